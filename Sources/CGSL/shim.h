@@ -1,0 +1,15 @@
+#ifndef LEADSIM_CGSL_SHIM_H
+#define LEADSIM_CGSL_SHIM_H
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sf_gamma.h>
+
+/* GSL exposes its generator types as mutable globals, which Swift 6 treats as
+   not concurrency-safe. These accessors hand out the (immutable in practice) pointers. */
+static inline const gsl_rng_type *leadsim_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *leadsim_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
+
+#endif

@@ -1,0 +1,1 @@
+// RandomStreams: see Package.swift for this module's job.

@@ -1,0 +1,1 @@
+// RoutingRules: see Package.swift for this module's job.

@@ -1,0 +1,1 @@
+// ScenarioFile: see Package.swift for this module's job.

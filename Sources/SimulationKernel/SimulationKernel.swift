@@ -1,0 +1,1 @@
+// SimulationKernel: see Package.swift for this module's job.

@@ -1,0 +1,187 @@
+/// A routing policy (SPEC §3): ordered routes, queues with assignment strategies, and an SLA.
+///
+/// Built only by `ScenarioFile` after validation: every route target, `else`, fallback and
+/// overflow target names a queue of `queues`.
+public struct RuleSet: Sendable {
+    public var name: String
+    public var description: String?
+    /// Ordered; the first route whose condition holds wins.
+    public var routes: [Route]
+    /// Queue for leads no route matched (nil: such leads are unrouted).
+    public var fallback: String?
+    /// Queues in declaration order.
+    public var queues: [Queue]
+    public var sla: SLA?
+
+    public init(name: String, description: String? = nil, routes: [Route], fallback: String? = nil,
+                queues: [Queue], sla: SLA? = nil) {
+        self.name = name
+        self.description = description
+        self.routes = routes
+        self.fallback = fallback
+        self.queues = queues
+        self.sla = sla
+    }
+
+    public func queue(named name: String) -> Queue? { queues.first { $0.name == name } }
+}
+
+public struct Route: Sendable {
+    public var name: String
+    /// nil: matches every lead.
+    public var when: Condition?
+    public var destination: Destination
+    /// For `account-owner`: the queue used when the owner is inactive, absent or at a cap.
+    public var elseQueue: String?
+
+    public init(name: String, when: Condition?, destination: Destination, elseQueue: String? = nil) {
+        self.name = name
+        self.when = when
+        self.destination = destination
+        self.elseQueue = elseQueue
+    }
+}
+
+public enum Destination: Hashable, Sendable {
+    case queue(String)
+    /// The owner of the lead's matched account.
+    case accountOwner
+}
+
+/// A condition on lead fields. A condition on a missing field is false, except `missing`.
+public indirect enum Condition: Sendable {
+    /// A test on one field (`account` is the lead's matched account, when it has one).
+    case field(String, FieldTest)
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+}
+
+/// A test of one field's value.
+public indirect enum FieldTest: Sendable {
+    /// Scalar equality.
+    case equals(FieldValue)
+    /// Membership in a list.
+    case oneOf([FieldValue])
+    /// `"op value"`, op in `= != < <= > >=`.
+    case compare(ComparisonOperator, FieldValue)
+    /// Inclusive `{between: [a, b]}`.
+    case between(Double, Double)
+    case not(FieldTest)
+    /// Regular expression (ICU/Foundation syntax), searched anywhere in the value's text.
+    case matches(String)
+    /// Case-insensitive substring.
+    case contains(String)
+    /// Case-insensitive prefix.
+    case startsWith(String)
+    case exists
+    case missing
+}
+
+public enum ComparisonOperator: String, CaseIterable, Sendable {
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+}
+
+public struct Queue: Sendable {
+    public var name: String
+    public var kind: Kind
+
+    public enum Kind: Sendable {
+        /// No human owner (nurture, auto-reply): counted apart, never unowned.
+        case automated
+        case human(HumanQueue)
+    }
+
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// A queue worked by reps.
+public struct HumanQueue: Sendable {
+    public enum Members: Hashable, Sendable {
+        case team(String)
+        case reps([String])
+    }
+
+    public enum Order: String, Sendable {
+        case oldestFirst = "arrival"
+        case score
+    }
+
+    public var members: Members
+    public var strategy: Strategy
+    /// Lead field whose value must be among a rep's skills.
+    public var skill: String?
+    public var keepTurn: Bool
+    /// Dropped (unowned) after this long in the queue.
+    public var maxWait: Seconds?
+    public var overflow: Overflow?
+    public var order: Order
+    public var assignOffShift: Bool
+
+    public init(members: Members, strategy: Strategy = .roundRobin, skill: String? = nil, keepTurn: Bool = false,
+                maxWait: Seconds? = nil, overflow: Overflow? = nil, order: Order = .oldestFirst,
+                assignOffShift: Bool = false) {
+        self.members = members
+        self.strategy = strategy
+        self.skill = skill
+        self.keepTurn = keepTurn
+        self.maxWait = maxWait
+        self.overflow = overflow
+        self.order = order
+        self.assignOffShift = assignOffShift
+    }
+}
+
+public struct Overflow: Hashable, Sendable {
+    public var after: Seconds
+    public var to: String
+
+    public init(after: Seconds, to: String) {
+        self.after = after
+        self.to = to
+    }
+}
+
+public enum Strategy: String, CaseIterable, Sendable {
+    case roundRobin = "round-robin"
+    case weightedRoundRobin = "weighted-round-robin"
+    case leastLoaded = "least-loaded"
+    case loadRatio = "load-ratio"
+    case nextAvailable = "next-available"
+    case random = "random"
+}
+
+public struct SLA: Sendable {
+    public enum Clock: String, CaseIterable, Sendable {
+        case wall, business
+    }
+
+    public enum Breach: String, CaseIterable, Sendable {
+        case none, reassign, escalate
+    }
+
+    public var firstTouch: Seconds
+    public var clock: Clock
+    public var onBreach: Breach
+    /// nil: no limit.
+    public var maxReassignments: Int?
+    /// For `escalate`: a queue to send breached leads to instead of the team manager.
+    public var escalateTo: String?
+
+    public init(firstTouch: Seconds, clock: Clock = .wall, onBreach: Breach = .none,
+                maxReassignments: Int? = nil, escalateTo: String? = nil) {
+        self.firstTouch = firstTouch
+        self.clock = clock
+        self.onBreach = onBreach
+        self.maxReassignments = maxReassignments
+        self.escalateTo = escalateTo
+    }
+}
