@@ -21,6 +21,8 @@ let package = Package(
         ),
         // Seeded streams, distributions, inverse CDFs and the t quantile (the only GSL caller).
         .target(name: "RandomStreams", dependencies: ["CGSL"]),
+        // Confidence intervals, paired differences, streaming quantiles, inequality and queueing formulas.
+        .target(name: "Statistics", dependencies: ["RandomStreams"]),
         // The validated, immutable model of scenarios and rule sets (no YAML, no GSL).
         .target(name: "SimulationModel"),
         // YAML files -> SimulationModel, with diagnostics that point at the line.
@@ -34,13 +36,13 @@ let package = Package(
         .target(
             name: "SimulationKernel",
             dependencies: [
-                "SimulationModel", "RoutingRules", "RandomStreams",
+                "SimulationModel", "RoutingRules", "RandomStreams", "Statistics",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
-        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "RandomStreams"]),
+        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics"]),
         .executableTarget(
             name: "leadsim",
             dependencies: [
@@ -49,11 +51,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "RandomStreams"]),
         .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingRulesTests", dependencies: ["RoutingRules", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "SimulationKernelTests",
-                    dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams"]),
+                    dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
         .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim"]),
     ],

@@ -1,0 +1,1 @@
+// Statistics: see Package.swift for this module's job.
