@@ -1,0 +1,144 @@
+import SimulationModel
+
+/// When one rep works, is absent and is active, laid out in UTC for one replication.
+///
+/// Built from the rep's static calendar (schedule, holidays, fixed absences) and the random
+/// whole days off drawn for this replication. Queries at a monotonically increasing time use a
+/// cursor, so they cost O(1) amortised.
+struct RepCalendar {
+    /// Merged on-shift intervals, sorted.
+    let shifts: [Interval]
+    /// Whole local days off (holidays, fixed and random absences), sorted.
+    let daysOff: [Interval]
+    /// Before this instant the rep is inactive (not yet hired).
+    let activeFrom: Instant
+    /// Local midnights of the rep's zone over the run, for the per-day cap.
+    let midnights: [Instant]
+
+    private var shiftCursor = 0
+    private var offCursor = 0
+    private var midnightCursor = 0
+
+    init(shifts: [Interval], daysOff: [Interval], activeFrom: Instant, midnights: [Instant]) {
+        self.shifts = shifts
+        self.daysOff = daysOff
+        self.activeFrom = activeFrom
+        self.midnights = midnights
+    }
+
+    /// Whether the rep is on shift at `t` (t never decreases between calls).
+    mutating func isOnShift(at t: Instant) -> Bool {
+        while shiftCursor < shifts.count && shifts[shiftCursor].end <= t { shiftCursor += 1 }
+        return shiftCursor < shifts.count && shifts[shiftCursor].start <= t
+    }
+
+    /// Start of the shift the rep is in at `t`, or nil when off shift.
+    mutating func currentShiftStart(at t: Instant) -> Instant? {
+        isOnShift(at: t) ? shifts[shiftCursor].start : nil
+    }
+
+    /// Whether `t` falls in a whole day off (holiday or absence).
+    mutating func isAbsent(at t: Instant) -> Bool {
+        while offCursor < daysOff.count && daysOff[offCursor].end <= t { offCursor += 1 }
+        return offCursor < daysOff.count && daysOff[offCursor].start <= t
+    }
+
+    /// Index of the local day containing `t` (counting from the first midnight of the run).
+    mutating func dayIndex(at t: Instant) -> Int {
+        while midnightCursor + 1 < midnights.count && midnights[midnightCursor + 1] <= t { midnightCursor += 1 }
+        return midnightCursor
+    }
+
+    /// The instant at which `onShiftSeconds` of on-shift time have passed since `t`
+    /// (the touch-delay clock), or `.infinity` when the calendar ends first.
+    ///
+    /// A zero delay off shift lands on the next shift start: nobody touches a lead off shift.
+    func instant(after t: Instant, onShiftSeconds: Double) -> Instant {
+        var remaining = onShiftSeconds
+        var i = firstShift(endingAfter: t)
+        while i < shifts.count {
+            let start = max(shifts[i].start, t)
+            let available = shifts[i].end - start
+            if remaining <= available { return start + remaining }
+            remaining -= available
+            i += 1
+        }
+        return .infinity
+    }
+
+    /// On-shift seconds inside [from, to).
+    func onShiftSeconds(from: Instant, to: Instant) -> Double {
+        var total = 0.0
+        var i = firstShift(endingAfter: from)
+        while i < shifts.count && shifts[i].start < to {
+            total += max(0, min(shifts[i].end, to) - max(shifts[i].start, from))
+            i += 1
+        }
+        return total
+    }
+
+    /// Index of the first shift whose end is after `t` (binary search).
+    private func firstShift(endingAfter t: Instant) -> Int {
+        var lo = 0, hi = shifts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if shifts[mid].end <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Every instant at which the rep may become eligible again: shift starts, ends of days
+    /// off, the hire date, and (when it has a daily cap) local midnights. Sorted, unique.
+    func wakeUps(includeMidnights: Bool, from: Instant) -> [Instant] {
+        var times = shifts.map(\.start) + daysOff.map(\.end)
+        if activeFrom > from { times.append(activeFrom) }
+        if includeMidnights { times += midnights }
+        times = times.filter { $0 >= from }.sorted()
+        var unique: [Instant] = []
+        unique.reserveCapacity(times.count)
+        for t in times where unique.last != t { unique.append(t) }
+        return unique
+    }
+}
+
+/// The part of a rep's calendar that is the same in every replication.
+struct RepCalendarTemplate: Sendable {
+    let zone: ZoneClock
+    /// On-shift pieces with their local day, holidays and fixed absences already removed.
+    let pieces: [DayPiece]
+    /// Local days off that hold in every replication (holidays, fixed absences).
+    let fixedDaysOff: Set<Int>
+    /// Local days of the run, first to last (for random absences).
+    let days: ClosedRange<Int>
+    /// UTC instant of local midnight for each day in `days` plus one.
+    let midnights: [Instant]
+    let activeFrom: Instant
+    let absenceRate: Double
+
+    init(rep: Rep, holidays: [CalendarDate], from: Instant, to: Instant) {
+        zone = ZoneClock(identifier: rep.timeZone)
+        let firstDay = zone.date(at: from).daysSinceEpoch
+        let lastDay = zone.date(at: to).daysSinceEpoch
+        days = firstDay...lastDay
+        var off = Set(holidays.map(\.daysSinceEpoch))
+        for range in rep.absent {
+            for day in range.from.daysSinceEpoch...max(range.from.daysSinceEpoch, range.to.daysSinceEpoch) { off.insert(day) }
+        }
+        fixedDaysOff = off
+        pieces = rep.schedule.pieces(clock: zone, from: from, to: to) { off.contains($0) }
+        midnights = (firstDay...(lastDay + 1)).map { zone.instant(date: CalendarDate(daysSinceEpoch: $0), minutes: 0) }
+        activeFrom = rep.activeFrom.map { zone.instant(date: $0, minutes: 0) } ?? -.infinity
+        absenceRate = rep.absenceRate
+    }
+
+    /// This replication's calendar, given the random days off drawn for it.
+    func calendar(randomDaysOff: Set<Int>, from: Instant, to: Instant) -> RepCalendar {
+        let shifts = mergedAndClipped(
+            pieces.filter { !randomDaysOff.contains($0.day) }.map(\.interval), from: from, to: to)
+        let offDays = fixedDaysOff.union(randomDaysOff).filter { days.contains($0) }.sorted()
+        let daysOff = mergedAndClipped(offDays.map { day in
+            Interval(start: midnights[day - days.lowerBound], end: midnights[day - days.lowerBound + 1])
+        }, from: from, to: to)
+        return RepCalendar(shifts: shifts, daysOff: daysOff, activeFrom: activeFrom, midnights: midnights)
+    }
+}

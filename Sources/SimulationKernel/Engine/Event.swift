@@ -1,0 +1,45 @@
+import SimulationModel
+
+/// What happens at an event. Deadline kinds are applied after the instant's dispatch,
+/// in lead arrival order and, for one lead, in declaration order (SPEC §3 "Deadlines").
+enum EventKind: UInt8 {
+    // Regular events: applied first at their instant, in scheduling order.
+    case arrival
+    case enrichmentDone
+    case touch
+    case close
+    case repWake
+    // Deadlines, in the order they apply to one lead.
+    case patience
+    case slaBreach
+    case maxWait
+    case overflow
+    /// Measurement only: is the lead owned `unowned_after` after arrival?
+    case unownedCheck
+
+    var isDeadline: Bool { rawValue >= EventKind.patience.rawValue }
+}
+
+/// One scheduled event: 32 bytes, no allocation, no closure.
+///
+/// `order` breaks ties at one instant: the scheduling sequence for regular events, and
+/// (lead arrival sequence, kind) for deadlines. `aux` carries the lead's assignment or queue
+/// entry number at scheduling time, so a timer made stale by a later change is skipped.
+struct Event: Comparable {
+    var time: Instant
+    var order: UInt64
+    var kind: EventKind
+    /// Lead slot, rep index or source index, by kind.
+    var subject: Int32
+    /// Slot generation for lead events (stale slots are skipped).
+    var generation: UInt32
+    var aux: Int32
+
+    static func < (lhs: Event, rhs: Event) -> Bool {
+        lhs.time < rhs.time || (lhs.time == rhs.time && lhs.order < rhs.order)
+    }
+
+    static func == (lhs: Event, rhs: Event) -> Bool {
+        lhs.time == rhs.time && lhs.order == rhs.order
+    }
+}

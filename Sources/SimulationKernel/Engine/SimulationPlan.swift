@@ -1,0 +1,95 @@
+import RandomStreams
+import RoutingRules
+import SimulationModel
+
+/// Everything about a scenario and its rule sets that is the same in every replication:
+/// the lead schema, compiled rule sets, arrival rate segments, rep calendars and the
+/// business clock. Immutable and shared by the replications that run in parallel.
+public struct SimulationPlan: Sendable {
+    public let scenario: Scenario
+    public let ruleSets: [RuleSet]
+    public let schema: LeadSchema
+    let compiled: [CompiledRuleSet]
+    let factories: [LeadFactory]
+    let segments: [[RateSegment]]
+    let repTemplates: [RepCalendarTemplate]
+    let businessClock: BusinessClock
+    let teamIndex: [String: Int]
+    /// Per rep: its team's index.
+    let repTeam: [Int]
+    /// Per rule set and queue: the team its leads count towards (−1: none).
+    let queueTeam: [[Int]]
+    /// Per team: the manager's rep index (−1: none).
+    let teamManager: [Int]
+    let scoreField: Int?
+    /// Account owner team's reps, for spreading account ownership.
+    let accountOwnerReps: [Int]
+
+    /// Key instants of a run.
+    let warmupStart: Instant
+    let countedStart: Instant
+    let arrivalsEnd: Instant
+    let drainEnd: Instant
+
+    /// Compiles the rule sets against one shared schema, so that the lead stream is the same
+    /// for all of them (common random numbers).
+    ///
+    /// - Throws: `RoutingError` when a rule set does not resolve against the scenario's reps.
+    public init(scenario: Scenario, ruleSets: [RuleSet]) throws {
+        self.scenario = scenario
+        self.ruleSets = ruleSets
+        warmupStart = scenario.start
+        countedStart = scenario.start + scenario.warmup
+        arrivalsEnd = countedStart + scenario.horizon
+        drainEnd = arrivalsEnd + scenario.drain
+
+        var schema = LeadSchema()
+        factories = scenario.sources.map { LeadFactory(source: $0, accounts: scenario.accounts, schema: &schema) }
+        let roster = scenario.reps.map {
+            RosterEntry(name: $0.name, team: $0.team, weight: $0.weight, skills: $0.skills)
+        }
+        var compiled = try ruleSets.map { try CompiledRuleSet($0, schema: &schema, roster: roster) }
+        for i in compiled.indices { compiled[i].tabulateSymbols(of: schema) }
+        self.compiled = compiled
+        scoreField = schema.existingFieldIndex("score")
+        self.schema = schema
+
+        let zone = ZoneClock(identifier: scenario.timeZone)
+        segments = scenario.sources.map {
+            RateSegments.build(source: $0, scenario: scenario, zone: zone, from: scenario.start, to: scenario.start + scenario.warmup + scenario.horizon)
+        }
+        let calendarEnd = drainEnd + 86_400
+        repTemplates = scenario.reps.map {
+            RepCalendarTemplate(rep: $0, holidays: scenario.holidays, from: scenario.start, to: calendarEnd)
+        }
+        businessClock = BusinessClock(schedule: scenario.businessHours, zone: zone, holidays: scenario.holidays,
+                                      from: scenario.start - 7 * 86_400, to: calendarEnd + 30 * 86_400)
+
+        var teams: [String: Int] = [:]
+        for (i, team) in scenario.teams.enumerated() { teams[team.name] = i }
+        for rep in scenario.reps where teams[rep.team] == nil { teams[rep.team] = teams.count }
+        teamIndex = teams
+        repTeam = scenario.reps.map { teams[$0.team] ?? -1 }
+        let repIndex = Dictionary(scenario.reps.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var managers = Array(repeating: -1, count: teams.count)
+        for team in scenario.teams {
+            if let manager = team.manager, let rep = repIndex[manager], let t = teams[team.name] { managers[t] = rep }
+        }
+        teamManager = managers
+        let repTeam = self.repTeam
+        queueTeam = compiled.map { ruleSet in
+            ruleSet.queues.map { queue in
+                if let team = queue.team, let t = teams[team] { return t }
+                return queue.members.first.map { repTeam[$0] } ?? -1
+            }
+        }
+        accountOwnerReps = scenario.accounts.map { accounts in
+            scenario.reps.indices.filter { scenario.reps[$0].team == accounts.ownerTeam }
+        } ?? []
+    }
+
+    /// Team names by index.
+    public var teamNames: [String] {
+        teamIndex.sorted { $0.value < $1.value }.map(\.key)
+    }
+}

@@ -1,1 +1,0 @@
-// SimulationKernel: see Package.swift for this module's job.
