@@ -25,8 +25,8 @@ enum Build {
 /// `{field: test}`.
 func field(_ name: String, _ test: FieldTest) -> Condition { .field(name, test) }
 
-extension FieldValue: @retroactive ExpressibleByStringLiteral, @retroactive ExpressibleByIntegerLiteral,
-    @retroactive ExpressibleByBooleanLiteral, @retroactive ExpressibleByFloatLiteral {
+extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral {
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
