@@ -20,7 +20,7 @@ let package = Package(
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
         // Seeded streams, distributions, inverse CDFs and the t quantile (the only GSL caller).
-        .target(name: "RandomStreams", dependencies: ["CGSL"]),
+        .target(name: "RandomStreams", dependencies: ["CGSL", "SimulationModel"]),
         // Confidence intervals, paired differences, streaming quantiles, inequality and queueing formulas.
         .target(name: "Statistics", dependencies: ["RandomStreams"]),
         // The validated, immutable model of scenarios and rule sets (no YAML, no GSL).
@@ -50,8 +50,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "RandomStreams"]),
+        .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams", "SimulationModel"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "RandomStreams", "SimulationModel"]),
         .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingRulesTests", dependencies: ["RoutingRules", "SimulationModel", "ScenarioFile"]),

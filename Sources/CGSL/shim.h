@@ -6,10 +6,15 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_result.h>
 
 /* GSL exposes its generator types as mutable globals, which Swift 6 treats as
    not concurrency-safe. These accessors hand out the (immutable in practice) pointers. */
 static inline const gsl_rng_type *leadsim_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_rng_type *leadsim_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
+
+/* Turns GSL's aborting error handler off; returns nothing so Swift need not name the
+   handler's function-pointer type. */
+static inline void leadsim_gsl_error_handler_off(void) { (void)gsl_set_error_handler_off(); }
 
 #endif

@@ -1,1 +1,0 @@
-// RandomStreams: see Package.swift for this module's job.

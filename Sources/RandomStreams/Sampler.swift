@@ -1,0 +1,186 @@
+import Foundation
+internal import CGSL
+import SimulationModel
+
+/// A `DistributionSpec` compiled for fast, inverse-CDF sampling.
+///
+/// Every draw is `quantile(u)` of exactly one uniform `u`: a lead's touch delay under rule
+/// set A and under rule set B comes from the same `u`, so the two runs differ only by the
+/// policy (common random numbers), and a faster or slower distribution for one rep moves the
+/// draw monotonically. Constants (log of the median, gamma scale, cumulative table) are
+/// computed once here.
+public struct Sampler: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
+        case constant(Double)
+        case exponential(mean: Double)
+        case lognormal(zeta: Double, sigma: Double)
+        case gamma(shape: Double, scale: Double)
+        case normal(mean: Double, sd: Double)
+        case uniform(lower: Double, width: Double)
+        case beta(a: Double, b: Double)
+        /// Distinct values ascending, with their cumulative weight share (last is exactly 1).
+        case empirical(values: [Double], cumulative: [Double])
+    }
+
+    let kind: Kind
+
+    /// The distribution this sampler was compiled from.
+    public let spec: DistributionSpec
+
+    /// Compiles `spec`.
+    ///
+    /// - Precondition: `Sampler.validate(spec) == nil` (the scenario loader checks it with a
+    ///   message pointing at the file).
+    public init(_ spec: DistributionSpec) {
+        if let problem = Sampler.validate(spec) {
+            preconditionFailure("Sampler: invalid distribution \(spec): \(problem)")
+        }
+        GSL.prepare()
+        self.spec = spec
+        switch spec {
+        case .constant(let v): kind = .constant(v)
+        case .exponential(let mean): kind = .exponential(mean: mean)
+        case .lognormal(let median, let sigma): kind = .lognormal(zeta: log(median), sigma: sigma)
+        case .gamma(let mean, let shape): kind = .gamma(shape: shape, scale: mean / shape)
+        case .normal(let mean, let sd): kind = sd == 0 ? .constant(mean) : .normal(mean: mean, sd: sd)
+        case .uniform(let lower, let upper): kind = .uniform(lower: lower, width: upper - lower)
+        case .beta(let a, let b): kind = .beta(a: a, b: b)
+        case .empirical(let weighted):
+            var byValue: [Double: Double] = [:]
+            for item in weighted where item.weight > 0 {
+                byValue[item.value, default: 0] += item.weight
+            }
+            let values = byValue.keys.sorted()
+            let total = values.reduce(0.0) { $0 + byValue[$1]! }
+            var running = 0.0
+            var cumulative = values.map { value -> Double in
+                running += byValue[value]!
+                return running / total
+            }
+            cumulative[cumulative.count - 1] = 1
+            kind = .empirical(values: values, cumulative: cumulative)
+        }
+    }
+
+    /// Why `spec` cannot be sampled, or `nil` when it can.
+    ///
+    /// Checks: every parameter finite; exponential mean > 0; lognormal median > 0 and
+    /// sigma > 0; gamma mean > 0 and shape > 0; normal sd ≥ 0; uniform lower < upper; beta
+    /// a, b > 0; empirical non-empty, weights ≥ 0 with a positive sum.
+    public static func validate(_ spec: DistributionSpec) -> String? {
+        func finite(_ pairs: (String, Double)...) -> String? {
+            for (name, value) in pairs where !value.isFinite {
+                return "\(name) must be a finite number, got \(value)"
+            }
+            return nil
+        }
+        switch spec {
+        case .constant(let v):
+            return finite(("constant value", v))
+        case .exponential(let mean):
+            if let problem = finite(("exponential mean", mean)) { return problem }
+            return mean > 0 ? nil : "exponential mean must be > 0, got \(mean)"
+        case .lognormal(let median, let sigma):
+            if let problem = finite(("lognormal median", median), ("lognormal sigma", sigma)) { return problem }
+            if median <= 0 { return "lognormal median must be > 0, got \(median)" }
+            return sigma > 0 ? nil : "lognormal sigma must be > 0, got \(sigma)"
+        case .gamma(let mean, let shape):
+            if let problem = finite(("gamma mean", mean), ("gamma shape", shape)) { return problem }
+            if mean <= 0 { return "gamma mean must be > 0, got \(mean)" }
+            return shape > 0 ? nil : "gamma shape must be > 0, got \(shape)"
+        case .normal(let mean, let sd):
+            if let problem = finite(("normal mean", mean), ("normal sd", sd)) { return problem }
+            return sd >= 0 ? nil : "normal sd must be >= 0, got \(sd)"
+        case .uniform(let lower, let upper):
+            if let problem = finite(("uniform lower bound", lower), ("uniform upper bound", upper)) { return problem }
+            return lower < upper ? nil : "uniform lower bound must be < upper bound, got [\(lower), \(upper)]"
+        case .beta(let a, let b):
+            if let problem = finite(("beta a", a), ("beta b", b)) { return problem }
+            if a <= 0 { return "beta a must be > 0, got \(a)" }
+            return b > 0 ? nil : "beta b must be > 0, got \(b)"
+        case .empirical(let items):
+            if items.isEmpty { return "empirical distribution needs at least one [value, weight] pair" }
+            var total = 0.0
+            for (i, item) in items.enumerated() {
+                if !item.value.isFinite { return "empirical value #\(i + 1) must be a finite number, got \(item.value)" }
+                if !item.weight.isFinite || item.weight < 0 {
+                    return "empirical weight #\(i + 1) must be a finite number >= 0, got \(item.weight)"
+                }
+                total += item.weight
+            }
+            return total > 0 && total.isFinite ? nil : "empirical weights must have a positive sum"
+        }
+    }
+
+    /// The inverse CDF at `u`: the value below which a share `u` of draws falls.
+    ///
+    /// `u` is expected in (0, 1); at 0 and 1 the ends of the support are returned (which may
+    /// be infinite). Empirical: the smallest value whose cumulative weight share is ≥ u.
+    /// GSL's `*_Pinv` functions are used; when one reports failure (NaN), the CDF is
+    /// inverted by bisection instead.
+    public func quantile(_ u: Double) -> Double {
+        switch kind {
+        case .constant(let v):
+            return v
+        case .exponential(let mean):
+            // Equals gsl_cdf_exponential_Pinv(u, mean) = -mean * log1p(-u).
+            return -mean * log1p(-u)
+        case .lognormal(let zeta, let sigma):
+            return gsl_cdf_lognormal_Pinv(u, zeta, sigma)
+        case .gamma(let shape, let scale):
+            let x = gsl_cdf_gamma_Pinv(u, shape, scale)
+            if !x.isNaN { return x }
+            return Sampler.bisect(u, lower: 0, upper: .infinity) { gsl_cdf_gamma_P($0, shape, scale) }
+        case .normal(let mean, let sd):
+            return gsl_cdf_gaussian_Pinv(u, sd) + mean
+        case .uniform(let lower, let width):
+            return lower + width * u
+        case .beta(let a, let b):
+            let x = gsl_cdf_beta_Pinv(u, a, b)
+            if !x.isNaN { return x }
+            return Sampler.bisect(u, lower: 0, upper: 1) { gsl_cdf_beta_P($0, a, b) }
+        case .empirical(let values, let cumulative):
+            // First index whose cumulative share is >= u.
+            var low = 0
+            var high = cumulative.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if cumulative[mid] >= u { high = mid } else { low = mid + 1 }
+            }
+            return values[low]
+        }
+    }
+
+    /// One draw: `quantile(stream.uniform())`, exactly one uniform.
+    @inline(__always)
+    public func sample(_ stream: RandomStream) -> Double {
+        quantile(stream.uniform())
+    }
+
+    /// The mean of the distribution.
+    public var mean: Double { spec.mean }
+
+    /// Inverts a continuous CDF on [0, upper] by bisection: the upper end is found by
+    /// doubling, the lower by halving (so tiny quantiles keep their relative precision).
+    static func bisect(_ u: Double, lower: Double, upper: Double, cdf: (Double) -> Double) -> Double {
+        if u <= 0 { return lower }
+        if u >= 1 { return upper }
+        var high = upper.isFinite ? upper : 1
+        while cdf(high) < u {
+            if high > .greatestFiniteMagnitude / 4 { return high }
+            high *= 2
+        }
+        var low = high
+        repeat {
+            if low < 1e-300 { return low }
+            high = low
+            low /= 2
+        } while cdf(low) >= u
+        for _ in 0..<200 {
+            let mid = (low + high) / 2
+            if mid <= low || mid >= high { break }
+            if cdf(mid) < u { low = mid } else { high = mid }
+        }
+        return (low + high) / 2
+    }
+}

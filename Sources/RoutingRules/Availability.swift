@@ -1,0 +1,115 @@
+import SimulationModel
+
+/// A rep as assignment sees it: reps in scenario order, so roster indices are rep ids.
+public struct RosterEntry: Sendable, Hashable {
+    public var name: String
+    public var team: String
+    public var weight: Double
+    public var skills: [String]
+
+    public init(name: String, team: String, weight: Double = 1, skills: [String] = []) {
+        self.name = name
+        self.team = team
+        self.weight = weight
+        self.skills = skills
+    }
+
+    /// The roster of a scenario: every rep, in declaration order.
+    public static func roster(of scenario: Scenario) -> [RosterEntry] {
+        scenario.reps.map { RosterEntry(name: $0.name, team: $0.team, weight: $0.weight, skills: $0.skills) }
+    }
+}
+
+/// Why a rep cannot take a lead now.
+public enum Ineligibility: String, CaseIterable, Sendable {
+    case offShift = "off shift"
+    case absent
+    case inactive
+    case atOpenCap = "at open cap"
+    case atDailyCap = "at daily cap"
+    case lacksSkill = "lacks skill"
+    case excluded = "previous owner"
+}
+
+/// What the kernel knows about a rep at the instant of a pick.
+public struct RepAvailability: Sendable, Hashable {
+    /// nil: eligible. The kernel has already applied the queue's `assign_off_shift`.
+    public var ineligibility: Ineligibility?
+    /// Leads held now (least-loaded, load-ratio).
+    public var open: Int
+    /// The rep's `capacity.open` (load-ratio).
+    public var capacity: Int
+    /// Latest of last assignment, last freed slot and current shift start (next-available).
+    public var idleSince: Double
+
+    public init(ineligibility: Ineligibility? = nil, open: Int = 0, capacity: Int = 1, idleSince: Double = 0) {
+        self.ineligibility = ineligibility
+        self.open = open
+        self.capacity = capacity
+        self.idleSince = idleSince
+    }
+}
+
+/// The kernel's view of its reps; called once or twice per member per pick, so keep it cheap.
+public protocol AvailabilityView {
+    func availability(of rep: Int) -> RepAvailability
+}
+
+/// Uniform draws in (0, 1) for the `random` strategy: the queue's own stream.
+public protocol UniformSource {
+    mutating func nextUniform() -> Double
+}
+
+/// Reps that may not take a lead (its previous owners): a tiny set with inline storage.
+///
+/// Up to four reps are stored inline, so the usual empty or short set never allocates.
+public struct ExcludedReps: Sendable, Hashable, ExpressibleByArrayLiteral {
+    private var inline: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+    private var spill: [Int32] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    public init(arrayLiteral reps: Int...) {
+        for rep in reps { insert(rep) }
+    }
+
+    public static let none = ExcludedReps()
+
+    public var isEmpty: Bool { count == 0 }
+
+    public mutating func insert(_ rep: Int) {
+        guard !contains(rep) else { return }
+        let value = Int32(rep)
+        switch count {
+        case 0: inline.0 = value
+        case 1: inline.1 = value
+        case 2: inline.2 = value
+        case 3: inline.3 = value
+        default: spill.append(value)
+        }
+        count += 1
+    }
+
+    @inline(__always)
+    public func contains(_ rep: Int) -> Bool {
+        if count == 0 { return false }
+        let value = Int32(rep)
+        if inline.0 == value || inline.1 == value || inline.2 == value || inline.3 == value { return true }
+        return count > 4 && spill.contains(value)
+    }
+
+    public static func == (a: ExcludedReps, b: ExcludedReps) -> Bool {
+        a.count == b.count && a.members.allSatisfy(b.contains)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members.sorted())
+    }
+
+    /// The reps in insertion order.
+    public var members: [Int] {
+        let head = [inline.0, inline.1, inline.2, inline.3].prefix(min(count, 4))
+        return (head + spill).map(Int.init)
+    }
+}

@@ -1,1 +1,0 @@
-// RoutingRules: see Package.swift for this module's job.

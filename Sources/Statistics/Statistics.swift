@@ -1,1 +1,0 @@
-// Statistics: see Package.swift for this module's job.

@@ -1,0 +1,104 @@
+import RoutingRules
+import SimulationModel
+
+/// Terse rule-set construction for tests (the YAML loader lives elsewhere).
+enum Build {
+    static func ruleSet(_ routes: [Route], fallback: String? = nil, queues: [Queue]) -> RuleSet {
+        RuleSet(name: "test", routes: routes, fallback: fallback, queues: queues)
+    }
+
+    static func route(_ name: String, _ when: Condition?, to queue: String) -> Route {
+        Route(name: name, when: when, destination: .queue(queue))
+    }
+
+    static func human(_ name: String, _ members: HumanQueue.Members, _ strategy: Strategy = .roundRobin,
+                      skill: String? = nil, keepTurn: Bool = false) -> Queue {
+        Queue(name: name, kind: .human(HumanQueue(members: members, strategy: strategy, skill: skill, keepTurn: keepTurn)))
+    }
+
+    static func automated(_ name: String) -> Queue { Queue(name: name, kind: .automated) }
+
+    /// Queues named after every destination, each with no members.
+    static func queues(_ names: String...) -> [Queue] { names.map { human($0, .reps([])) } }
+}
+
+/// `{field: test}`.
+func field(_ name: String, _ test: FieldTest) -> Condition { .field(name, test) }
+
+extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+}
+
+/// A lead under construction: field values by name, interned into the schema.
+struct TestLead {
+    var values: [LeadValue]
+
+    init(_ fields: [String: FieldValue?], schema: inout LeadSchema) {
+        for name in fields.keys { _ = schema.fieldIndex(for: name) }
+        values = Array(repeating: .missing, count: schema.fieldCount)
+        for (name, value) in fields { values[schema.fieldIndex(for: name)] = schema.value(of: value) }
+    }
+
+    func withBuffer<T>(_ body: (UnsafeBufferPointer<LeadValue>) -> T) -> T {
+        values.withUnsafeBufferPointer(body)
+    }
+}
+
+/// A compiled rule set with its schema, routing leads given as dictionaries.
+struct Harness {
+    var schema = LeadSchema()
+    var compiled: CompiledRuleSet
+
+    init(_ ruleSet: RuleSet, roster: [RosterEntry]? = nil) throws {
+        compiled = try CompiledRuleSet(ruleSet, schema: &schema, roster: roster)
+    }
+
+    mutating func lead(_ fields: [String: FieldValue?]) -> TestLead {
+        let lead = TestLead(fields, schema: &schema)
+        compiled.tabulateSymbols(of: schema)
+        return lead
+    }
+
+    /// The destination name of a lead.
+    mutating func destination(_ fields: [String: FieldValue?]) -> String {
+        let lead = lead(fields)
+        return compiled.destinationName(of: lead.withBuffer(compiled.route))
+    }
+
+    mutating func explain(_ fields: [String: FieldValue?]) -> String {
+        let lead = lead(fields)
+        return lead.withBuffer { compiled.explainRoute($0, schema: schema) }.description
+    }
+}
+
+/// Availability set per rep by the test.
+struct Reps: AvailabilityView {
+    var states: [RepAvailability]
+
+    init(count: Int) { states = Array(repeating: RepAvailability(capacity: 10), count: count) }
+
+    func availability(of rep: Int) -> RepAvailability { states[rep] }
+
+    subscript(rep: Int) -> RepAvailability {
+        get { states[rep] }
+        set { states[rep] = newValue }
+    }
+}
+
+/// A fixed sequence of uniforms, or a seeded SplitMix64 generator.
+struct SeededUniform: UniformSource {
+    var state: UInt64
+
+    mutating func nextUniform() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
+    }
+}
