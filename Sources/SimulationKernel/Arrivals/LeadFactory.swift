@@ -40,7 +40,6 @@ struct LeadFactory: Sendable {
     private let accountMatch: Double
     private let accountCount: Int
     let accountField: Int
-    let fieldCount: Int
     let patience: Sampler?
 
     /// Interns the source's fields and values into `schema` (call before freezing it).
@@ -74,7 +73,6 @@ struct LeadFactory: Sendable {
         accountMatch = accounts == nil ? 0 : source.accountMatch
         accountCount = accounts?.count ?? 0
         accountField = schema.fieldIndex(for: "account")
-        fieldCount = schema.fieldCount
         patience = source.patience.map { Sampler($0) }
     }
 

@@ -66,6 +66,13 @@ struct RepCalendar {
         return .infinity
     }
 
+    /// Whether `t` lies in an on-shift interval, ends included (no cursor: for checks).
+    func containsOnShift(_ t: Instant) -> Bool {
+        let i = firstShift(endingAfter: t)
+        if i < shifts.count && shifts[i].start <= t { return true }
+        return i > 0 && shifts[i - 1].end == t
+    }
+
     /// On-shift seconds inside [from, to).
     func onShiftSeconds(from: Instant, to: Instant) -> Double {
         var total = 0.0
@@ -116,7 +123,8 @@ struct RepCalendarTemplate: Sendable {
     let absenceRate: Double
 
     init(rep: Rep, holidays: [CalendarDate], from: Instant, to: Instant) {
-        zone = ZoneClock(identifier: rep.timeZone)
+        let zone = ZoneClock(identifier: rep.timeZone)
+        self.zone = zone
         let firstDay = zone.date(at: from).daysSinceEpoch
         let lastDay = zone.date(at: to).daysSinceEpoch
         days = firstDay...lastDay

@@ -4,6 +4,8 @@ import SimulationModel
 
 /// Where a lead is in its life cycle.
 enum LeadState: UInt8 {
+    /// Just arrived, being routed (transient within one instant).
+    case routing
     /// Waiting for enrichment before routing (unowned).
     case enriching
     /// In a queue without an owner (unowned).
@@ -39,7 +41,9 @@ struct LeadRecord {
     var state = LeadState.free
     var counted = false
     var humanBound = true
+    /// Set by the `unowned_after` check: whether the lead had no owner then.
     var unownedDecided = false
+    var unownedAtCheck = false
     var anyMissing = false
     /// Route index, or −1 for the fallback, −2 when unrouted, −3 before routing.
     var route: Int32 = -3

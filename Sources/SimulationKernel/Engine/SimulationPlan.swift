@@ -22,6 +22,8 @@ public struct SimulationPlan: Sendable {
     /// Per team: the manager's rep index (−1: none).
     let teamManager: [Int]
     let scoreField: Int?
+    /// The `account` pseudo-field.
+    let accountField: Int
     /// Account owner team's reps, for spreading account ownership.
     let accountOwnerReps: [Int]
 
@@ -52,6 +54,7 @@ public struct SimulationPlan: Sendable {
         for i in compiled.indices { compiled[i].tabulateSymbols(of: schema) }
         self.compiled = compiled
         scoreField = schema.existingFieldIndex("score")
+        accountField = schema.fieldIndex(for: LeadSchema.accountField)
         self.schema = schema
 
         let zone = ZoneClock(identifier: scenario.timeZone)

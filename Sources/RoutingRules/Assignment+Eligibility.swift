@@ -1,0 +1,21 @@
+import SimulationModel
+
+extension CompiledRuleSet {
+    /// Whether any member of `queue` could take `lead` now, without touching strategy state.
+    ///
+    /// The simulation's dispatch asks this for the waiting leads in service order, and picks
+    /// (``pick(queue:lead:excluded:view:state:random:)``) only for the lead that goes first.
+    /// - Complexity: O(members); no allocation.
+    public func hasEligibleRep<View: AvailabilityView>(
+        queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
+    ) -> Bool {
+        let skill = skillValue(queue: queue, lead: lead)
+        for slot in memberStart[queue]..<memberEnd[queue] {
+            let rep = memberReps[slot]
+            if !excluded.contains(rep) && hasSkill(rep, skill) && view.availability(of: rep).ineligibility == nil {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,654 @@
+import HeapModule
+import RandomStreams
+import RoutingRules
+import SimulationModel
+import Statistics
+
+/// One rule set in one replication: the discrete-event simulation of SPEC §2–§3.
+///
+/// Two heaps hold the future: regular events (arrivals, enrichment, touches, closes, rep
+/// wake-ups) keyed by (time, scheduling order), and deadlines (patience, SLA breach,
+/// `max_wait`, overflow) keyed by (time, lead arrival order, kind). At each instant the
+/// regular events are applied, then dispatch runs, then the deadlines, then dispatch again,
+/// until nothing is left at that instant.
+final class Replication {
+    let plan: SimulationPlan
+    let rules: CompiledRuleSet
+    let ruleIndex: Int
+    let replication: Int
+    private let sla: SLA?
+    private let trace: TraceRecorder?
+    private let checkInvariants: Bool
+
+    private var now: Instant
+    private var regular = Heap<Event>()
+    private var deadlines = Heap<Event>()
+    private var sequence: UInt64 = 0
+    private var leadSequence = 0
+
+    private var leads: LeadTable
+    private let reps: RepTable
+    private var lines: [WaitingLine]
+    /// Queues with live waiting leads, and each queue's position in it (−1: absent).
+    private var activeQueues: [Int] = []
+    private var activePosition: [Int]
+    private var assignment: AssignmentState
+    private var queueStreams: [StreamUniforms]
+    private let ruleQueueCount: Int
+
+    private var arrivals: [ArrivalProcess]
+    private var arrivalStreams: [RandomStream]
+    private var bursts: [[BurstArrivals]]
+    private var burstStreams: [[RandomStream]]
+    private var pendingArrivalProcesses = 0
+    private var unsettledCounted = 0
+    private var needsDispatch = false
+
+    private let accountOwner: [Int]
+    private var metrics: MetricsCollector
+
+    init(plan: SimulationPlan, ruleIndex: Int, replication: Int, trace: Bool, checkInvariants: Bool) {
+        self.plan = plan
+        self.ruleIndex = ruleIndex
+        self.replication = replication
+        self.checkInvariants = checkInvariants
+        let scenario = plan.scenario
+        rules = plan.compiled[ruleIndex]
+        sla = plan.ruleSets[ruleIndex].sla
+        now = plan.warmupStart
+        leads = LeadTable(fieldCount: plan.schema.fieldCount)
+
+        // Rep calendars with this replication's random days off (each rep's own stream).
+        let calendars = scenario.reps.indices.map { r -> RepCalendar in
+            let template = plan.repTemplates[r]
+            var off = Set<Int>()
+            if template.absenceRate > 0 {
+                let stream = RandomStream(seed: scenario.seed, replication: replication, name: "rep:" + scenario.reps[r].name)
+                for day in template.days where stream.uniform() < template.absenceRate { off.insert(day) }
+            }
+            return template.calendar(randomDaysOff: off, from: plan.warmupStart, to: plan.drainEnd + 86_400)
+        }
+        reps = RepTable(reps: scenario.reps, calendars: calendars, start: plan.warmupStart)
+
+        ruleQueueCount = rules.queues.count
+        let queueCount = ruleQueueCount + scenario.reps.count
+        lines = Array(repeating: WaitingLine(), count: queueCount)
+        activePosition = Array(repeating: -1, count: queueCount)
+        assignment = rules.makeAssignmentState()
+        queueStreams = rules.queues.map { queue in
+            StreamUniforms(stream: queue.strategy == .random
+                ? RandomStream(seed: scenario.seed, replication: replication, name: "queue:" + queue.name) : nil)
+        }
+
+        arrivals = []
+        arrivalStreams = []
+        bursts = []
+        burstStreams = []
+        for (s, source) in scenario.sources.enumerated() {
+            let gaps = RandomStream(seed: scenario.seed, replication: replication, name: "source:" + source.name)
+            let days = RandomStream(seed: scenario.seed, replication: replication, name: "source-days:" + source.name)
+            arrivals.append(ArrivalProcess(segments: plan.segments[s], dispersion: source.dispersion, gaps: gaps, days: days))
+            arrivalStreams.append(gaps)
+            var sourceBursts: [BurstArrivals] = []
+            var streams: [RandomStream] = []
+            for (b, burst) in source.bursts.enumerated() {
+                let stream = RandomStream(seed: scenario.seed, replication: replication, name: "burst:\(source.name):\(b)")
+                sourceBursts.append(BurstArrivals(burst: burst, stream: stream, from: plan.warmupStart, to: plan.arrivalsEnd))
+                streams.append(stream)
+            }
+            bursts.append(sourceBursts)
+            burstStreams.append(streams)
+        }
+
+        // Account ownership: spread round-robin over the owner team; stale owners drawn per account.
+        if let accounts = scenario.accounts, !plan.accountOwnerReps.isEmpty {
+            let stream = RandomStream(seed: scenario.seed, replication: replication, name: "accounts")
+            accountOwner = (0..<accounts.count).map { i in
+                stream.uniform() < accounts.staleOwner ? -1 : plan.accountOwnerReps[i % plan.accountOwnerReps.count]
+            }
+        } else {
+            accountOwner = Array(repeating: -1, count: scenario.accounts?.count ?? 0)
+        }
+
+        metrics = MetricsCollector(plan: plan, ruleIndex: ruleIndex, replication: replication,
+                                   repCalendars: calendars)
+        self.trace = trace ? TraceRecorder(plan: plan, ruleIndex: ruleIndex, replication: replication) : nil
+    }
+
+    // MARK: Running
+
+    /// Runs to the end of the drain (or until every counted lead is settled).
+    func run() -> (ReplicationMetrics, [TraceRow]) {
+        for s in arrivals.indices { scheduleNextArrival(source: s, burst: -1) }
+        for s in bursts.indices { for b in bursts[s].indices { scheduleNextArrival(source: s, burst: b) } }
+        for r in 0..<reps.count { scheduleWake(rep: r) }
+
+        var events = 0
+        while let t = nextTime(), t <= plan.drainEnd {
+            if pendingArrivalProcesses == 0 && unsettledCounted == 0 && t >= plan.arrivalsEnd { break }
+            if checkInvariants { precondition(t >= now, "clock went back from \(now) to \(t)") }
+            metrics.advance(to: t)
+            now = t
+            repeat {
+                while let event = regular.min, event.time == t {
+                    regular.removeMin()
+                    events += 1
+                    apply(event)
+                }
+                if needsDispatch { dispatch() }
+                while let event = deadlines.min, event.time == t {
+                    deadlines.removeMin()
+                    events += 1
+                    applyDeadline(event)
+                }
+                if needsDispatch { dispatch() }
+            } while regular.min?.time == t || deadlines.min?.time == t
+            if checkInvariants { verifyInvariants() }
+        }
+        let end = min(max(now, nextTime() ?? now), plan.drainEnd)
+        metrics.advance(to: max(now, min(end, plan.arrivalsEnd)))
+        for slot in leads.occupiedSlots { finishOpen(slot) }
+        var result = metrics.finish(reps: reps, endTime: now)
+        result.events = events
+        return (result, trace?.rows ?? [])
+    }
+
+    private func nextTime() -> Instant? {
+        switch (regular.min?.time, deadlines.min?.time) {
+        case let (a?, b?): return min(a, b)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        default: return nil
+        }
+    }
+
+    private func schedule(_ kind: EventKind, at time: Instant, subject: Int32, generation: UInt32 = 0, aux: Int32 = 0) {
+        guard time.isFinite else { return }
+        sequence &+= 1
+        regular.insert(Event(time: time, order: sequence, kind: kind, subject: subject, generation: generation, aux: aux))
+    }
+
+    private func scheduleDeadline(_ kind: EventKind, at time: Instant, slot: Int32, aux: Int32 = 0) {
+        guard time.isFinite else { return }
+        let lead = leads[slot]
+        // Deadlines of one instant go in lead arrival order, then in kind order.
+        let order = UInt64(lead.sequence) << 8 | UInt64(kind.rawValue)
+        deadlines.insert(Event(time: time, order: order, kind: kind, subject: slot, generation: lead.generation, aux: aux))
+    }
+
+    private func scheduleNextArrival(source s: Int, burst b: Int) {
+        let time = b < 0 ? arrivals[s].next() : bursts[s][b].pop()
+        guard let time, time < plan.arrivalsEnd else { return }
+        pendingArrivalProcesses += 1
+        schedule(.arrival, at: time, subject: Int32(s), aux: Int32(b))
+    }
+
+    private func scheduleWake(rep r: Int) {
+        let times = reps.wakeUps[r]
+        while reps.wakeCursor[r] < times.count && times[reps.wakeCursor[r]] < now { reps.wakeCursor[r] += 1 }
+        guard reps.wakeCursor[r] < times.count else { return }
+        schedule(.repWake, at: times[reps.wakeCursor[r]], subject: Int32(r))
+        reps.wakeCursor[r] += 1
+    }
+
+    // MARK: Regular events
+
+    private func apply(_ event: Event) {
+        switch event.kind {
+        case .arrival:
+            pendingArrivalProcesses -= 1
+            arrive(source: Int(event.subject), burst: Int(event.aux))
+        case .repWake:
+            needsDispatch = true
+            scheduleWake(rep: Int(event.subject))
+        case .enrichmentDone:
+            guard let slot = valid(event), leads[slot].state == .enriching else { return }
+            let lead = leads[slot]
+            let enrichment = plan.scenario.enrichment!
+            if lead.luck.uniform(LeadFactory.Draw.enrichmentSuccess) < enrichment.success {
+                let factory = plan.factories[Int(lead.source)]
+                leads.withMutableValues(slot) { _ = factory.fill($0, luck: lead.luck, revealMissing: true) }
+            }
+            metrics.leaveUnowned()
+            routeLead(slot)
+        case .touch:
+            guard let slot = valid(event), leads[slot].state == .owned, leads[slot].assignments == event.aux else { return }
+            touch(slot)
+        case .close:
+            guard let slot = valid(event), leads[slot].state == .touched else { return }
+            freeSlot(of: Int(leads[slot].owner))
+            end(slot, as: .closed)
+        default:
+            preconditionFailure("deadline kind in the regular heap")
+        }
+    }
+
+    private func valid(_ event: Event) -> Int32? {
+        let slot = event.subject
+        return leads[slot].generation == event.generation && leads[slot].state != .free ? slot : nil
+    }
+
+    private func arrive(source s: Int, burst b: Int) {
+        let stream = b < 0 ? arrivalStreams[s] : burstStreams[s][b]
+        let seed = stream.nextSeed()
+        scheduleNextArrival(source: s, burst: b)
+
+        let slot = leads.allocate()
+        let factory = plan.factories[s]
+        leadSequence += 1
+        let luck = CounterUniforms(seed: seed)
+        let counted = now >= plan.countedStart
+        leads[slot].sequence = leadSequence
+        leads[slot].arrival = now
+        leads[slot].luck = luck
+        leads[slot].source = Int32(s)
+        leads[slot].counted = counted
+        leads[slot].humanBound = true
+        leads[slot].unownedDecided = false
+        leads[slot].route = -3
+        leads[slot].queue = -1
+        leads[slot].owner = -1
+        leads[slot].assignments = 0
+        leads[slot].queueEntry = 0
+        leads[slot].reassignments = 0
+        leads[slot].breaches = 0
+        leads[slot].elseQueue = -1
+        leads[slot].firstAssigned = .infinity
+        leads[slot].touchedAt = .infinity
+        leads[slot].state = .routing
+        let anyMissing = leads.withMutableValues(slot) { factory.fill($0, luck: luck, revealMissing: false) }
+        leads[slot].anyMissing = anyMissing
+        if let field = plan.scoreField, case .number(let score) = leads.withValues(slot, { $0[field] }) {
+            leads[slot].score = score
+        } else {
+            leads[slot].score = -.infinity
+        }
+        if counted { unsettledCounted += 1 }
+        metrics.arrival(at: now, counted: counted)
+        trace?.arrived(slot: slot, lead: leads[slot], values: leads.withValues(slot) { Array($0) })
+
+        if let patience = factory.patience {
+            scheduleDeadline(.patience, at: now + patience.quantile(luck.uniform(LeadFactory.Draw.patience)), slot: slot)
+        }
+        if counted {
+            scheduleDeadline(.unownedCheck, at: now + plan.scenario.metrics.unownedAfter, slot: slot)
+        }
+        if anyMissing, let enrichment = plan.scenario.enrichment, enrichment.wait {
+            leads[slot].state = .enriching
+            metrics.enterUnowned()
+            let delay = Sampler(enrichment.delay).quantile(luck.uniform(LeadFactory.Draw.enrichmentDelay))
+            schedule(.enrichmentDone, at: now + delay, subject: slot, generation: leads[slot].generation)
+        } else {
+            routeLead(slot)
+        }
+    }
+
+    // MARK: Routing and queues
+
+    private func routeLead(_ slot: Int32) {
+        let decision = leads.withValues(slot) { rules.route($0) }
+        switch decision {
+        case .unrouted:
+            leads[slot].route = -2
+            metrics.routed(route: -2, counted: leads[slot].counted)
+            end(slot, as: .unrouted)
+        case .queue(let route, let queue):
+            leads[slot].route = Int32(route ?? -1)
+            metrics.routed(route: route ?? -1, counted: leads[slot].counted)
+            if rules.queues[queue].isAutomated {
+                leads[slot].humanBound = false
+                leads[slot].queue = Int32(queue)
+                end(slot, as: .automated)
+            } else {
+                enterQueue(slot, queue)
+            }
+        case .accountOwner(let route, let elseQueue):
+            leads[slot].route = Int32(route)
+            metrics.routed(route: route, counted: leads[slot].counted)
+            routeToOwner(slot, elseQueue: elseQueue)
+        }
+    }
+
+    /// `account-owner`: the owner gets the lead (even off shift: the touch waits for the shift),
+    /// unless the owner is inactive, absent or at a cap and the route has an `else` queue.
+    /// Without `else`, a lead of an owner who has left is held by that owner (stale ownership),
+    /// and a lead of an absent, capped or not-yet-hired owner waits for that owner.
+    private func routeToOwner(_ slot: Int32, elseQueue: Int?) {
+        var owner = -1
+        var hasAccount = false
+        if case .number(let id) = leads.withValues(slot, { $0[plan.accountField] }) {
+            let account = Int(id)
+            if account >= 0 && account < accountOwner.count {
+                owner = accountOwner[account]
+                hasAccount = true
+            }
+        }
+        leads[slot].elseQueue = Int32(elseQueue ?? -1)
+        if owner >= 0 {
+            let unavailable = reps.ineligibility(owner, at: now, offShiftAllowed: true) != nil
+            if unavailable, let elseQueue { return enterQueue(slot, elseQueue) }
+            return enterQueue(slot, ruleQueueCount + owner)
+        }
+        if let elseQueue { return enterQueue(slot, elseQueue) }
+        if hasAccount {
+            leads[slot].state = .stale
+            metrics.enterUnowned()
+        } else {
+            end(slot, as: .unrouted)
+        }
+    }
+
+    private func isOwnerQueue(_ queue: Int) -> Bool { queue >= ruleQueueCount }
+
+    private func enterQueue(_ slot: Int32, _ queue: Int) {
+        leads[slot].queue = Int32(queue)
+        leads[slot].queueEntry += 1
+        leads[slot].state = .waiting
+        let lead = leads[slot]
+        let key = !isOwnerQueue(queue) && rules.queues[queue].orderByScore ? -lead.score : lead.arrival
+        lines[queue].insert(WaitingLine.Entry(key: key, sequence: lead.sequence, slot: slot,
+                                              generation: lead.generation, entry: lead.queueEntry))
+        if activePosition[queue] < 0 {
+            activePosition[queue] = activeQueues.count
+            activeQueues.append(queue)
+        }
+        metrics.enterWaiting()
+        needsDispatch = true
+        guard !isOwnerQueue(queue) else { return }
+        let info = rules.queues[queue]
+        if let maxWait = info.maxWait {
+            scheduleDeadline(.maxWait, at: now + maxWait, slot: slot, aux: lead.queueEntry)
+        }
+        if let after = info.overflowAfter, info.overflowTarget != nil {
+            scheduleDeadline(.overflow, at: now + after, slot: slot, aux: lead.queueEntry)
+        }
+    }
+
+    /// Takes a waiting lead out of its queue's count (its line entry goes stale).
+    private func leaveQueue(_ slot: Int32) {
+        let queue = Int(leads[slot].queue)
+        lines[queue].noteRemoved()
+        if lines[queue].liveCount == 0 {
+            let position = activePosition[queue]
+            let last = activeQueues.removeLast()
+            if last != queue {
+                activeQueues[position] = last
+                activePosition[last] = position
+            }
+            activePosition[queue] = -1
+        }
+        metrics.leaveWaiting()
+    }
+
+    private func isLive(_ entry: WaitingLine.Entry, queue: Int) -> Bool {
+        let lead = leads[entry.slot]
+        return lead.generation == entry.generation && lead.state == .waiting
+            && lead.queue == Int32(queue) && lead.queueEntry == entry.entry
+    }
+
+    // MARK: Dispatch
+
+    /// SPEC §2 dispatch: repeatedly, the oldest waiting lead (over all queues) that has an
+    /// eligible rep in its queue goes to the rep its queue's strategy picks. A lead with no
+    /// eligible rep keeps its place and blocks nobody.
+    private func dispatch() {
+        needsDispatch = false
+        while true {
+            var bestQueue = -1
+            var bestSlot: Int32 = -1
+            var bestKey = (Double.infinity, Int.max)
+            for queue in activeQueues where anyMemberMayTakeLeads(queue) {
+                lines[queue].scan(isLive: { isLive($0, queue: queue) }) { entry in
+                    guard canAssign(entry.slot, in: queue) else { return true }
+                    let lead = leads[entry.slot]
+                    if (lead.arrival, lead.sequence) < bestKey {
+                        bestKey = (lead.arrival, lead.sequence)
+                        bestQueue = queue
+                        bestSlot = entry.slot
+                    }
+                    return false
+                }
+            }
+            guard bestQueue >= 0, let rep = pickRep(for: bestSlot, in: bestQueue) else { return }
+            leaveQueue(bestSlot)
+            assign(bestSlot, to: rep)
+        }
+    }
+
+    private func offShiftAllowed(_ queue: Int) -> Bool {
+        isOwnerQueue(queue) || rules.queues[queue].assignOffShift
+    }
+
+    /// Whether any member of the queue is eligible at all (ignoring skills and exclusions).
+    private func anyMemberMayTakeLeads(_ queue: Int) -> Bool {
+        let offShift = offShiftAllowed(queue)
+        if isOwnerQueue(queue) {
+            return reps.ineligibility(queue - ruleQueueCount, at: now, offShiftAllowed: true) == nil
+        }
+        for rep in rules.queues[queue].members where reps.ineligibility(rep, at: now, offShiftAllowed: offShift) == nil {
+            return true
+        }
+        return false
+    }
+
+    private func canAssign(_ slot: Int32, in queue: Int) -> Bool {
+        if isOwnerQueue(queue) {
+            let rep = queue - ruleQueueCount
+            return !leads[slot].excluded.contains(rep)
+                && reps.ineligibility(rep, at: now, offShiftAllowed: true) == nil
+        }
+        let view = RepView(reps: reps, now: now, offShiftAllowed: rules.queues[queue].assignOffShift)
+        let excluded = leads[slot].excluded
+        return leads.withValues(slot) { rules.hasEligibleRep(queue: queue, lead: $0, excluded: excluded, view: view) }
+    }
+
+    private func pickRep(for slot: Int32, in queue: Int) -> Int? {
+        if isOwnerQueue(queue) { return canAssign(slot, in: queue) ? queue - ruleQueueCount : nil }
+        let view = RepView(reps: reps, now: now, offShiftAllowed: rules.queues[queue].assignOffShift)
+        let excluded = leads[slot].excluded
+        return leads.withValues(slot) { values in
+            rules.pick(queue: queue, lead: values, excluded: excluded, view: view,
+                       state: &assignment, random: &queueStreams[queue])
+        }
+    }
+
+    // MARK: Assignment, touch, close
+
+    private func assign(_ slot: Int32, to rep: Int) {
+        leads[slot].state = .owned
+        leads[slot].owner = Int32(rep)
+        leads[slot].assignments += 1
+        let lead = leads[slot]
+        if lead.firstAssigned == .infinity {
+            leads[slot].firstAssigned = now
+            metrics.firstAssignment(arrival: lead.arrival, at: now, counted: lead.counted)
+        }
+        _ = reps.assignmentsToday(rep, at: now)
+        reps.assignedToday[rep] += 1
+        metrics.occupancy(rep: rep, before: reps.open[rep], change: 1, at: now)
+        reps.open[rep] += 1
+        reps.lastAssigned[rep] = now
+        metrics.assignment(rep: rep, counted: lead.counted)
+        trace?.assigned(slot: slot, rep: rep, at: now)
+
+        let delay = reps.touchDelay[rep].quantile(lead.luck.uniform(LeadFactory.Draw.touchDelay(Int(lead.assignments))))
+        let touchAt = reps.calendars[rep].instant(after: now, onShiftSeconds: max(0, delay))
+        schedule(.touch, at: touchAt, subject: slot, generation: lead.generation, aux: lead.assignments)
+
+        if let sla = sla {
+            if lead.breaches == 0 {
+                let deadline = slaDeadline(sla, from: lead.arrival)
+                if now < deadline { scheduleDeadline(.slaBreach, at: deadline, slot: slot, aux: lead.assignments) }
+            } else {
+                scheduleDeadline(.slaBreach, at: slaDeadline(sla, from: now), slot: slot, aux: lead.assignments)
+            }
+        }
+    }
+
+    private func slaDeadline(_ sla: SLA, from start: Instant) -> Instant {
+        switch sla.clock {
+        case .wall: return start + sla.firstTouch
+        case .business: return plan.businessClock.instant(after: start, businessSeconds: sla.firstTouch)
+        }
+    }
+
+    private func touch(_ slot: Int32) {
+        let lead = leads[slot]
+        let rep = Int(lead.owner)
+        if checkInvariants {
+            precondition(reps.calendars[rep].containsOnShift(now), "touch off shift")
+            precondition(now >= lead.firstAssigned, "touch before assignment")
+        }
+        leads[slot].state = .touched
+        leads[slot].touchedAt = now
+        if lead.counted { unsettledCounted -= 1 }
+        metrics.touched(lead: leads[slot], rep: rep, queueTeam: team(ofQueue: Int(lead.queue)), at: now,
+                        sla: sla)
+        trace?.touched(slot: slot, at: now)
+        let handle = reps.handleTime[rep].quantile(lead.luck.uniform(LeadFactory.Draw.handleTime))
+        schedule(.close, at: now + max(0, handle), subject: slot, generation: lead.generation)
+    }
+
+    private func freeSlot(of rep: Int) {
+        metrics.occupancy(rep: rep, before: reps.open[rep], change: -1, at: now)
+        reps.open[rep] -= 1
+        reps.lastFreed[rep] = now
+        needsDispatch = true
+    }
+
+    func team(ofQueue queue: Int) -> Int {
+        guard queue >= 0 else { return -1 }
+        return isOwnerQueue(queue) ? plan.repTeam[queue - ruleQueueCount] : plan.queueTeam[ruleIndex][queue]
+    }
+
+    /// Ends a lead's life: its outcome is final and its slot is reused.
+    private func end(_ slot: Int32, as state: LeadState) {
+        let lead = leads[slot]
+        if lead.counted && !lead.state.isSettled && lead.state != .free { unsettledCounted -= 1 }
+        leads[slot].state = state
+        let outcome: LeadOutcome
+        switch state {
+        case .closed: outcome = .closed
+        case .dropped: outcome = .dropped
+        case .cold: outcome = .cold
+        case .unrouted: outcome = .unrouted
+        case .automated: outcome = .automated
+        default: preconditionFailure("not a terminal state: \(state)")
+        }
+        record(slot, outcome: outcome, owned: state == .closed)
+        leads.release(slot)
+    }
+
+    /// A lead still in the system when the run stops: censored, never dropped.
+    private func finishOpen(_ slot: Int32) {
+        let lead = leads[slot]
+        let outcome: LeadOutcome
+        switch lead.state {
+        case .enriching, .waiting: outcome = .waiting
+        case .owned, .touched: outcome = .open
+        case .stale: outcome = .stale
+        default: return
+        }
+        record(slot, outcome: outcome, owned: lead.state == .owned || lead.state == .touched)
+    }
+
+    private func record(_ slot: Int32, outcome: LeadOutcome, owned: Bool) {
+        let lead = leads[slot]
+        metrics.finished(lead: lead, outcome: outcome, ownedNow: owned, team: team(ofQueue: Int(lead.queue)))
+        trace?.finished(slot: slot, lead: lead, outcome: outcome, queueName: queueName(Int(lead.queue)))
+    }
+
+    func queueName(_ queue: Int) -> String {
+        guard queue >= 0 else { return "" }
+        return isOwnerQueue(queue) ? "owner:" + plan.scenario.reps[queue - ruleQueueCount].name : rules.queues[queue].name
+    }
+
+    // MARK: Deadlines
+
+    private func applyDeadline(_ event: Event) {
+        guard let slot = valid(event) else { return }
+        let lead = leads[slot]
+        switch event.kind {
+        case .patience:
+            switch lead.state {
+            case .waiting: leaveQueue(slot)
+            case .owned: freeSlot(of: Int(lead.owner))
+            case .enriching, .stale: metrics.leaveUnowned()
+            default: return
+            }
+            end(slot, as: .cold)
+        case .slaBreach:
+            guard lead.state == .owned, lead.assignments == event.aux else { return }
+            breach(slot)
+        case .maxWait:
+            guard lead.state == .waiting, lead.queueEntry == event.aux else { return }
+            leaveQueue(slot)
+            end(slot, as: .dropped)
+        case .overflow:
+            guard lead.state == .waiting, lead.queueEntry == event.aux,
+                  let target = rules.queues[Int(lead.queue)].overflowTarget else { return }
+            leaveQueue(slot)
+            metrics.overflowed(counted: lead.counted)
+            enterQueue(slot, target)
+        case .unownedCheck:
+            guard lead.counted, !lead.unownedDecided else { return }
+            leads[slot].unownedDecided = true
+            leads[slot].unownedAtCheck = !(lead.state == .owned || lead.state == .touched)
+        default:
+            preconditionFailure("regular kind in the deadline heap")
+        }
+    }
+
+    /// SLA breach: the owner has not touched the lead in time (SPEC §3 "SLA").
+    private func breach(_ slot: Int32) {
+        guard let sla else { return }
+        leads[slot].breaches += 1
+        let lead = leads[slot]
+        metrics.breached(counted: lead.counted)
+        guard sla.onBreach != .none else { return }
+        if let limit = sla.maxReassignments, Int(lead.reassignments) >= limit { return }
+        let owner = Int(lead.owner)
+        let queue = Int(lead.queue)
+
+        var target: Int
+        switch sla.onBreach {
+        case .reassign:
+            target = isOwnerQueue(queue) && lead.elseQueue >= 0 ? Int(lead.elseQueue) : queue
+        case .escalate:
+            if let name = sla.escalateTo, let escalation = rules.queueIndex(named: name) {
+                target = escalation
+            } else {
+                let teamIndex = team(ofQueue: queue)
+                let manager = teamIndex >= 0 ? plan.teamManager[teamIndex] : -1
+                guard manager >= 0, manager != owner, !lead.excluded.contains(manager) else { return }
+                target = ruleQueueCount + manager
+            }
+        case .none:
+            return
+        }
+        // Take the lead from its owner, for good.
+        freeSlot(of: owner)
+        leads[slot].excluded.insert(owner)
+        leads[slot].owner = -1
+        leads[slot].reassignments += 1
+        metrics.reassigned(counted: lead.counted)
+        trace?.breached(slot: slot)
+        if sla.onBreach == .reassign && !isOwnerQueue(target) {
+            leads[slot].queue = Int32(target)
+            if let rep = pickRep(for: slot, in: target) {
+                assign(slot, to: rep)
+                return
+            }
+        }
+        enterQueue(slot, target)
+    }
+
+    // MARK: Invariants (tests)
+
+    private func verifyInvariants() {
+        for r in 0..<reps.count {
+            precondition(reps.open[r] >= 0 && reps.open[r] <= reps.capacity[r],
+                         "rep \(r) holds \(reps.open[r]) leads, capacity \(reps.capacity[r])")
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import SimulationModel
+import Statistics
+
+/// Collects one replication's metrics as the simulation runs, in memory bounded by the
+/// number of reps, teams, routes and hours (never by the number of leads).
+struct MetricsCollector {
+    private let countedStart: Instant
+    private let countedEnd: Instant
+    private let unownedAfter: Seconds
+    private let conversion: Conversion?
+    private let businessClock: BusinessClock
+    private var result: ReplicationMetrics
+
+    // Step levels integrated over time.
+    private var lastTime: Instant
+    private var occupied = 0
+    private var waiting = 0
+    private var unownedLive = 0
+    private var occupiedIntegral = 0.0
+    private var repOpenIntegral: [Double]
+    private var repLastChange: [Instant]
+
+    init(plan: SimulationPlan, ruleIndex: Int, replication: Int, repCalendars: [RepCalendar]) {
+        countedStart = plan.countedStart
+        countedEnd = plan.arrivalsEnd
+        unownedAfter = plan.scenario.metrics.unownedAfter
+        conversion = plan.scenario.metrics.conversion
+        businessClock = plan.businessClock
+        lastTime = plan.warmupStart
+        result = ReplicationMetrics(replication: replication)
+        result.routeHits = Array(repeating: 0, count: plan.compiled[ruleIndex].routeNames.count)
+        result.reps = repCalendars.map { calendar in
+            var rep = RepMetrics()
+            rep.onShiftHours = calendar.onShiftSeconds(from: plan.countedStart, to: plan.arrivalsEnd) / 3600
+            return rep
+        }
+        result.teams = Array(repeating: TeamMetrics(), count: plan.teamIndex.count)
+        let hours = Int(((plan.arrivalsEnd - plan.countedStart) / 3600).rounded(.up))
+        result.hourly = Array(repeating: HourMetrics(), count: max(0, hours))
+        repOpenIntegral = Array(repeating: 0, count: repCalendars.count)
+        repLastChange = Array(repeating: plan.warmupStart, count: repCalendars.count)
+    }
+
+    private func hour(of t: Instant) -> Int? {
+        guard t >= countedStart && t < countedEnd else { return nil }
+        let h = Int((t - countedStart) / 3600)
+        return h < result.hourly.count ? h : nil
+    }
+
+    /// Integrates the step levels from the last change up to `t`.
+    mutating func advance(to t: Instant) {
+        let from = max(lastTime, countedStart), to = min(t, countedEnd)
+        lastTime = max(lastTime, t)
+        guard to > from else { return }
+        occupiedIntegral += Double(occupied) * (to - from)
+        guard occupied > 0 || waiting > 0 || unownedLive > 0 else { return }
+        var a = from
+        while a < to {
+            let h = Int((a - countedStart) / 3600)
+            guard h < result.hourly.count else { break }
+            let b = min(to, countedStart + Double(h + 1) * 3600)
+            let share = (b - a) / 3600
+            result.hourly[h].meanWaiting += Double(waiting) * share
+            result.hourly[h].meanUnowned += Double(unownedLive) * share
+            result.hourly[h].meanOccupied += Double(occupied) * share
+            a = b
+        }
+    }
+
+    mutating func arrival(at t: Instant, counted: Bool) {
+        result.arrivals += 1
+        guard counted else { return }
+        result.counted += 1
+        if let h = hour(of: t) { result.hourly[h].arrivals += 1 }
+    }
+
+    mutating func routed(route: Int, counted: Bool) {
+        guard counted else { return }
+        switch route {
+        case -2: result.unroutedHits += 1
+        case -1: result.fallbackHits += 1
+        default: result.routeHits[route] += 1
+        }
+    }
+
+    mutating func enterWaiting() { waiting += 1; unownedLive += 1 }
+    mutating func leaveWaiting() { waiting -= 1; unownedLive -= 1 }
+    mutating func enterUnowned() { unownedLive += 1 }
+    mutating func leaveUnowned() { unownedLive -= 1 }
+
+    mutating func firstAssignment(arrival: Instant, at t: Instant, counted: Bool) {
+        if counted && t > arrival, let h = hour(of: arrival) { result.hourly[h].waitedOnArrival += 1 }
+    }
+
+    /// A rep's open count changes from `before` by `change` at `t`.
+    mutating func occupancy(rep: Int, before: Int, change: Int, at t: Instant) {
+        let from = max(repLastChange[rep], countedStart), to = min(t, countedEnd)
+        if to > from { repOpenIntegral[rep] += Double(before) * (to - from) }
+        repLastChange[rep] = t
+        occupied += change
+    }
+
+    mutating func assignment(rep: Int, counted: Bool) {
+        if counted { result.reps[rep].assignments += 1 }
+    }
+
+    mutating func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?) {
+        guard lead.counted && lead.humanBound else { return }
+        let ttft = t - lead.arrival
+        let business = businessClock.seconds(from: lead.arrival, to: t)
+        result.touched += 1
+        result.ttft.add(min(max(0, ttft), StreamingQuantiles.maximumTracked))
+        result.ttftBusiness.add(min(max(0, business), StreamingQuantiles.maximumTracked))
+        let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
+        if met { result.slaMet += 1 }
+        result.reps[rep].touched += 1
+        result.reps[rep].ttftSum += ttft
+        if queueTeam >= 0 {
+            result.teams[queueTeam].touched += 1
+            result.teams[queueTeam].ttft.add(min(max(0, ttft), StreamingQuantiles.maximumTracked))
+            if met { result.teams[queueTeam].slaMet += 1 }
+        }
+        if let conversion {
+            result.expectedMeetings += conversion.base * pow(0.5, ttft / conversion.halfLife)
+        }
+    }
+
+    /// First touch within the rule set's SLA on its clock; without an SLA, within
+    /// `metrics.unowned_after` of wall-clock time.
+    static func slaMet(ttft: Double, business: Double, sla: SLA?, unownedAfter: Double) -> Bool {
+        guard let sla else { return ttft <= unownedAfter }
+        return (sla.clock == .business ? business : ttft) <= sla.firstTouch
+    }
+
+    mutating func breached(counted: Bool) { if counted { result.slaBreaches += 1 } }
+    mutating func reassigned(counted: Bool) { if counted { result.reassignments += 1 } }
+    mutating func overflowed(counted: Bool) { if counted { result.overflows += 1 } }
+
+    /// A lead's final outcome (or its state when the run stopped).
+    mutating func finished(lead: LeadRecord, outcome: LeadOutcome, ownedNow: Bool, team: Int) {
+        result.allOutcomes[outcome.rawValue, default: 0] += 1
+        guard lead.counted else { return }
+        result.outcomes[outcome.rawValue, default: 0] += 1
+        guard lead.humanBound else { return }
+        result.humanBound += 1
+        let neverOwned = lead.assignments == 0
+        if neverOwned { result.neverOwned += 1 }
+        if lead.firstAssigned == .infinity && lead.queue >= 0, let h = hour(of: lead.arrival) {
+            result.hourly[h].waitedOnArrival += 1
+        }
+        // Ended before the unowned check: a closed lead was owned; one that ended otherwise was not.
+        let unowned = lead.unownedDecided ? lead.unownedAtCheck : !ownedNow
+        if unowned { result.unowned += 1 }
+        if team >= 0 {
+            result.teams[team].leads += 1
+            if neverOwned { result.teams[team].neverOwned += 1 }
+            if unowned { result.teams[team].unowned += 1 }
+        }
+    }
+
+    /// Closes the books at the end of the run.
+    mutating func finish(reps: RepTable, endTime: Instant) -> ReplicationMetrics {
+        let window = countedEnd - countedStart
+        let totalCapacity = reps.capacity.reduce(0, +)
+        result.utilization = window > 0 && totalCapacity > 0 ? occupiedIntegral / (window * Double(totalCapacity)) : 0
+        for rep in 0..<reps.count {
+            occupancy(rep: rep, before: reps.open[rep], change: 0, at: max(endTime, countedEnd))
+            result.reps[rep].meanOpen = window > 0 ? repOpenIntegral[rep] / window : 0
+        }
+        result.endTime = endTime
+        return result
+    }
+}
