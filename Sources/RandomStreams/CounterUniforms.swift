@@ -9,10 +9,11 @@
 ///
 /// ```
 /// z = SplitMix64-finaliser(seed ^ (i &* 0x9e3779b97f4a7c15))   (StreamSeed.mix)
-/// u = (Double(z >> 11) + 0.5) / 2^53
+/// u = (Double(z >> 12) + 0.5) / 2^52
 /// ```
 ///
-/// `u` lies in (0, 1) and is never 0 or 1. Reading uniform 3 before uniform 1, or not at
+/// `u` lies in (0, 1) and is never 0 or 1: the midpoints of a 2⁻⁵² grid, from 2⁻⁵³ to
+/// 1 − 2⁻⁵³, all exactly representable (with 53 bits the top midpoint would round to 1). Reading uniform 3 before uniform 1, or not at
 /// all, changes nothing else, which keeps common random numbers exact. Use fixed, documented
 /// indices per purpose (for example 0 = handle time, 1 = patience, 10 + k = touch delay of
 /// the k-th assignment).
@@ -28,7 +29,7 @@ public struct CounterUniforms: Hashable, Sendable {
     @inline(__always)
     public func uniform(_ index: Int) -> Double {
         let z = StreamSeed.mix(seed ^ (UInt64(bitPattern: Int64(index)) &* 0x9e37_79b9_7f4a_7c15))
-        return (Double(z >> 11) + 0.5) * 0x1p-53
+        return (Double(z >> 12) + 0.5) * 0x1p-52
     }
 
     /// 64 bits for the `index`-th sub-stream (for example a `RandomStream` of the lead, when one

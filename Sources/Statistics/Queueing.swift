@@ -143,6 +143,9 @@ public struct ErlangA: Hashable, Sendable {
     public let meanWaitOfServed: Double
     /// Mean number waiting.
     public let meanQueueLength: Double
+    /// P(served) from the per-arrival analysis (queue position on arrival); equals
+    /// 1 − `probabilityOfAbandonment`, which comes from Little's law instead — tests check both.
+    public let probabilityOfService: Double
     /// Number of states kept in the truncated chain.
     public let statesUsed: Int
 
@@ -203,6 +206,7 @@ public struct ErlangA: Hashable, Sendable {
         meanQueueLength = queueMass / total
         meanWait = lambda > 0 ? meanQueueLength / lambda : 0
         probabilityOfAbandonment = lambda > 0 ? theta * meanQueueLength / lambda : 0
+        probabilityOfService = servedMass / total
         meanWaitOfServed = servedMass > 0 ? servedWaitMass / servedMass : 0
         statesUsed = logWeights.count
     }

@@ -1,0 +1,99 @@
+import Foundation
+import RandomStreams
+import SimulationModel
+import Statistics
+import Testing
+
+/// Exact sample quantile with linear interpolation (R type 7, NumPy default).
+private func type7(_ sorted: [Double], _ q: Double) -> Double {
+    let h = Double(sorted.count - 1) * q
+    let low = Int(h.rounded(.down))
+    if low + 1 >= sorted.count { return sorted[low] }
+    return sorted[low] + (h - Double(low)) * (sorted[low + 1] - sorted[low])
+}
+
+private func sample(_ spec: DistributionSpec, zeros: Double, n: Int, seed: UInt64) -> [Double] {
+    let sampler = Sampler(spec)
+    let stream = RandomStream(seed: seed)
+    return (0..<n).map { _ in stream.uniform() < zeros ? 0 : sampler.sample(stream) }
+}
+
+@Suite("Streaming quantiles")
+struct StreamingQuantilesTests {
+    static let cases: [(DistributionSpec, Double)] = [
+        (.lognormal(median: 600, sigma: 1.5), 0),
+        (.exponential(mean: 3600), 0),
+        (.lognormal(median: 720, sigma: 0.9), 0.2),
+        (.exponential(mean: 30), 0.5),
+        (.gamma(mean: 2 * 86400, shape: 0.5), 0.05),
+    ]
+    static let levels = [0, 0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1]
+
+    @Test("relative error ≤ 0.5% against exact type-7 quantiles", arguments: cases)
+    func relativeError(spec: DistributionSpec, zeros: Double) {
+        for (seed, n) in [(UInt64(1), 7), (2, 100), (3, 5_001), (4, 60_000)] {
+            let values = sample(spec, zeros: zeros, n: n, seed: seed)
+            let sketch = StreamingQuantiles(values)
+            let sorted = values.sorted()
+            for q in Self.levels {
+                let exact = type7(sorted, q)
+                let estimate = sketch.quantile(q)
+                #expect(abs(estimate - exact) <= 0.005 * exact + 1e-3,
+                        "\(spec) zeros \(zeros) n \(n) q \(q): \(estimate) vs \(exact)")
+            }
+            #expect(sketch.count == n)
+            #expect(abs(sketch.mean - values.reduce(0, +) / Double(n)) <= 1e-9 * sketch.mean)
+        }
+    }
+
+    @Test func fractionAboveThresholds() {
+        let values = sample(.lognormal(median: 600, sigma: 1.2), zeros: 0.1, n: 50_000, seed: 9)
+        let sketch = StreamingQuantiles(values)
+        for t in [0.0, 1, 60, 600, 3600, 86_400] {
+            let exact = Double(values.filter { $0 > t }.count) / Double(values.count)
+            #expect(abs(sketch.fractionAbove(t) - exact) < 0.002, "t = \(t)")
+            #expect(abs(sketch.fractionAtMost(t) - (1 - exact)) < 0.002)
+        }
+        #expect(sketch.fractionAbove(-1) == 1)
+        #expect(sketch.fractionAbove(sketch.max) == 0)
+        #expect(StreamingQuantiles().fractionAbove(1) == 0)
+    }
+
+    @Test func mergeEqualsAddingAll() throws {
+        let values = sample(.lognormal(median: 300, sigma: 2), zeros: 0.1, n: 20_000, seed: 5)
+        let whole = StreamingQuantiles(values)
+        var merged = StreamingQuantiles()
+        for shard in stride(from: 0, to: values.count, by: 3_000) {
+            merged.merge(StreamingQuantiles(values[shard..<min(shard + 3_000, values.count)]))
+        }
+        merged.merge(StreamingQuantiles())
+        #expect(merged.count == whole.count && merged.zeroCount == whole.zeroCount)
+        #expect(merged.min == whole.min && merged.max == whole.max)
+        for q in Self.levels { #expect(merged.quantile(q) == whole.quantile(q)) }
+        #expect(abs(merged.sum - whole.sum) <= 1e-9 * whole.sum)
+    }
+
+    @Test func codableRoundTripIsSparse() throws {
+        var sketch = StreamingQuantiles([0, 0, 1.5, 1.5, 42, 3600, 7e9])
+        sketch.add(0.0005)
+        let data = try JSONEncoder().encode(sketch)
+        let decoded = try JSONDecoder().decode(StreamingQuantiles.self, from: data)
+        #expect(decoded == sketch)
+        #expect(sketch.occupiedBuckets == 4)
+        #expect(data.count < 400)
+        #expect(decoded.quantile(1) == 7e9 && decoded.zeroCount == 3)
+        let empty = try JSONDecoder().decode(StreamingQuantiles.self, from: JSONEncoder().encode(StreamingQuantiles()))
+        #expect(empty.count == 0 && empty.quantile(0.5).isNaN)
+        let corrupt = #"{"count":3,"zeroCount":0,"sum":1,"indices":[5],"counts":[2]}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(StreamingQuantiles.self, from: Data(corrupt.utf8)) }
+    }
+
+    @Test func extremesAndZeros() {
+        var sketch = StreamingQuantiles()
+        for _ in 0..<10 { sketch.add(0) }
+        #expect(sketch.quantile(0.5) == 0 && sketch.quantile(1) == 0)
+        sketch.add(1e12)
+        #expect(sketch.quantile(1) == 1e12)
+        #expect(StreamingQuantiles([5]).quantile(0.3) == 5)
+    }
+}
