@@ -9,14 +9,14 @@ public struct SimulationPlan: Sendable {
     public let scenario: Scenario
     public let ruleSets: [RuleSet]
     public let schema: LeadSchema
-    let compiled: [CompiledRuleSet]
+    public let compiled: [CompiledRuleSet]
     let factories: [LeadFactory]
     let segments: [[RateSegment]]
     let repTemplates: [RepCalendarTemplate]
     let businessClock: BusinessClock
-    let teamIndex: [String: Int]
+    public let teamIndex: [String: Int]
     /// Per rep: its team's index.
-    let repTeam: [Int]
+    public let repTeam: [Int]
     /// Per rule set and queue: the team its leads count towards (−1: none).
     let queueTeam: [[Int]]
     /// Per team: the manager's rep index (−1: none).
