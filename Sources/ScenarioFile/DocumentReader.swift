@@ -62,7 +62,11 @@ final class DocumentReader {
     var hasErrors: Bool { diagnostics.contains { $0.isError } }
 
     /// Errors first (in file order), then warnings; capped.
-    func failure() -> LoadFailure {
+    func failure(what: String) -> LoadFailure {
+        if !hasErrors {
+            // Every rejection must be explained; this is a safety net for a missed report.
+            report(.error, at: nil, "", "this \(what) could not be loaded", valid: "see the documentation of the file format")
+        }
         let sorted = Self.ordered(diagnostics)
         return LoadFailure(diagnostics: Array(sorted.prefix(LoadFailure.cap)),
                            omitted: max(0, sorted.filter(\.isError).count - LoadFailure.cap))
@@ -366,6 +370,14 @@ final class DocumentReader {
     }
 
     static func format(_ v: Double) -> String { FieldValue.number(v).description }
+}
+
+/// An optional key's value: `.some(nil)` when the key is absent, nil when its value is invalid
+/// (already reported), the value otherwise. Lets callers tell "not given" from "wrong".
+func optional<T>(_ node: Node?, _ read: (Node) -> T?) -> T?? {
+    guard let node else { return .some(nil) }
+    guard let value = read(node) else { return nil }
+    return .some(value)
 }
 
 extension String {

@@ -23,9 +23,9 @@ extension ScenarioBuilder {
             }
             let volume = s["volume"].flatMap { r.parse($0, s.path("volume"), what: "a rate", ValueSyntax.weeklyRate) }
             let pattern = s["pattern"].map { self.pattern($0, s.path("pattern")) } ?? .flat
-            let dispersion = s["dispersion"].map { r.number($0, s.path("dispersion"), minimum: 0, maximum: 10) }
+            let dispersion = optional(s["dispersion"]) { r.number($0, s.path("dispersion"), minimum: 0, maximum: 10) }
             let bursts = s["bursts"].map { self.bursts($0, s.path("bursts"), zone: zone) } ?? []
-            let patience = s["patience"].map { r.distribution($0, s.path("patience"), unit: .duration) }
+            let patience = optional(s["patience"]) { r.distribution($0, s.path("patience"), unit: .duration) }
             let fields = s["fields"].map { self.fields($0, s.path("fields")) } ?? []
             let accountMatch = s["account_match"].map { r.share($0, s.path("account_match")) } ?? 0
             if let match = accountMatch, match > 0, !hasAccounts, let n = s["account_match"] {

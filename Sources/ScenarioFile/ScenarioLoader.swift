@@ -33,7 +33,7 @@ public enum ScenarioLoader {
     public static func load(yaml: String, file: String) throws(LoadFailure) -> LoadedScenario {
         let reader = DocumentReader(file: file, yaml: yaml)
         let scenario = ScenarioBuilder(reader).build(yaml)
-        guard let scenario, !reader.hasErrors else { throw reader.failure() }
+        guard let scenario, !reader.hasErrors else { throw reader.failure(what: "scenario") }
         return LoadedScenario(scenario: scenario, warnings: reader.warnings, file: file, sourceMap: reader.sourceMap)
     }
 
@@ -102,7 +102,7 @@ struct ScenarioBuilder {
         let sources = top["sources"].map { self.sources($0, zone: zoneID, hasAccounts: top.has("accounts")) } ?? []
 
         if let start, let horizon, let warmup {
-            for rep in reps {
+            for rep in reps where !rep.isTemplate {
                 guard let from = rep.activeFrom else { continue }
                 let end = start + warmup + horizon
                 if Double(from.daysSinceEpoch) * 86_400 >= end + 86_400 {
