@@ -124,7 +124,8 @@ struct CrossChecker {
             checkFields(inner, path: path)
         case .field(let name, let test):
             guard name != "account" else { return }
-            let here = "\(path).\(name)"
+            // Nested `all`/`any` items carry their index in the recorded path.
+            let here = map.marks.keys.filter { $0.hasPrefix(path) && $0.hasSuffix(".\(name)") }.min() ?? "\(path).\(name)"
             guard fieldNames.contains(name) else {
                 add(.warning, here, "no source generates the field '\(name)', so this test never holds (a missing field fails every test but 'missing')",
                     found: name, valid: Suggestions.list(fieldNames), suggestion: Suggestions.closest(to: name, in: fieldNames))
