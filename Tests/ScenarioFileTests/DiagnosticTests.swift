@@ -1,3 +1,4 @@
+import Foundation
 import ScenarioFile
 import SimulationModel
 import Testing
@@ -19,7 +20,7 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
 /// The 1-based column of `needle` on `line` of `yaml`.
 func column(in yaml: String, line: Int, of needle: String) -> Int {
     let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-    guard line >= 1, line <= lines.count, let range = lines[line - 1].range(of: needle) else { return -1 }
+    guard line >= 1, line <= lines.count, let range = lines[line - 1].range(of: needle, options: .backwards) else { return -1 }
     return lines[line - 1].unicodeScalars.distance(from: lines[line - 1].startIndex, to: range.lowerBound) + 1
 }
 
