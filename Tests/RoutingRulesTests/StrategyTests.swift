@@ -85,6 +85,11 @@ struct QueueDriver {
         #expect(q.picks(14) == ["a", "a", "b", "a", "c", "a", "a", "a", "a", "b", "a", "c", "a", "a"])
     }
 
+    @Test func weightedRoundRobinFourThreeOne() throws {
+        var q = try QueueDriver(.weightedRoundRobin, weights: [4, 3, 1])
+        #expect(q.picks(8) == ["a", "b", "a", "b", "c", "a", "a", "b"])
+    }
+
     @Test func weightedRoundRobinIneligibleScoresDoNotMove() throws {
         var q = try QueueDriver(.weightedRoundRobin)
         var seen = q.picks(1)                // scores a-2 b1 c1
