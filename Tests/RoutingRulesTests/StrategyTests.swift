@@ -87,7 +87,8 @@ struct QueueDriver {
 
     @Test func weightedRoundRobinFourThreeOne() throws {
         var q = try QueueDriver(.weightedRoundRobin, weights: [4, 3, 1])
-        #expect(q.picks(8) == ["a", "b", "a", "b", "c", "a", "a", "b"])
+        // The period ends and starts with a: two in a row for a rep holding half the weight.
+        #expect(q.picks(9) == ["a", "b", "a", "b", "c", "a", "b", "a", "a"])
     }
 
     @Test func weightedRoundRobinIneligibleScoresDoNotMove() throws {

@@ -11,7 +11,7 @@ import Testing
 ///    k·wᵢ/W − 1 ≤ c < k·wᵢ/W + 1 (never more than one pick ahead of or behind its share).
 /// 3. **Short runs**: a rep gets at most ⌈wᵢ / (W − wᵢ)⌉ + 1 picks in a row. (Smooth WRR does
 ///    give two in a row to a rep whose weight equals the others' sum, e.g. 4:3:1 gives
-///    a b a b c a a b, so "never twice in a row" is not a property of the SPEC's algorithm.)
+///    a b a b c a b a | a b …, so "never twice in a row" is not a property of the SPEC's algorithm.)
 @Suite struct WeightedRoundRobinPropertyTests {
     @Test(arguments: 0..<500)
     func sharesAndInterleaving(seed: Int) throws {
