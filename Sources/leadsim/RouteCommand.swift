@@ -204,7 +204,7 @@ enum LeadRouter {
             switch error {
             case .dataCorrupted(let context), .typeMismatch(_, let context):
                 let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-                throw RouteInputError.badJSON((path.isEmpty ? "" : "\(path): ") + (context.debugDescription.contains("dictionary")
+                throw RouteInputError.badJSON((path.isEmpty ? "" : "\(path): ") + (context.debugDescription.lowercased().contains("dictionary")
                     ? "expected a JSON object of fields" : context.debugDescription))
             default: throw RouteInputError.badJSON("\(error)")
             }
