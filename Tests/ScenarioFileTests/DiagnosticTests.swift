@@ -51,7 +51,7 @@ let scenarioCases: [DiagnosticCase] = [
     DiagnosticCase(name: "wrong type", yaml: minimalScenario.replacing1("replications: 2", "replications: many"),
                    line: 5, at: "many", keyPath: "replications", message: "expected a whole number"),
     DiagnosticCase(name: "huge count", yaml: minimalScenario.replacing1("count: 3", "count: 99999999999999999999"),
-                   line: 19, at: "999", keyPath: "reps[1].count", message: "too large"),
+                   line: 19, at: "99999999999999999999", keyPath: "reps[1].count", message: "too large"),
     DiagnosticCase(name: "count above cap", yaml: minimalScenario.replacing1("count: 3", "count: 20000"),
                    line: 19, at: "20000", keyPath: "reps[1].count", message: "at most 10000"),
     DiagnosticCase(name: "unknown team", yaml: minimalScenario.replacing1("    team: na\n", "    team: nq\n"),
