@@ -207,6 +207,11 @@ final class DocumentReader {
         return Map(node: node, path: path, entries: entries)
     }
 
+    /// Reads a mapping declared in `FileFormat`: its keys, required keys and name come from the table.
+    func map(_ node: Node, _ path: String, _ format: ObjectFormat) -> Map? {
+        map(node, path, allowed: format.allowed, required: format.required, what: format.what)
+    }
+
     func list(_ node: Node, _ path: String, what: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             error(node, path, "expected a list of \(what), found \(describe(node))",
@@ -352,6 +357,14 @@ final class DocumentReader {
         error(node, path, "unknown \(what) '\(s)'", found: s, valid: Suggestions.list(options.map(\.0)),
               suggestion: Suggestions.closest(to: s, in: options.map(\.0)))
         return nil
+    }
+
+    /// One of the words a key's `.choice` shape in `FileFormat` lists.
+    func choice(_ node: Node, _ path: String, _ key: KeyFormat?) -> String? {
+        guard let (words, what) = key?.shape.choice else {
+            preconditionFailure("\(path) is not declared as a choice in FileFormat")
+        }
+        return choice(node, path, words.map { ($0, $0) }, what: what)
     }
 
     /// A field value as written: plain scalars typed as the user means them, quoted ones text.

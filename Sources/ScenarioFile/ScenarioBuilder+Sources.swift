@@ -2,8 +2,6 @@ import SimulationModel
 import Yams
 
 extension ScenarioBuilder {
-    static let sourceKeys = ["name", "volume", "pattern", "dispersion", "bursts", "patience", "fields", "account_match", "missing"]
-
     func sources(_ node: Node, zone: String, hasAccounts: Bool) -> [Source] {
         guard let items = r.list(node, "sources", what: "sources") else { return [] }
         if items.isEmpty { r.error(node, "sources", "a scenario needs at least one source", valid: "a list of lead sources") }
@@ -11,7 +9,7 @@ extension ScenarioBuilder {
         var seen: [String: Int] = [:]
         for (i, item) in items.enumerated() {
             let path = "sources[\(i)]"
-            guard let s = r.map(item, path, allowed: Self.sourceKeys, required: ["name", "volume"], what: "a source") else { continue }
+            guard let s = r.map(item, path, FileFormat.source) else { continue }
             let name = s["name"].flatMap { r.text($0, s.path("name")) }
             if let name, let nameNode = s["name"] {
                 if let first = seen[name] {
@@ -44,10 +42,9 @@ extension ScenarioBuilder {
 
     func pattern(_ node: Node, _ path: String) -> ArrivalPattern? {
         if case .scalar = node {
-            return r.choice(node, path, [("flat", ArrivalPattern.flat), ("business-hours", .businessHours)],
-                            what: "arrival pattern")
+            return r.choice(node, path, FileFormat.source["pattern"]).map { $0 == "flat" ? ArrivalPattern.flat : .businessHours }
         }
-        guard let p = r.map(node, path, allowed: ["hourly", "weekdays"], what: "an hourly/weekday pattern") else { return nil }
+        guard let p = r.map(node, path, FileFormat.hourlyPattern) else { return nil }
         if !p.has("hourly"), !p.has("weekdays") {
             r.error(node, path, "a pattern map needs 'hourly' (24 weights) and/or 'weekdays' (7 weights, Monday first)")
             return nil
@@ -81,7 +78,7 @@ extension ScenarioBuilder {
         var result: [Burst] = []
         for (i, item) in items.enumerated() {
             let here = "\(path)[\(i)]"
-            guard let b = r.map(item, here, allowed: ["at", "leads", "over"], required: ["at", "leads"], what: "a burst") else { continue }
+            guard let b = r.map(item, here, FileFormat.burst) else { continue }
             let at = b["at"].flatMap { timestamp($0, b.path("at"), zone) }
             let leads = b["leads"].flatMap { r.integer($0, b.path("leads"), range: 1...1_000_000) }
             let over = b["over"].map { r.duration($0, b.path("over")) } ?? 0
@@ -91,7 +88,7 @@ extension ScenarioBuilder {
     }
 
     func missing(_ node: Node, _ path: String, fields: [String]) -> [String: Double]? {
-        guard let m = r.map(node, path, allowed: nil, what: "missing-field shares") else { return nil }
+        guard let m = r.map(node, path, FileFormat.missingShares) else { return nil }
         var result: [String: Double] = [:]
         for (key, keyNode, value) in m.entries {
             if !fields.contains(key) {
@@ -107,7 +104,7 @@ extension ScenarioBuilder {
     // MARK: Fields
 
     func fields(_ node: Node, _ path: String) -> [FieldSpec]? {
-        guard let m = r.map(node, path, allowed: nil, what: "lead fields") else { return nil }
+        guard let m = r.map(node, path, FileFormat.fieldsFormat) else { return nil }
         var result: [FieldSpec] = []
         var ok = true
         for (key, keyNode, value) in m.entries {
@@ -142,7 +139,7 @@ extension ScenarioBuilder {
                 return true
             }
             if isNumeric {
-                guard let spec = r.distribution(node, path, unit: .number, extraKeys: ["integer", "scale"]),
+                guard let spec = r.distribution(node, path, unit: .number, extraKeys: FileFormat.numericFieldKeys),
                       let m = r.map(node, path, allowed: nil, what: "a numeric field") else { return nil }
                 let scale = m["scale"].map { r.number($0, m.path("scale")) } ?? 1
                 let integer = m["integer"].map { r.bool($0, m.path("integer")) } ?? false
