@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutingRules
+import ScenarioFile
 import SimulationModel
 
 /// `leadsim route RULES --lead JSON | --leads CSV`: routes leads without simulating and
@@ -14,7 +15,8 @@ struct RouteCommand: ParsableCommand {
             `account` holds the matched account. --leads takes a CSV file with a header row: \
             numeric-looking cells are numbers, true/false are booleans, empty cells are missing. \
             With --scenario, reps are also assigned as if every rep were on shift and idle at the \
-            start, leads in file order, to show each queue's rotation.
+            start, leads in file order, to show each queue's rotation. With --format json, invalid \
+            rule-set or scenario files are reported as in `leadsim validate --format json` (exit 1).
             """
     )
 
@@ -69,6 +71,11 @@ struct RouteCommand: ParsableCommand {
             }
         } catch let error as ExitCode {
             throw error
+        } catch let failure as LoadFailure where format == .json {
+            // Invalid files: the same JSON diagnostics as `leadsim validate --format json`.
+            let files = [rules] + (scenario.map { [$0] } ?? [])
+            print(try DiagnosticReport(files: files, diagnostics: failure.diagnostics, omitted: failure.omitted).json())
+            throw ExitCode(1)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)

@@ -8,14 +8,26 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Load and check a scenario and rule sets without simulating.",
-        discussion: "Exits 0 and prints a summary when everything is valid; prints every problem (file:line:col) on stderr and exits 1 otherwise."
+        discussion: """
+            Exits 0 and prints a summary when everything is valid; prints every problem (file:line:col) on \
+            stderr and exits 1 otherwise. With --format json, prints one JSON object on stdout instead \
+            (valid, files, errors, warnings, omitted, diagnostics[] with severity, file, line, column, path, \
+            message, found, valid, suggestion); the exit codes are the same.
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
     @Argument(help: "Rule-set files (YAML) to check against the scenario.")
     var rules: [String] = []
+
+    @Option(help: "Output format: text (summary, problems on stderr) or json (one object on stdout).")
+    var format: Format = .text
 
     func run() throws {
         var problems: [Diagnostic] = []
@@ -47,8 +59,17 @@ struct ValidateCommand: ParsableCommand {
         guard errors.isEmpty, let loadedScenario else {
             let failure = LoadFailure(diagnostics: Array((errors + warnings + problems.filter { !$0.isError }).prefix(LoadFailure.cap)),
                                       omitted: max(0, errors.count - LoadFailure.cap))
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            if format == .json {
+                print(try DiagnosticReport(files: [scenario] + rules, diagnostics: failure.diagnostics,
+                                           omitted: failure.omitted).json())
+            } else {
+                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            }
             throw ExitCode(1)
+        }
+        if format == .json {
+            print(try DiagnosticReport(files: [scenario] + rules, diagnostics: warnings).json())
+            return
         }
         print(Self.summary(loadedScenario.scenario, loadedRules.map(\.ruleSet)))
         if !warnings.isEmpty {
