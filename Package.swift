@@ -54,6 +54,9 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "RandomStreams", "SimulationModel"]),
         .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
+        // The JSON Schemas: committed files match the generator, and an independent validator
+        // (Python jsonschema) agrees with the loader on bundled and broken files.
+        .testTarget(name: "SchemaTests", dependencies: ["ScenarioFile", "SimulationModel"]),
         .testTarget(name: "RoutingRulesTests", dependencies: ["RoutingRules", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "SimulationKernelTests",
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
