@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The directory to write into (created if missing).")
+    @Argument(help: "The directory to write into (created if missing).", completion: .directory)
     var directory: String = "."
 
     func run() throws {

@@ -20,10 +20,10 @@ struct ValidateCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
-    @Argument(help: "Rule-set files (YAML) to check against the scenario.")
+    @Argument(help: "Rule-set files (YAML) to check against the scenario.", completion: .file(extensions: ["yaml", "yml"]))
     var rules: [String] = []
 
     @Option(help: "Output format: text (summary, problems on stderr) or json (one object on stdout).")
