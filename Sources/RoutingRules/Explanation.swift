@@ -41,6 +41,10 @@ public struct ConditionFailure: Sendable, Hashable, CustomStringConvertible {
     /// What the condition expects: `>= 1000`, `in [en, de]`, `any of [...]`.
     public var expected: String
 
+    public init(field: String?, actual: String, expected: String) {
+        (self.field, self.actual, self.expected) = (field, actual, expected)
+    }
+
     public var description: String {
         if let field { return "\(field) is \(actual), expected \(expected)" }
         return "\(actual); expected \(expected)"

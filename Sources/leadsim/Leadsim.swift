@@ -10,6 +10,6 @@ struct Leadsim: ParsableCommand {
         abstract: "Lead-routing simulator and what-if analyzer.",
         discussion: "Try a routing rule change on a simulated lead stream before rolling it out.",
         version: version,
-        subcommands: []
+        subcommands: [ValidateCommand.self, RouteCommand.self]
     )
 }

@@ -11,7 +11,9 @@ import Testing
 /// over independent replications. The suite makes `checks` such checks, so each uses the
 /// Bonferroni level 1 − 0.01/checks: a correct simulator fails the suite with probability at
 /// most 1%, while a bias of a few percent still falls outside (the intervals are a few
-/// percent wide). Seeds are fixed, so every outcome is reproducible.
+/// percent wide). Seeds are fixed, so every outcome is reproducible. (Measured: 200
+/// replications of the M/M/1 ρ = 0.7 case give utilization 0.7007 ± 0.0050 at 99%; single
+/// blocks of 20 replications stray by up to 3.5 standard errors, hence 40 per case.)
 @Suite struct ErlangTests {
     static let checks = 4 * 4 + 2 + 3
     static let level = 1 - 0.01 / Double(checks)
@@ -36,7 +38,7 @@ import Testing
         // Heavier traffic and fewer servers relax more slowly: longer replications.
         let days = rho > 0.9 ? (c == 1 ? 60.0 : 8) : (c == 1 ? 10 : 2)
         let runs = try Self.run(QueueingWorlds.pool(servers: c, arrivalsPerHour: lambda, servicesPerHour: mu,
-                                                    horizonDays: days, replications: 20), QueueingWorlds.fifo())
+                                                    horizonDays: days, replications: 40), QueueingWorlds.fifo())
         let exact = ErlangC(arrivalRate: lambda / 3600, serviceRate: mu / 3600, servers: c)
         Self.expectCovers(exact.meanWait, runs.map { $0.ttft.mean }, "mean TTFT c=\(c) ρ=\(rho)")
         Self.expectCovers(exact.probabilityOfWait, runs.map { $0.ttft.fractionAbove(StreamingQuantiles.zeroThreshold) },

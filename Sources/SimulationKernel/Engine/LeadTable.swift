@@ -58,6 +58,7 @@ struct LeadRecord {
     var elseQueue: Int32 = -1
     var excluded = ExcludedReps()
     var firstAssigned: Instant = .infinity
+    var lastAssigned: Instant = .infinity
     var touchedAt: Instant = .infinity
     var score: Double = -.infinity
 }

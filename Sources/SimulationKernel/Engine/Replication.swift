@@ -126,7 +126,7 @@ final class Replication {
         var events = 0
         while let t = nextTime(), t <= plan.drainEnd {
             if pendingArrivalProcesses == 0 && unsettledCounted == 0 && t >= plan.arrivalsEnd { break }
-            if checkInvariants { precondition(t >= now, "clock went back from \(now) to \(t)") }
+            if checkInvariants && t < now { violation("clock went back from \(now) to \(t)") }
             metrics.advance(to: t)
             now = t
             repeat {
@@ -150,6 +150,7 @@ final class Replication {
         for slot in leads.occupiedSlots { finishOpen(slot) }
         var result = metrics.finish(reps: reps, endTime: now)
         result.events = events
+        result.invariantViolations = violations
         return (result, trace?.rows ?? [])
     }
 
@@ -458,6 +459,7 @@ final class Replication {
         leads[slot].state = .owned
         leads[slot].owner = Int32(rep)
         leads[slot].assignments += 1
+        leads[slot].lastAssigned = now
         let lead = leads[slot]
         if lead.firstAssigned == .infinity {
             leads[slot].firstAssigned = now
@@ -496,8 +498,8 @@ final class Replication {
         let lead = leads[slot]
         let rep = Int(lead.owner)
         if checkInvariants {
-            precondition(reps.calendars[rep].containsOnShift(now), "touch off shift")
-            precondition(now >= lead.firstAssigned, "touch before assignment")
+            if !reps.calendars[rep].containsOnShift(now) { violation("lead \(lead.sequence) touched off shift at \(now)") }
+            if now < lead.lastAssigned { violation("lead \(lead.sequence) touched before assignment") }
         }
         leads[slot].state = .touched
         leads[slot].touchedAt = now
@@ -645,10 +647,16 @@ final class Replication {
 
     // MARK: Invariants (tests)
 
+    private var violations: [String] = []
+
+    private func violation(_ message: String) {
+        if violations.count < 20 { violations.append(message) }
+    }
+
+    /// Checked after every instant when `checkInvariants` is on.
     private func verifyInvariants() {
-        for r in 0..<reps.count {
-            precondition(reps.open[r] >= 0 && reps.open[r] <= reps.capacity[r],
-                         "rep \(r) holds \(reps.open[r]) leads, capacity \(reps.capacity[r])")
+        for r in 0..<reps.count where reps.open[r] < 0 || reps.open[r] > reps.capacity[r] {
+            violation("rep \(r) holds \(reps.open[r]) leads at \(now), capacity \(reps.capacity[r])")
         }
     }
 }

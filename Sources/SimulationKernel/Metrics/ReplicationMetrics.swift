@@ -55,6 +55,8 @@ public struct ReplicationMetrics: Codable, Sendable {
     /// Simulated time when the run stopped (the drain may end early).
     public var endTime = 0.0
     public var events = 0
+    /// Broken invariants found with `checkInvariants` (always empty otherwise).
+    public var invariantViolations: [String] = []
 
     public init(replication: Int) {
         self.replication = replication

@@ -1,0 +1,253 @@
+import Foundation
+import SimulationModel
+import Yams
+
+/// A rule set loaded from a file: the validated model and the warnings found on the way.
+public struct LoadedRuleSet: Sendable {
+    public var ruleSet: RuleSet
+    public var warnings: [Diagnostic]
+    public var file: String
+    let sourceMap: SourceMap
+}
+
+/// Loads rule-set files (SPEC §3) into `RuleSet`, reporting every problem with its line.
+public enum RuleSetLoader {
+    static let topKeys = ["name", "description", "routes", "fallback", "queues", "sla"]
+    static let queueKeys = ["team", "reps", "strategy", "skill", "keep_turn", "max_wait", "overflow", "order", "assign_off_shift"]
+
+    /// Reads and loads the rule-set file at `path`.
+    /// - Throws: `LoadFailure` with every diagnostic when the file cannot be read or is invalid.
+    public static func load(path: String) throws(LoadFailure) -> LoadedRuleSet {
+        try load(yaml: ScenarioLoader.readFile(path), file: path)
+    }
+
+    /// Loads a rule set from YAML text; `file` names it in diagnostics.
+    public static func load(yaml: String, file: String) throws(LoadFailure) -> LoadedRuleSet {
+        let reader = DocumentReader(file: file, yaml: yaml)
+        let ruleSet = RuleSetBuilder(r: reader).build(yaml)
+        guard let ruleSet, !reader.hasErrors else { throw reader.failure(what: "rule set") }
+        return LoadedRuleSet(ruleSet: ruleSet, warnings: reader.warnings, file: file, sourceMap: reader.sourceMap)
+    }
+
+    /// Parses one condition (the value of a route's `when`) written in YAML, e.g. `{region: EMEA}`.
+    public static func condition(yaml: String, file: String = "<condition>") throws(LoadFailure) -> Condition {
+        let reader = DocumentReader(file: file, yaml: yaml)
+        guard let root = reader.root(yaml, expecting: "a condition"),
+              let condition = RuleSetBuilder(r: reader).condition(root, "when"), !reader.hasErrors else {
+            throw reader.failure(what: "condition")
+        }
+        return condition
+    }
+}
+
+/// Loads a rule set from YAML text; `file` names it in diagnostics.
+public func loadRuleSet(yaml: String, file: String) throws(LoadFailure) -> LoadedRuleSet {
+    try RuleSetLoader.load(yaml: yaml, file: file)
+}
+
+struct RuleSetBuilder {
+    let r: DocumentReader
+
+    func build(_ yaml: String) -> RuleSet? {
+        guard let root = r.root(yaml, expecting: "a rule set"),
+              let top = r.map(root, "", allowed: RuleSetLoader.topKeys, required: ["name", "queues"], what: "a rule set")
+        else { return nil }
+        let name = top["name"].flatMap { r.text($0, "name") }
+        let description = optional(top["description"]) { r.text($0, "description", what: "a description") }
+
+        // Queues first: routes, fallback and overflow refer to them.
+        var queues: [Queue] = []
+        var queueNodes: [String: Node] = [:]
+        if let q = top["queues"], let m = r.map(q, "queues", allowed: nil, what: "queues") {
+            if m.entries.isEmpty { r.error(q, "queues", "a rule set needs at least one queue") }
+            for (key, keyNode, _) in m.entries { queueNodes[key] = keyNode }
+            for (key, keyNode, value) in m.entries {
+                r.remember("queues.\(key)", keyNode)
+                if let queue = self.queue(key, value, m.path(key), names: m.entries.map(\.key)) { queues.append(queue) }
+            }
+        }
+        let queueNames = queues.map(\.name)
+        let allNames = Array(queueNodes.keys).sorted()
+        func target(_ node: Node, _ path: String, what: String) -> String? {
+            guard let name = r.text(node, path, what: "a queue name") else { return nil }
+            r.remember(path, node)
+            guard queueNodes[name] != nil else {
+                r.error(node, path, "\(what) '\(name)' is not a queue of this rule set", found: name,
+                        valid: allNames.isEmpty ? "a queue declared under 'queues'" : "one of " + Suggestions.list(allNames),
+                        suggestion: Suggestions.closest(to: name, in: allNames))
+                return nil
+            }
+            return name
+        }
+
+        var routes: [Route] = []
+        if let node = top["routes"], let items = r.list(node, "routes", what: "routes") {
+            var seen: [String: Int] = [:]
+            for (i, item) in items.enumerated() {
+                let path = "routes[\(i)]"
+                guard let m = r.map(item, path, allowed: ["name", "when", "to", "else"], required: ["name", "to"], what: "a route")
+                else { continue }
+                r.remember(path, item)
+                let routeName = m["name"].flatMap { r.text($0, m.path("name")) }
+                if let routeName, let n = m["name"] {
+                    if let first = seen[routeName] {
+                        r.error(n, m.path("name"), "duplicate route name '\(routeName)' (first used by routes[\(first)])",
+                                found: routeName, valid: "a name used by no other route")
+                    } else {
+                        seen[routeName] = i
+                    }
+                }
+                let when: Condition?? = m["when"].map { condition($0, m.path("when")) } ?? .some(nil)
+                var destination: Destination?
+                if let t = m["to"] {
+                    r.remember(m.path("to"), t)
+                    if r.scalarText(t) == "account-owner" {
+                        destination = .accountOwner
+                    } else {
+                        destination = target(t, m.path("to"), what: "destination").map { .queue($0) }
+                    }
+                }
+                var elseQueue: String?? = .some(nil)
+                if let e = m["else"] {
+                    if destination == .accountOwner || destination == nil {
+                        elseQueue = target(e, m.path("else"), what: "'else' target").map { .some($0) } ?? nil
+                    } else {
+                        r.error(e, m.path("else"), "'else' only applies to 'to: account-owner'",
+                                valid: "remove 'else', or route to account-owner")
+                    }
+                }
+                if let routeName, let when, let destination, let elseQueue {
+                    routes.append(Route(name: routeName, when: when, destination: destination, elseQueue: elseQueue))
+                }
+            }
+        }
+        let fallback = optional(top["fallback"]) { target($0, "fallback", what: "fallback") }
+        // Overflow targets are checked here, once every queue name is known.
+        for queue in queues {
+            guard case .human(let h) = queue.kind, let overflow = h.overflow else { continue }
+            let path = "queues.\(queue.name).overflow.to"
+            if overflow.to == queue.name {
+                r.report(.error, at: r.marks[path], path, "queue '\(queue.name)' overflows to itself",
+                         valid: "another queue of this rule set")
+            } else if queueNodes[overflow.to] == nil {
+                r.report(.error, at: r.marks[path], path, "overflow target '\(overflow.to)' is not a queue of this rule set",
+                         found: overflow.to, valid: "one of " + Suggestions.list(allNames),
+                         suggestion: Suggestions.closest(to: overflow.to, in: allNames))
+            }
+        }
+        let sla = top["sla"].flatMap { self.sla($0, target: target) }
+        if routes.isEmpty, top["fallback"] == nil, !r.hasErrors {
+            r.warning(root, "routes", "no routes and no fallback: every lead is unrouted",
+                      valid: "routes: [{name: all, to: QUEUE}] or fallback: QUEUE")
+        }
+        if let first = routes.firstIndex(where: { $0.when == nil }), first < routes.count - 1 {
+            let path = "routes[\(first + 1)]"
+            r.report(.warning, at: r.marks[path], path,
+                     "route '\(routes[first].name)' has no 'when' and matches every lead, so later routes never match")
+        }
+        guard let name, let description, let fallback, !r.hasErrors else { return nil }
+        _ = queueNames
+        return RuleSet(name: name, description: description, routes: routes, fallback: fallback, queues: queues, sla: sla)
+    }
+
+    // MARK: Queues
+
+    func queue(_ name: String, _ node: Node, _ path: String, names: [String]) -> Queue? {
+        if case .scalar = node {
+            guard r.scalarText(node) == "automated" else {
+                r.error(node, path, "a queue is 'automated' or a mapping, found \(r.describe(node))",
+                        valid: "automated, or {team: TEAM, strategy: round-robin, …}",
+                        suggestion: r.scalarText(node).flatMap { Suggestions.closest(to: $0, in: ["automated"]) })
+                return nil
+            }
+            return Queue(name: name, kind: .automated)
+        }
+        guard let m = r.map(node, path, allowed: RuleSetLoader.queueKeys, what: "a queue") else { return nil }
+        var members: HumanQueue.Members?
+        switch (m["team"], m["reps"]) {
+        case (let t?, nil):
+            if let team = r.text(t, m.path("team"), what: "a team name") {
+                members = .team(team)
+                r.remember(m.path("team"), t)
+            }
+        case (nil, let reps?):
+            if let items = r.list(reps, m.path("reps"), what: "rep names") {
+                var names: [String] = []
+                for (i, item) in items.enumerated() {
+                    let p = "\(m.path("reps"))[\(i)]"
+                    guard let rep = r.text(item, p, what: "a rep name") else { continue }
+                    if names.contains(rep) { r.warning(item, p, "rep '\(rep)' is listed twice") }
+                    r.remember(p, item)
+                    names.append(rep)
+                }
+                if items.isEmpty { r.error(reps, m.path("reps"), "a queue needs at least one rep", valid: "reps: [NAME, …] or team: TEAM") }
+                if names.count == items.count, !items.isEmpty { members = .reps(names) }
+            }
+        case (_?, _?):
+            r.error(node, path, "a queue takes either 'team' or 'reps', not both")
+        case (nil, nil):
+            r.error(node, path, "queue '\(name)' needs its members: 'team: TEAM' or 'reps: [NAME, …]'",
+                    valid: "team: TEAM, reps: [NAME, …], or the word automated")
+        }
+        let strategy = m["strategy"].map { r.choice($0, m.path("strategy"), Strategy.allCases.map { ($0.rawValue, $0) }, what: "strategy") }
+            ?? .roundRobin
+        let skill = optional(m["skill"]) { r.text($0, m.path("skill"), what: "a lead field name") }
+        if let s = m["skill"] { r.remember(m.path("skill"), s) }
+        let keepTurn = m["keep_turn"].map { r.bool($0, m.path("keep_turn")) } ?? false
+        let maxWait = optional(m["max_wait"]) { r.duration($0, m.path("max_wait")) }
+        var overflow: Overflow?? = .some(nil)
+        if let o = m["overflow"] {
+            overflow = nil
+            if let om = r.map(o, m.path("overflow"), allowed: ["after", "to"], required: ["after", "to"], what: "an overflow") {
+                let after = om["after"].flatMap { n -> Seconds? in
+                    guard let d = r.duration(n, om.path("after")) else { return nil }
+                    if d <= 0 {
+                        r.error(n, om.path("after"), "'after: 0s' would overflow every lead at once",
+                                valid: "a duration longer than 0s (route straight to the target instead)")
+                        return nil
+                    }
+                    return d
+                }
+                let to = om["to"].flatMap { r.text($0, om.path("to"), what: "a queue name") }
+                if let t = om["to"] { r.remember(om.path("to"), t) }
+                if let after, let to { overflow = .some(Overflow(after: after, to: to)) }
+            }
+        }
+        let order = m["order"].map { r.choice($0, m.path("order"), [("score", HumanQueue.Order.score), ("arrival", .oldestFirst)],
+                                              what: "order") } ?? .oldestFirst
+        let offShift = m["assign_off_shift"].map { r.bool($0, m.path("assign_off_shift")) } ?? false
+        guard let members, let strategy, let skill, let keepTurn, let maxWait, let overflow, let order, let offShift
+        else { return nil }
+        return Queue(name: name, kind: .human(HumanQueue(members: members, strategy: strategy, skill: skill, keepTurn: keepTurn,
+                                                       maxWait: maxWait, overflow: overflow, order: order,
+                                                       assignOffShift: offShift)))
+    }
+
+    // MARK: SLA
+
+    func sla(_ node: Node, target: (Node, String, String) -> String?) -> SLA? {
+        guard let m = r.map(node, "sla", allowed: ["first_touch", "clock", "on_breach", "max_reassignments", "escalate_to"],
+                            required: ["first_touch"], what: "an SLA") else { return nil }
+        let firstTouch = m["first_touch"].flatMap { r.duration($0, m.path("first_touch"), positive: true) }
+        let clock = m["clock"].map { r.choice($0, m.path("clock"), SLA.Clock.allCases.map { ($0.rawValue, $0) }, what: "SLA clock") }
+            ?? .wall
+        let onBreach = m["on_breach"].map {
+            r.choice($0, m.path("on_breach"), SLA.Breach.allCases.map { ($0.rawValue, $0) }, what: "breach action")
+        } ?? SLA.Breach.none
+        let maxReassignments = optional(m["max_reassignments"]) { r.integer($0, m.path("max_reassignments"), range: 0...1000) }
+        var escalateTo: String?? = .some(nil)
+        if let e = m["escalate_to"] {
+            escalateTo = target(e, m.path("escalate_to"), "escalation target").map { .some($0) } ?? nil
+            if let onBreach, onBreach != .escalate {
+                r.warning(e, m.path("escalate_to"), "'escalate_to' is only used with 'on_breach: escalate'")
+            }
+        }
+        if let n = m["max_reassignments"], let onBreach, onBreach == .none {
+            r.warning(n, m.path("max_reassignments"), "'max_reassignments' has no effect with 'on_breach: none'")
+        }
+        if let o = m["on_breach"] { r.remember("sla.on_breach", o) }
+        guard let firstTouch, let clock, let onBreach, let maxReassignments, let escalateTo else { return nil }
+        return SLA(firstTouch: firstTouch, clock: clock, onBreach: onBreach, maxReassignments: maxReassignments,
+                   escalateTo: escalateTo)
+    }
+}

@@ -1,1 +1,0 @@
-// ScenarioFile: see Package.swift for this module's job.

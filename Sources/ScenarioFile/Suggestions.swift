@@ -1,0 +1,51 @@
+/// "Did you mean" suggestions by edit distance.
+enum Suggestions {
+    /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), case-insensitive.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let s = Array(a.lowercased().unicodeScalars), t = Array(b.lowercased().unicodeScalars)
+        if s.isEmpty { return t.count }
+        if t.isEmpty { return s.count }
+        var previous2 = [Int](repeating: 0, count: t.count + 1)
+        var previous = Array(0...t.count)
+        var current = [Int](repeating: 0, count: t.count + 1)
+        for i in 1...s.count {
+            current[0] = i
+            for j in 1...t.count {
+                let cost = s[i - 1] == t[j - 1] ? 0 : 1
+                var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, s[i - 1] == t[j - 2], s[i - 2] == t[j - 1] {
+                    best = min(best, previous2[j - 2] + 1)
+                }
+                current[j] = best
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[t.count]
+    }
+
+    /// The candidate closest to `word`, when close enough to be a plausible typo.
+    static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        guard !word.isEmpty, word.count <= 200 else { return nil }
+        let limit = max(1, min(3, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates where candidate != word {
+            let d = distance(word, candidate)
+            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+        }
+        if let best { return best.0 }
+        // A case or separator slip (`Demo_Request`, `assignOffShift`).
+        let squashed = squash(word)
+        return candidates.first { squash($0) == squashed }
+    }
+
+    private static func squash(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }.map(Character.init))
+    }
+
+    /// `a, b or c`, for `valid:` lines.
+    static func list<S: Sequence>(_ items: S, quoted: Bool = false) -> String where S.Element == String {
+        let words = items.map { quoted ? "'\($0)'" : $0 }
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+    }
+}
