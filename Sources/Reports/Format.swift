@@ -40,7 +40,7 @@ public enum Format {
         return seconds > 0 && text != "0s" ? "+" + text : text
     }
 
-    /// A fraction as a percentage: `0%`, `0.04%`, `0.8%`, `12.4%`, `100%`.
+    /// A fraction as a percentage: `0%`, `0.04%`, `0.8%`, `12.0%`, `100%`.
     public static func percent(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return "–" }
         if fraction < 0 { return minus + percent(-fraction) }
@@ -49,8 +49,8 @@ public enum Format {
         if p < 0.01 { return "<0.01%" }
         if p < 0.1 { return String(format: "%.2f%%", p) }
         if p >= 99.95 && p < 100 { return ">99.9%" }
-        let text = String(format: "%.1f", p)
-        return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "%"
+        if p == 100 { return "100%" }
+        return String(format: "%.1f%%", p)
     }
 
     /// A difference of two fractions in percentage points: `+0.3 pts`, `−1.2 pts`.

@@ -47,7 +47,14 @@ public enum HTMLReport {
                       table: c.routes)
         out += table(c.teams)
         out += "<section>\n<h2>What breaks</h2>\n<ul>\n"
-        for line in c.whatBreaks { out += "<li>\(inline(line))</li>\n" }
+        for (ruleSet, items) in c.whatBreaks {
+            out += "<li><strong>\(SVG.escape(ruleSet))</strong>"
+            if items.isEmpty {
+                out += ": nothing notable: no lead dropped, gone cold, unrouted or left untouched; no rep idle or saturated.</li>\n"
+                continue
+            }
+            out += "<ul>" + items.map { "<li>\(inline($0))</li>" }.joined() + "</ul></li>\n"
+        }
         out += "</ul>\n</section>\n"
         out += table(c.allMetrics)
         out += "</main>\n</body>\n</html>\n"

@@ -12,7 +12,10 @@ public enum MarkdownReport {
         out += "\n" + table(c.reps, level: 2)
         out += "\n" + table(c.routes, level: 2)
         out += "\n## What breaks\n\n"
-        for line in c.whatBreaks { out += "- \(line)\n" }
+        for (ruleSet, items) in c.whatBreaks {
+            out += "- **\(ruleSet)**" + (items.isEmpty ? ": nothing notable: no lead dropped, gone cold, unrouted or left untouched; no rep idle or saturated.\n" : "\n")
+            for item in items { out += "  - \(item)\n" }
+        }
         out += "\n" + table(c.allMetrics, level: 2)
         return out
     }

@@ -32,7 +32,8 @@ public struct ReportContent: Sendable {
     public var teams: ReportTable
     public var reps: ReportTable
     public var routes: ReportTable
-    public var whatBreaks: [String]
+    /// Per rule set: what goes wrong (empty: nothing notable).
+    public var whatBreaks: [(ruleSet: String, items: [String])]
     public var allMetrics: ReportTable
 
     /// Utilization under this is "idle", over `saturated` is "saturated".
@@ -146,8 +147,8 @@ public struct ReportContent: Sendable {
     }
 
     /// Where the rule sets leave leads behind, and where reps or hours are the bottleneck.
-    static func whatBreaks(_ s: Summary) -> [String] {
-        var lines: [String] = []
+    static func whatBreaks(_ s: Summary) -> [(ruleSet: String, items: [String])] {
+        var lines: [(ruleSet: String, items: [String])] = []
         let losses: [(String, String)] = [
             ("dropped", "dropped after waiting the queue's `max_wait`"),
             ("cold", "gone cold (not touched within the lead's patience)"),
@@ -159,7 +160,7 @@ public struct ReportContent: Sendable {
             var found: [String] = []
             for (outcome, words) in losses {
                 guard let m = rs.outcomes[metric: outcome], let mean = m.mean, mean > 0 else { continue }
-                found.append("\(Format.number(mean)) leads per replication \(words) (\(Format.percent(leads > 0 ? mean / leads : nil)))")
+                found.append("\(Format.percent(leads > 0 ? mean / leads : nil)) of leads \(words): \(Format.number(mean)) per replication")
             }
             if let never = rs.metric("never_owned_rate")?.mean, never > 0 {
                 found.append("\(Format.percent(never)) of human-bound leads never had an owner")
@@ -184,11 +185,7 @@ public struct ReportContent: Sendable {
             for window in waitingWindows(rs, occurrences: s.hourOfWeekOccurrences).prefix(3) {
                 found.append(window)
             }
-            if found.isEmpty {
-                lines.append("\(rs.name): nothing breaks: no lead dropped, gone cold, unrouted or left untouched; no rep idle or saturated.")
-            } else {
-                lines.append("\(rs.name): " + found.joined(separator: "; ") + ".")
-            }
+            lines.append((rs.name, found))
         }
         return lines
     }

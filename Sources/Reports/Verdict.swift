@@ -5,11 +5,10 @@ import Foundation
 public enum Verdict {
     /// The metric the sentence leads with.
     static let headline = "ttft_p90_s"
-    /// Further clauses, in order; rates that are zero on both sides are left out.
-    static let clauses = [
-        "sla_met_rate", "unowned_rate", "load_gini", "never_owned_rate", "cold_rate", "dropped_rate",
-        "unrouted_rate", "stale_rate", "reassignments", "expected_meetings",
-    ]
+    /// Further clauses, in order, significant or not (left out when zero on both sides).
+    static let clauses = ["sla_met_rate", "unowned_rate", "load_gini"]
+    /// Clauses added only when the change is significant.
+    static let significantClauses = ["cold_rate", "dropped_rate", "unrouted_rate", "stale_rate", "expected_meetings"]
 
     /// One line per candidate, e.g. "territory-v2 cuts p90 first touch from 3h 12m to 48m
     /// (−2h 24m, 95% CI −2h 40m … −2h 05m); unowned leads 0.8% → 1.1%, not significant".
@@ -30,6 +29,10 @@ public enum Verdict {
         }
         for name in clauses {
             guard let d = comparison.metrics[metric: name], let clause = clause(d) else { continue }
+            parts.append(clause)
+        }
+        for name in significantClauses {
+            guard let d = comparison.metrics[metric: name], d.significant, let clause = clause(d) else { continue }
             parts.append(clause)
         }
         return parts.joined(separator: "; ")
@@ -53,7 +56,7 @@ public enum Verdict {
         return "\(verb) \(info.label) from \(info.format(b)) to \(info.format(c)) (\(info.formatDifference(diff))\(ciText(info, d)))"
     }
 
-    /// "unowned leads 0.8% → 1.1%, not significant" or "… (+0.3 pts, 95% CI …), worse";
+    /// "unowned leads 0.8% → 1.1%, not significant" or "… (+0.3 pts), worse" (the CI is in the tables);
     /// nil when both sides are zero or undefined.
     static func clause(_ d: MetricDifference) -> String? {
         let info = MetricCatalog.info(d.name)
@@ -67,7 +70,7 @@ public enum Verdict {
         case .higher: judgement = diff > 0 ? ", better" : ", worse"
         case .neither: judgement = ""
         }
-        return change + " (\(info.formatDifference(diff))\(ciText(info, d)))" + judgement
+        return change + " (\(info.formatDifference(diff)))" + judgement
     }
 
     /// For `run` (no comparison): the rule set's headline numbers.
