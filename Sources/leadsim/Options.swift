@@ -49,7 +49,6 @@ extension Leadsim {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                FileHandle.standardError.write(Data("Run 'leadsim help' for usage.\n".utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
