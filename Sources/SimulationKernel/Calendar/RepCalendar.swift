@@ -18,6 +18,11 @@ struct RepCalendar {
     private var shiftCursor = 0
     private var offCursor = 0
     private var midnightCursor = 0
+    /// The answers of `isOnShift` and `isAbsent`, valid until the next boundary.
+    private var onShift = false
+    private var onShiftUntil = -Double.infinity
+    private var absent = false
+    private var absentUntil = -Double.infinity
 
     init(shifts: [Interval], daysOff: [Interval], activeFrom: Instant, midnights: [Instant]) {
         self.shifts = shifts
@@ -28,19 +33,34 @@ struct RepCalendar {
 
     /// Whether the rep is on shift at `t` (t never decreases between calls).
     mutating func isOnShift(at t: Instant) -> Bool {
-        while shiftCursor < shifts.count && shifts[shiftCursor].end <= t { shiftCursor += 1 }
-        return shiftCursor < shifts.count && shifts[shiftCursor].start <= t
+        if t < onShiftUntil { return onShift }
+        (onShift, onShiftUntil) = Self.lookUp(shifts, cursor: &shiftCursor, at: t)
+        return onShift
     }
 
-    /// Start of the shift the rep is in at `t`, or nil when off shift.
-    mutating func currentShiftStart(at t: Instant) -> Instant? {
-        isOnShift(at: t) ? shifts[shiftCursor].start : nil
+    /// Whether `t` is inside one of the sorted `intervals`, and until when that answer holds.
+    private static func lookUp(_ intervals: [Interval], cursor: inout Int, at t: Instant) -> (Bool, Instant) {
+        while cursor < intervals.count && intervals[cursor].end <= t { cursor += 1 }
+        guard cursor < intervals.count else { return (false, .infinity) }
+        let interval = intervals[cursor]
+        return interval.start <= t ? (true, interval.end) : (false, interval.start)
+    }
+
+    /// Until when the last `isOnShift` / `isAbsent` answer holds.
+    var onShiftAnswerUntil: Instant { onShiftUntil }
+    var absentAnswerUntil: Instant { absentUntil }
+
+    /// Start of the shift containing `t`, or nil when off shift (no cursor).
+    func shiftStart(containing t: Instant) -> Instant? {
+        let i = firstShift(endingAfter: t)
+        return i < shifts.count && shifts[i].start <= t ? shifts[i].start : nil
     }
 
     /// Whether `t` falls in a whole day off (holiday or absence).
     mutating func isAbsent(at t: Instant) -> Bool {
-        while offCursor < daysOff.count && daysOff[offCursor].end <= t { offCursor += 1 }
-        return offCursor < daysOff.count && daysOff[offCursor].start <= t
+        if t < absentUntil { return absent }
+        (absent, absentUntil) = Self.lookUp(daysOff, cursor: &offCursor, at: t)
+        return absent
     }
 
     /// Index of the local day containing `t` (counting from the first midnight of the run).

@@ -56,7 +56,8 @@ struct LeadRecord {
     var breaches: Int32 = 0
     /// The `else` queue of the account-owner route that sent the lead to its owner (−1: none).
     var elseQueue: Int32 = -1
-    var excluded = ExcludedReps()
+    /// Whether the lead has previous owners it may not go back to (kept beside the table).
+    var hasExclusions = false
     var firstAssigned: Instant = .infinity
     var lastAssigned: Instant = .infinity
     var touchedAt: Instant = .infinity
@@ -92,7 +93,6 @@ struct LeadTable {
     mutating func release(_ slot: Int32) {
         live -= 1
         records[Int(slot)].state = .free
-        records[Int(slot)].excluded = ExcludedReps()
         freeSlots.append(slot)
     }
 

@@ -7,19 +7,23 @@ import SimulationModel
 /// A class so that the availability view handed to the routing core can advance the calendar
 /// cursors; it is used by one replication on one thread.
 final class RepTable {
-    var calendars: [RepCalendar]
+    @exclusivity(unchecked) var calendars: [RepCalendar]
     let capacity: [Int]
     let perDay: [Int]
     let touchDelay: [Sampler]
     let handleTime: [Sampler]
-    var open: [Int]
-    var assignedToday: [Int]
-    var todayIndex: [Int]
-    var lastAssigned: [Instant]
-    var lastFreed: [Instant]
+    @exclusivity(unchecked) var open: [Int]
+    @exclusivity(unchecked) var assignedToday: [Int]
+    @exclusivity(unchecked) var todayIndex: [Int]
+    @exclusivity(unchecked) var lastAssigned: [Instant]
+    @exclusivity(unchecked) var lastFreed: [Instant]
     /// Instants at which each rep may become eligible again, and the next one to schedule.
     let wakeUps: [[Instant]]
-    var wakeCursor: [Int]
+    /// Per rep: why the calendar rules it out now (nil: on shift and active), and until when
+    /// that answer holds, so that eligibility checks are two array loads between boundaries.
+    @exclusivity(unchecked) private var timeStatus: [Ineligibility?]
+    @exclusivity(unchecked) private var timeStatusUntil: [Instant]
+    @exclusivity(unchecked) var wakeCursor: [Int]
 
     init(reps: [Rep], calendars: [RepCalendar], start: Instant) {
         self.calendars = calendars
@@ -34,6 +38,30 @@ final class RepTable {
         lastFreed = Array(repeating: -.infinity, count: reps.count)
         wakeUps = reps.indices.map { calendars[$0].wakeUps(includeMidnights: reps[$0].capacityPerDay != nil, from: start) }
         wakeCursor = Array(repeating: 0, count: reps.count)
+        timeStatus = Array(repeating: nil, count: reps.count)
+        timeStatusUntil = Array(repeating: -.infinity, count: reps.count)
+    }
+
+    /// Recomputes a rep's calendar status at `now` and how long it lasts.
+    private func refreshTimeStatus(_ rep: Int, at now: Instant) {
+        var calendar = calendars[rep]
+        let absent = calendar.isAbsent(at: now)
+        let onShift = calendar.isOnShift(at: now)
+        var until = min(calendar.absentAnswerUntil, calendar.onShiftAnswerUntil)
+        let status: Ineligibility?
+        if now < calendar.activeFrom {
+            status = .inactive
+            until = min(until, calendar.activeFrom)
+        } else if absent {
+            status = .absent
+        } else if !onShift {
+            status = .offShift
+        } else {
+            status = nil
+        }
+        calendars[rep] = calendar
+        timeStatus[rep] = status
+        timeStatusUntil[rep] = until
     }
 
     var count: Int { open.count }
@@ -51,9 +79,8 @@ final class RepTable {
     /// Why `rep` may not take a new lead at `now` (nil: eligible), SPEC §2: inactive, absent,
     /// off shift (unless the queue assigns off shift), at its open cap, at its daily cap.
     func ineligibility(_ rep: Int, at now: Instant, offShiftAllowed: Bool) -> Ineligibility? {
-        if now < calendars[rep].activeFrom { return .inactive }
-        if calendars[rep].isAbsent(at: now) { return .absent }
-        if !offShiftAllowed && !calendars[rep].isOnShift(at: now) { return .offShift }
+        if now >= timeStatusUntil[rep] { refreshTimeStatus(rep, at: now) }
+        if let status = timeStatus[rep], !(status == .offShift && offShiftAllowed) { return status }
         if open[rep] >= capacity[rep] { return .atOpenCap }
         if perDay[rep] != Int.max && assignmentsToday(rep, at: now) >= perDay[rep] { return .atDailyCap }
         return nil
@@ -61,7 +88,7 @@ final class RepTable {
 
     /// The later of the rep's last assignment, last freed slot and current shift start.
     func idleSince(_ rep: Int, at now: Instant) -> Instant {
-        max(lastAssigned[rep], lastFreed[rep], calendars[rep].currentShiftStart(at: now) ?? -.infinity)
+        max(lastAssigned[rep], lastFreed[rep], calendars[rep].shiftStart(containing: now) ?? -.infinity)
     }
 }
 
@@ -70,11 +97,13 @@ struct RepView: AvailabilityView {
     let reps: RepTable
     let now: Instant
     let offShiftAllowed: Bool
+    /// Only `next-available` reads idle times; other strategies skip computing them.
+    let needsIdleSince: Bool
 
     func availability(of rep: Int) -> RepAvailability {
         RepAvailability(ineligibility: reps.ineligibility(rep, at: now, offShiftAllowed: offShiftAllowed),
                         open: reps.open[rep], capacity: reps.capacity[rep],
-                        idleSince: reps.idleSince(rep, at: now))
+                        idleSince: needsIdleSince ? reps.idleSince(rep, at: now) : 0)
     }
 }
 

@@ -1,3 +1,4 @@
+import DequeModule
 import HeapModule
 import RandomStreams
 import RoutingRules
@@ -20,32 +21,36 @@ final class Replication {
     private let trace: TraceRecorder?
     private let checkInvariants: Bool
 
-    private var now: Instant
-    private var regular = Heap<Event>()
-    private var deadlines = Heap<Event>()
-    private var sequence: UInt64 = 0
-    private var leadSequence = 0
+    @exclusivity(unchecked) private var now: Instant
+    @exclusivity(unchecked) private var regular = Heap<Event>()
+    @exclusivity(unchecked) private var deadlines = Heap<Event>()
+    /// `unowned_after` checks: due in arrival order, so a FIFO instead of the heap.
+    @exclusivity(unchecked) private var unownedChecks = Deque<Event>()
+    @exclusivity(unchecked) private var sequence: UInt64 = 0
+    @exclusivity(unchecked) private var leadSequence = 0
 
-    private var leads: LeadTable
+    @exclusivity(unchecked) private var leads: LeadTable
+    /// Previous owners per lead, for the few leads that had a breach.
+    @exclusivity(unchecked) private var exclusions: [Int32: ExcludedReps] = [:]
     private let reps: RepTable
-    private var lines: [WaitingLine]
+    @exclusivity(unchecked) private var lines: [WaitingLine]
     /// Queues with live waiting leads, and each queue's position in it (−1: absent).
-    private var activeQueues: [Int] = []
-    private var activePosition: [Int]
-    private var assignment: AssignmentState
-    private var queueStreams: [StreamUniforms]
+    @exclusivity(unchecked) private var activeQueues: [Int] = []
+    @exclusivity(unchecked) private var activePosition: [Int]
+    @exclusivity(unchecked) private var assignment: AssignmentState
+    @exclusivity(unchecked) private var queueStreams: [StreamUniforms]
     private let ruleQueueCount: Int
 
-    private var arrivals: [ArrivalProcess]
+    @exclusivity(unchecked) private var arrivals: [ArrivalProcess]
     private var arrivalStreams: [RandomStream]
-    private var bursts: [[BurstArrivals]]
+    @exclusivity(unchecked) private var bursts: [[BurstArrivals]]
     private var burstStreams: [[RandomStream]]
-    private var pendingArrivalProcesses = 0
-    private var unsettledCounted = 0
-    private var needsDispatch = false
+    @exclusivity(unchecked) private var pendingArrivalProcesses = 0
+    @exclusivity(unchecked) private var unsettledCounted = 0
+    @exclusivity(unchecked) private var needsDispatch = false
 
     private let accountOwner: [Int]
-    private var metrics: MetricsCollector
+    @exclusivity(unchecked) private var metrics: MetricsCollector
 
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, trace: Bool, checkInvariants: Bool) {
         self.plan = plan
@@ -143,6 +148,11 @@ final class Replication {
                 }
                 if needsDispatch { dispatch() }
             } while regular.min?.time == t || deadlines.min?.time == t
+            // Measurement after everything that happens at this instant.
+            while let check = unownedChecks.first, check.time <= t {
+                unownedChecks.removeFirst()
+                applyDeadline(check)
+            }
             if checkInvariants { verifyInvariants() }
         }
         let end = min(max(now, nextTime() ?? now), plan.drainEnd)
@@ -155,12 +165,9 @@ final class Replication {
     }
 
     private func nextTime() -> Instant? {
-        switch (regular.min?.time, deadlines.min?.time) {
-        case let (a?, b?): return min(a, b)
-        case let (a?, nil): return a
-        case let (nil, b?): return b
-        default: return nil
-        }
+        let next = min(regular.min?.time ?? .infinity, deadlines.min?.time ?? .infinity,
+                       unownedChecks.first?.time ?? .infinity)
+        return next.isFinite ? next : nil
     }
 
     private func schedule(_ kind: EventKind, at time: Instant, subject: Int32, generation: UInt32 = 0, aux: Int32 = 0) {
@@ -254,6 +261,7 @@ final class Replication {
         leads[slot].reassignments = 0
         leads[slot].breaches = 0
         leads[slot].elseQueue = -1
+        leads[slot].hasExclusions = false
         leads[slot].firstAssigned = .infinity
         leads[slot].touchedAt = .infinity
         leads[slot].state = .routing
@@ -272,7 +280,8 @@ final class Replication {
             scheduleDeadline(.patience, at: now + patience.quantile(luck.uniform(LeadFactory.Draw.patience)), slot: slot)
         }
         if counted {
-            scheduleDeadline(.unownedCheck, at: now + plan.scenario.metrics.unownedAfter, slot: slot)
+            unownedChecks.append(Event(time: now + plan.scenario.metrics.unownedAfter, order: 0, kind: .unownedCheck,
+                                       subject: slot, generation: leads[slot].generation, aux: 0))
         }
         if anyMissing, let enrichment = plan.scenario.enrichment, enrichment.wait {
             leads[slot].state = .enriching
@@ -394,6 +403,20 @@ final class Replication {
     /// eligible rep keeps its place and blocks nobody.
     private func dispatch() {
         needsDispatch = false
+        while activeQueues.count == 1 {
+            // One queue with waiting leads: its first lead that some rep can take goes next.
+            let queue = activeQueues[0]
+            guard anyMemberMayTakeLeads(queue) else { return }
+            var chosen: (slot: Int32, rep: Int)?
+            lines[queue].scan(isLive: { isLive($0, queue: queue) }) { entry in
+                guard let rep = pickRep(for: entry.slot, in: queue) else { return true }
+                chosen = (entry.slot, rep)
+                return false
+            }
+            guard let chosen else { return }
+            leaveQueue(chosen.slot)
+            assign(chosen.slot, to: chosen.rep)
+        }
         while true {
             var bestQueue = -1
             var bestSlot: Int32 = -1
@@ -432,21 +455,31 @@ final class Replication {
         return false
     }
 
+    private func view(for queue: Int) -> RepView {
+        RepView(reps: reps, now: now, offShiftAllowed: rules.queues[queue].assignOffShift,
+                needsIdleSince: rules.queues[queue].strategy == .nextAvailable)
+    }
+
+    /// The reps a lead may no longer go to (previous owners after a breach).
+    private func excluded(_ slot: Int32) -> ExcludedReps {
+        leads[slot].hasExclusions ? exclusions[slot, default: ExcludedReps()] : ExcludedReps()
+    }
+
     private func canAssign(_ slot: Int32, in queue: Int) -> Bool {
         if isOwnerQueue(queue) {
             let rep = queue - ruleQueueCount
-            return !leads[slot].excluded.contains(rep)
+            return !excluded(slot).contains(rep)
                 && reps.ineligibility(rep, at: now, offShiftAllowed: true) == nil
         }
-        let view = RepView(reps: reps, now: now, offShiftAllowed: rules.queues[queue].assignOffShift)
-        let excluded = leads[slot].excluded
+        let view = view(for: queue)
+        let excluded = excluded(slot)
         return leads.withValues(slot) { rules.hasEligibleRep(queue: queue, lead: $0, excluded: excluded, view: view) }
     }
 
     private func pickRep(for slot: Int32, in queue: Int) -> Int? {
         if isOwnerQueue(queue) { return canAssign(slot, in: queue) ? queue - ruleQueueCount : nil }
-        let view = RepView(reps: reps, now: now, offShiftAllowed: rules.queues[queue].assignOffShift)
-        let excluded = leads[slot].excluded
+        let view = view(for: queue)
+        let excluded = excluded(slot)
         return leads.withValues(slot) { values in
             rules.pick(queue: queue, lead: values, excluded: excluded, view: view,
                        state: &assignment, random: &queueStreams[queue])
@@ -538,6 +571,7 @@ final class Replication {
         default: preconditionFailure("not a terminal state: \(state)")
         }
         record(slot, outcome: outcome, owned: state == .closed)
+        if leads[slot].hasExclusions { exclusions[slot] = nil }
         leads.release(slot)
     }
 
@@ -622,7 +656,7 @@ final class Replication {
             } else {
                 let teamIndex = team(ofQueue: queue)
                 let manager = teamIndex >= 0 ? plan.teamManager[teamIndex] : -1
-                guard manager >= 0, manager != owner, !lead.excluded.contains(manager) else { return }
+                guard manager >= 0, manager != owner, !excluded(slot).contains(manager) else { return }
                 target = ruleQueueCount + manager
             }
         case .none:
@@ -630,7 +664,8 @@ final class Replication {
         }
         // Take the lead from its owner, for good.
         freeSlot(of: owner)
-        leads[slot].excluded.insert(owner)
+        exclusions[slot, default: ExcludedReps()].insert(owner)
+        leads[slot].hasExclusions = true
         leads[slot].owner = -1
         leads[slot].reassignments += 1
         metrics.reassigned(counted: lead.counted)

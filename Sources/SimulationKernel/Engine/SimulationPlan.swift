@@ -6,6 +6,7 @@ import SimulationModel
 /// the lead schema, compiled rule sets, arrival rate segments, rep calendars and the
 /// business clock. Immutable and shared by the replications that run in parallel.
 public struct SimulationPlan: Sendable {
+    /// The simulated world: the scenario without its template reps.
     public let scenario: Scenario
     public let ruleSets: [RuleSet]
     public let schema: LeadSchema
@@ -37,7 +38,10 @@ public struct SimulationPlan: Sendable {
     /// for all of them (common random numbers).
     ///
     /// - Throws: `RoutingError` when a rule set does not resolve against the scenario's reps.
-    public init(scenario: Scenario, ruleSets: [RuleSet]) throws {
+    public init(scenario declared: Scenario, ruleSets: [RuleSet]) throws {
+        // Template reps are blueprints for `staff` (the reps it adds), not people who work.
+        var scenario = declared
+        scenario.reps = declared.reps.filter { !$0.isTemplate }
         self.scenario = scenario
         self.ruleSets = ruleSets
         warmupStart = scenario.start

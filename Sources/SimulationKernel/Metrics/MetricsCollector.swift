@@ -11,6 +11,9 @@ struct MetricsCollector {
     private let conversion: Conversion?
     private let businessClock: BusinessClock
     private var result: ReplicationMetrics
+    /// Outcome counts by `LeadOutcome` index (all leads, counted leads); dictionaries at the end.
+    private var allOutcomeCounts = Array(repeating: 0, count: LeadOutcome.allCases.count)
+    private var outcomeCounts = Array(repeating: 0, count: LeadOutcome.allCases.count)
 
     // Step levels integrated over time.
     private var lastTime: Instant
@@ -139,9 +142,10 @@ struct MetricsCollector {
 
     /// A lead's final outcome (or its state when the run stopped).
     mutating func finished(lead: LeadRecord, outcome: LeadOutcome, ownedNow: Bool, team: Int) {
-        result.allOutcomes[outcome.rawValue, default: 0] += 1
+        let index = LeadOutcome.allCases.firstIndex(of: outcome)!
+        allOutcomeCounts[index] += 1
         guard lead.counted else { return }
-        result.outcomes[outcome.rawValue, default: 0] += 1
+        outcomeCounts[index] += 1
         guard lead.humanBound else { return }
         result.humanBound += 1
         let neverOwned = lead.assignments == 0
@@ -169,6 +173,10 @@ struct MetricsCollector {
             result.reps[rep].meanOpen = window > 0 ? repOpenIntegral[rep] / window : 0
         }
         result.endTime = endTime
+        for (i, outcome) in LeadOutcome.allCases.enumerated() {
+            if allOutcomeCounts[i] > 0 { result.allOutcomes[outcome.rawValue] = allOutcomeCounts[i] }
+            if outcomeCounts[i] > 0 { result.outcomes[outcome.rawValue] = outcomeCounts[i] }
+        }
         return result
     }
 }
