@@ -24,6 +24,10 @@ public struct CompiledRuleSet: Sendable {
     public let name: String
     private(set) var program: _ConditionProgram
     private var compiledRoutes: [CompiledRoute]
+    private var index: _RouteIndex
+    /// Route roots by route index, -1 for a route without condition.
+    private var roots: [Int]
+    private var decisions: [RouteDecision]
     private let fallbackDecision: RouteDecision
     public let queues: [CompiledQueue]
     /// Roster names, for explanations (empty without a roster).
@@ -133,6 +137,9 @@ public struct CompiledRuleSet: Sendable {
         skillBools = roster.map { (yes: $0.skills.contains("true"), no: $0.skills.contains("false")) }
         program.tabulateSymbols(of: schema)
         self.program = program
+        index = _RouteIndex(program: program, roots: compiledRoutes.map(\.root))
+        roots = compiledRoutes.map { $0.root ?? -1 }
+        decisions = compiledRoutes.map(\.decision)
     }
 
     /// Extends the per-symbol tables to symbols interned after compiling.
@@ -141,7 +148,9 @@ public struct CompiledRuleSet: Sendable {
     /// routing; a symbol the tables do not know fails every text test.
     /// - Complexity: O(leaves × symbols) when symbols were added, O(1) otherwise.
     public mutating func tabulateSymbols(of schema: LeadSchema) {
+        guard schema.symbolCount != program.symbolStride else { return }
         program.tabulateSymbols(of: schema)
+        index = _RouteIndex(program: program, roots: compiledRoutes.map(\.root))
     }
 
     public var routeNames: [String] { compiledRoutes.map(\.name) }
@@ -154,11 +163,39 @@ public struct CompiledRuleSet: Sendable {
     ///   beyond the buffer count as missing.
     /// - Complexity: O(leaves tested); no allocation.
     public func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision {
-        for route in compiledRoutes {
-            guard let root = route.root else { return route.decision }
-            if program.holds(root, lead) { return route.decision }
+        let words = index.words, rowsPerField = index.rowsPerField
+        return index.masks.withUnsafeBufferPointer { masks in
+            index.fields.withUnsafeBufferPointer { fields in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { candidates in
+                    for word in 0..<words { candidates[word] = index.valid[word] }
+                    for f in 0..<fields.count {
+                        let field = fields[f]
+                        guard let row = index.row(of: field < lead.count ? lead[field] : .missing) else { continue }
+                        let base = (f &* rowsPerField &+ row) &* words
+                        var left: UInt64 = 0
+                        for word in 0..<words {
+                            candidates[word] &= masks[base &+ word]
+                            left |= candidates[word]
+                        }
+                        if left == 0 { return fallbackDecision }
+                    }
+                    return program.withView { view in
+                        roots.withUnsafeBufferPointer { roots in
+                            for word in 0..<words {
+                                var bits = candidates[word]
+                                while bits != 0 {
+                                    let route = word &* 64 &+ bits.trailingZeroBitCount
+                                    let root = roots[route]
+                                    if root < 0 || view.holds(root, lead) { return decisions[route] }
+                                    bits &= bits &- 1
+                                }
+                            }
+                            return fallbackDecision
+                        }
+                    }
+                }
+            }
         }
-        return fallbackDecision
     }
 
     /// The fallback decision (`.queue(route: nil, …)` or `.unrouted`).

@@ -140,43 +140,80 @@ struct _ConditionProgram: Sendable {
         symbolStride = stride
     }
 
-    @inline(__always)
-    func leafHolds(_ index: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
-        let leaf = leaves[index]
-        let value = leaf.field < lead.count ? lead[leaf.field] : .missing
-        switch value {
-        case .missing: return leaf.ifMissing
-        case .bool(let flag): return flag ? leaf.ifTrue : leaf.ifFalse
-        case .symbol(let symbol):
-            let s = Int(symbol)
-            assert(s < symbolStride, "symbol interned after compiling; call tabulateSymbols(of:)")
-            return s < symbolStride ? symbolAnswers[index &* symbolStride &+ s] : false
-        case .number(let x):
-            let answer: Bool
-            switch leaf.numberKind {
-            case .constant: return leaf.constant
-            case .interval:
-                answer = (leaf.lowInclusive ? x >= leaf.low : x > leaf.low)
-                    && (leaf.highInclusive ? x <= leaf.high : x < leaf.high)
-            case .set: answer = numberSets[leaf.numberSet].contains(x)
-            case .reference: return tests[index].holds(for: .number(x))
+    /// The tabulated answer of a leaf for a symbol below `symbolStride`.
+    func symbolAnswer(leaf: Int, symbol: Int) -> Bool { symbolAnswers[leaf * symbolStride + symbol] }
+
+    /// The program's storage as raw buffers, for evaluation without bounds checks or
+    /// reference counting; valid only inside `withView`.
+    struct View {
+        let nodes: UnsafeBufferPointer<Node>
+        let children: UnsafeBufferPointer<Int>
+        let leaves: UnsafeBufferPointer<Leaf>
+        let symbolAnswers: UnsafeBufferPointer<Bool>
+        let numberSets: UnsafeBufferPointer<[Double]>
+        let tests: UnsafeBufferPointer<_ValueTest>
+        let symbolStride: Int
+
+        @inline(__always)
+        func leafHolds(_ index: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
+            let leaf = leaves[index]
+            let value = leaf.field < lead.count ? lead[leaf.field] : .missing
+            switch value {
+            case .missing: return leaf.ifMissing
+            case .bool(let flag): return flag ? leaf.ifTrue : leaf.ifFalse
+            case .symbol(let symbol):
+                let s = Int(symbol)
+                assert(s < symbolStride, "symbol interned after compiling; call tabulateSymbols(of:)")
+                return s < symbolStride ? symbolAnswers[index &* symbolStride &+ s] : false
+            case .number(let x):
+                let answer: Bool
+                switch leaf.numberKind {
+                case .constant: return leaf.constant
+                case .interval:
+                    answer = (leaf.lowInclusive ? x >= leaf.low : x > leaf.low)
+                        && (leaf.highInclusive ? x <= leaf.high : x < leaf.high)
+                case .set: answer = numberSets[leaf.numberSet].contains(x)
+                case .reference: return tests[index].holds(for: .number(x))
+                }
+                return answer != leaf.negate
             }
-            return answer != leaf.negate
+        }
+
+        func holds(_ node: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
+            let n = nodes[node]
+            switch n.kind {
+            case .leaf: return leafHolds(n.first, lead)
+            case .all:
+                for slot in n.first..<n.end where !holds(children[slot], lead) { return false }
+                return true
+            case .any:
+                for slot in n.first..<n.end where holds(children[slot], lead) { return true }
+                return false
+            case .not: return !holds(n.first, lead)
+            }
+        }
+    }
+
+    @inline(__always)
+    func withView<R>(_ body: (View) -> R) -> R {
+        nodes.withUnsafeBufferPointer { nodes in
+            children.withUnsafeBufferPointer { children in
+                leaves.withUnsafeBufferPointer { leaves in
+                    symbolAnswers.withUnsafeBufferPointer { answers in
+                        numberSets.withUnsafeBufferPointer { sets in
+                            tests.withUnsafeBufferPointer { tests in
+                                body(View(nodes: nodes, children: children, leaves: leaves, symbolAnswers: answers,
+                                          numberSets: sets, tests: tests, symbolStride: symbolStride))
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
     func holds(_ node: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
-        let n = nodes[node]
-        switch n.kind {
-        case .leaf: return leafHolds(n.first, lead)
-        case .all:
-            for slot in n.first..<n.end where !holds(children[slot], lead) { return false }
-            return true
-        case .any:
-            for slot in n.first..<n.end where holds(children[slot], lead) { return true }
-            return false
-        case .not: return !holds(n.first, lead)
-        }
+        withView { $0.holds(node, lead) }
     }
 
     func children(of node: Int) -> [Int] {
