@@ -163,39 +163,36 @@ public struct CompiledRuleSet: Sendable {
     ///   beyond the buffer count as missing.
     /// - Complexity: O(leaves tested); no allocation.
     public func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision {
-        let words = index.words, rowsPerField = index.rowsPerField
-        return index.masks.withUnsafeBufferPointer { masks in
-            index.fields.withUnsafeBufferPointer { fields in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { candidates in
-                    for word in 0..<words { candidates[word] = index.valid[word] }
-                    for f in 0..<fields.count {
-                        let field = fields[f]
-                        guard let row = index.row(of: field < lead.count ? lead[field] : .missing) else { continue }
-                        let base = (f &* rowsPerField &+ row) &* words
-                        var left: UInt64 = 0
-                        for word in 0..<words {
-                            candidates[word] &= masks[base &+ word]
-                            left |= candidates[word]
-                        }
-                        if left == 0 { return fallbackDecision }
+        let words = index.words
+        let masks = index.frozenMasks.buffer, bounds = index.frozenBounds.buffer
+        let view = program.view
+        // 256 routes at a time: a lane per 64 routes.
+        for chunk in stride(from: 0, to: words, by: 4) {
+            var candidates = SIMD4(index.valid[chunk], index.valid[chunk + 1], index.valid[chunk + 2], index.valid[chunk + 3])
+            var exactRows = true
+            for f in 0..<index.fields.count {
+                let field = index.fields[f]
+                guard let row = index.row(of: field < lead.count ? lead[field] : .missing, field: f, bounds: bounds) else {
+                    exactRows = false
+                    continue
+                }
+                let base = row &* words &+ chunk
+                candidates &= SIMD4(masks[base], masks[base &+ 1], masks[base &+ 2], masks[base &+ 3])
+                if candidates == .zero { break }
+            }
+            for lane in 0..<4 {
+                var bits = candidates[lane]
+                while bits != 0 {
+                    let route = (chunk &+ lane) &* 64 &+ bits.trailingZeroBitCount
+                    let root = roots[route]
+                    if root < 0 || (exactRows && index.exact[route]) || view.holds(root, lead) {
+                        return decisions[route]
                     }
-                    return program.withView { view in
-                        roots.withUnsafeBufferPointer { roots in
-                            for word in 0..<words {
-                                var bits = candidates[word]
-                                while bits != 0 {
-                                    let route = word &* 64 &+ bits.trailingZeroBitCount
-                                    let root = roots[route]
-                                    if root < 0 || view.holds(root, lead) { return decisions[route] }
-                                    bits &= bits &- 1
-                                }
-                            }
-                            return fallbackDecision
-                        }
-                    }
+                    bits &= bits &- 1
                 }
             }
         }
+        return fallbackDecision
     }
 
     /// The fallback decision (`.queue(route: nil, …)` or `.unrouted`).

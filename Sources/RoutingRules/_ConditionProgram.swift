@@ -128,7 +128,7 @@ struct _ConditionProgram: Sendable {
     /// Tabulates every leaf's answer for every symbol of `schema`.
     mutating func tabulateSymbols(of schema: LeadSchema) {
         let stride = schema.symbolCount
-        guard stride != symbolStride || symbolAnswers.count != stride * leaves.count else { return }
+        guard frozen == nil || stride != symbolStride else { return }
         var answers = [Bool](repeating: false, count: stride * leaves.count)
         for symbol in 0..<stride {
             let value = FieldValue.text(schema.text(of: Int32(symbol)))
@@ -138,7 +138,10 @@ struct _ConditionProgram: Sendable {
         }
         symbolAnswers = answers
         symbolStride = stride
+        freeze()
     }
+
+    func numberSet(_ index: Int) -> [Double] { numberSets[index] }
 
     /// The tabulated answer of a leaf for a symbol below `symbolStride`.
     func symbolAnswer(leaf: Int, symbol: Int) -> Bool { symbolAnswers[leaf * symbolStride + symbol] }
@@ -194,26 +197,26 @@ struct _ConditionProgram: Sendable {
         }
     }
 
+    /// Raw-buffer copies of the tables, refreshed by `tabulateSymbols(of:)`.
+    private var frozen: (nodes: _Frozen<Node>, children: _Frozen<Int>, leaves: _Frozen<Leaf>, answers: _Frozen<Bool>,
+                         sets: _Frozen<[Double]>, tests: _Frozen<_ValueTest>)?
+
+    private mutating func freeze() {
+        frozen = (_Frozen(nodes), _Frozen(children), _Frozen(leaves), _Frozen(symbolAnswers), _Frozen(numberSets),
+                  _Frozen(tests))
+    }
+
+    /// The evaluator; valid while this program lives (every table is frozen by then).
     @inline(__always)
-    func withView<R>(_ body: (View) -> R) -> R {
-        nodes.withUnsafeBufferPointer { nodes in
-            children.withUnsafeBufferPointer { children in
-                leaves.withUnsafeBufferPointer { leaves in
-                    symbolAnswers.withUnsafeBufferPointer { answers in
-                        numberSets.withUnsafeBufferPointer { sets in
-                            tests.withUnsafeBufferPointer { tests in
-                                body(View(nodes: nodes, children: children, leaves: leaves, symbolAnswers: answers,
-                                          numberSets: sets, tests: tests, symbolStride: symbolStride))
-                            }
-                        }
-                    }
-                }
-            }
-        }
+    var view: View {
+        let f = frozen!
+        return View(nodes: f.nodes.buffer, children: f.children.buffer, leaves: f.leaves.buffer,
+                    symbolAnswers: f.answers.buffer, numberSets: f.sets.buffer, tests: f.tests.buffer,
+                    symbolStride: symbolStride)
     }
 
     func holds(_ node: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
-        withView { $0.holds(node, lead) }
+        view.holds(node, lead)
     }
 
     func children(of node: Int) -> [Int] {

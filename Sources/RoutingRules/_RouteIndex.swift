@@ -1,81 +1,163 @@
 /// Which routes can still match, by the value of one field: a bitset of routes per value.
 ///
-/// A route's *conjunctive leaves* are the field tests its condition requires outright (the
-/// condition itself, or the leaves of its top-level `all`, nested `all`s flattened). If one of
-/// them fails for the lead's value of its field, the route cannot match. So for every indexed
-/// field and every symbol (and for missing, `true` and `false`), the index keeps the set of
-/// routes not ruled out; routing ANDs one row per field and evaluates only the survivors, in
-/// order. Numbers rule nothing out here (their tests run in full evaluation).
+/// A route's *literals* are the field tests its condition requires outright to hold (or, under
+/// a `not`, to fail): the condition itself, the parts of a top-level `all`, nested `all`s
+/// flattened, `not` of an `any` read as an `all` of `not`s. If a literal's answer for the
+/// lead's value of its field is wrong, the route cannot match. So for every field with
+/// literals the index keeps, per value class, the set of routes not ruled out: one row per
+/// symbol, one each for missing, `true` and `false`, and one per elementary region of the
+/// number line cut at every bound the field's numeric literals use. Routing ANDs one row per
+/// field and looks only at the survivors, in order.
+///
+/// A route whose condition consists of literals only (no `any`, no text test on numbers) is
+/// *exact*: when every row the lead used was exact too, a survivor is a match and needs no
+/// evaluation.
 struct _RouteIndex: Sendable {
-    /// 64-bit words per bitset.
+    /// 64-bit words per bitset, a multiple of 4 (routing takes 256 routes at a time).
     let words: Int
     /// Lead field indices of the indexed fields.
     let fields: [Int]
-    /// Rows per field: one per symbol, then missing, true, false.
-    let rowsPerField: Int
+    /// Per indexed field: its first row, and its number-line bounds in `bounds`.
+    let rowStart: [Int]
+    let boundStart: [Int]
+    let boundEnd: [Int]
+    let bounds: [Double]
     let symbolCount: Int
-    /// `[field][row][word]`, flattened.
+    /// `[row][word]`, rows of all fields concatenated.
     let masks: [UInt64]
+    /// Raw-buffer copies for the hot path.
+    let frozenMasks: _Frozen<UInt64>
+    let frozenBounds: _Frozen<Double>
     /// Bits of existing routes.
     let valid: [UInt64]
+    /// Per route: a survivor of exact rows matches without evaluation.
+    let exact: [Bool]
 
     init(program: _ConditionProgram, roots: [Int?]) {
-        let words = max(1, (roots.count + 63) / 64)
+        let words = max(4, (roots.count + 255) / 256 * 4)
         let symbols = program.symbolStride
         var valid = [UInt64](repeating: 0, count: words)
         for route in roots.indices { valid[route / 64] |= 1 << UInt64(route % 64) }
 
-        var leavesByField: [Int: [(route: Int, leaf: Int)]] = [:]
+        var literalsByField: [Int: [(route: Int, leaf: Int, positive: Bool)]] = [:]
+        var exact = [Bool](repeating: true, count: roots.count)
         for (route, root) in roots.enumerated() {
             guard let root else { continue }
-            for leaf in Self.conjunctiveLeaves(of: root, in: program) {
-                leavesByField[program.leaves[leaf].field, default: []].append((route, leaf))
+            var complete = true
+            for (leaf, positive) in Self.literals(of: root, positive: true, in: program, complete: &complete) {
+                literalsByField[program.leaves[leaf].field, default: []].append((route, leaf, positive))
+                if program.leaves[leaf].numberKind == .reference { complete = false }
             }
+            exact[route] = complete
         }
-        let fields = leavesByField.keys.sorted()
-        let rowsPerField = symbols + 3
-        var masks = [UInt64](repeating: 0, count: fields.count * rowsPerField * words)
-        for (f, field) in fields.enumerated() {
-            for row in 0..<rowsPerField {
-                for w in 0..<words { masks[(f * rowsPerField + row) * words + w] = valid[w] }
+
+        let fields = literalsByField.keys.sorted()
+        var rowStart: [Int] = [], boundStart: [Int] = [], boundEnd: [Int] = [], bounds: [Double] = []
+        var rows = 0
+        for field in fields {
+            var cuts = Set<Double>()
+            for literal in literalsByField[field]! {
+                let leaf = program.leaves[literal.leaf]
+                switch leaf.numberKind {
+                case .interval: cuts.formUnion([leaf.low, leaf.high].filter(\.isFinite))
+                case .set: cuts.formUnion(program.numberSet(leaf.numberSet))
+                case .constant, .reference: break
+                }
             }
-            for (route, leaf) in leavesByField[field]! {
+            rowStart.append(rows)
+            boundStart.append(bounds.count)
+            bounds.append(contentsOf: cuts.sorted())
+            boundEnd.append(bounds.count)
+            rows += symbols + 3 + 2 * cuts.count + 1
+        }
+
+        var masks = [UInt64](repeating: 0, count: rows * words)
+        for row in 0..<rows {
+            for w in 0..<words { masks[row * words + w] = valid[w] }
+        }
+        for (f, field) in fields.enumerated() {
+            let cuts = Array(bounds[boundStart[f]..<boundEnd[f]])
+            let regions = Self.representatives(of: cuts)
+            for (route, leaf, positive) in literalsByField[field]! {
                 let clear = ~(UInt64(1) << UInt64(route % 64))
                 func rule(_ row: Int, _ holds: Bool) {
-                    if !holds { masks[(f * rowsPerField + row) * words + route / 64] &= clear }
+                    if holds != positive { masks[(rowStart[f] + row) * words + route / 64] &= clear }
                 }
                 for symbol in 0..<symbols { rule(symbol, program.symbolAnswer(leaf: leaf, symbol: symbol)) }
                 let l = program.leaves[leaf]
                 rule(symbols, l.ifMissing)
                 rule(symbols + 1, l.ifTrue)
                 rule(symbols + 2, l.ifFalse)
+                if l.numberKind != .reference {
+                    for (region, x) in regions.enumerated() {
+                        rule(symbols + 3 + region, program.tests[leaf].holds(for: .number(x)))
+                    }
+                }
             }
         }
         self.words = words
         self.fields = fields
-        self.rowsPerField = rowsPerField
+        self.rowStart = rowStart
+        self.boundStart = boundStart
+        self.boundEnd = boundEnd
+        self.bounds = bounds
         self.symbolCount = symbols
         self.masks = masks
+        frozenMasks = _Frozen(masks)
+        frozenBounds = _Frozen(bounds)
         self.valid = valid
+        self.exact = exact
     }
 
-    static func conjunctiveLeaves(of node: Int, in program: _ConditionProgram) -> [Int] {
+    /// The literals a condition requires; `complete` turns false when some part is not one.
+    static func literals(of node: Int, positive: Bool, in program: _ConditionProgram,
+                         complete: inout Bool) -> [(leaf: Int, positive: Bool)] {
         let n = program.nodes[node]
-        switch n.kind {
-        case .leaf: return [n.first]
-        case .all: return program.children(of: node).flatMap { conjunctiveLeaves(of: $0, in: program) }
-        case .any, .not: return []
+        switch (n.kind, positive) {
+        case (.leaf, _): return [(n.first, positive)]
+        case (.not, _): return literals(of: n.first, positive: !positive, in: program, complete: &complete)
+        case (.all, true), (.any, false):
+            var found: [(leaf: Int, positive: Bool)] = []
+            for child in program.children(of: node) {
+                found += literals(of: child, positive: positive, in: program, complete: &complete)
+            }
+            return found
+        case (.all, false), (.any, true):
+            complete = false
+            return []
         }
     }
 
-    /// The row of `value` in a field's masks (nil: rules nothing out).
+    /// A number inside each elementary region of the line cut at `cuts` (sorted): below the
+    /// first cut, at each cut, between cuts, above the last.
+    static func representatives(of cuts: [Double]) -> [Double] {
+        guard let first = cuts.first, let last = cuts.last else { return [0] }
+        var values = [first - max(1, abs(first))]
+        for (i, cut) in cuts.enumerated() {
+            values.append(cut)
+            values.append(i + 1 < cuts.count ? cut + (cuts[i + 1] - cut) / 2 : last + max(1, abs(last)))
+        }
+        return values
+    }
+
+    /// The row of `value` in field `f`'s masks, and whether it is exact (nil: rules nothing out).
     @inline(__always)
-    func row(of value: LeadValue) -> Int? {
+    func row(of value: LeadValue, field f: Int, bounds: UnsafeBufferPointer<Double>) -> Int? {
         switch value {
-        case .symbol(let symbol): return Int(symbol) < symbolCount ? Int(symbol) : nil
-        case .missing: return symbolCount
-        case .bool(let flag): return symbolCount + (flag ? 1 : 2)
-        case .number: return nil
+        case .symbol(let symbol): return Int(symbol) < symbolCount ? rowStart[f] &+ Int(symbol) : nil
+        case .missing: return rowStart[f] &+ symbolCount
+        case .bool(let flag): return rowStart[f] &+ symbolCount &+ (flag ? 1 : 2)
+        case .number(let x):
+            guard !x.isNaN else { return nil }
+            // Binary search: region 2i+1 is cut i itself, 2i the gap below it.
+            var low = boundStart[f], high = boundEnd[f]
+            while low < high {
+                let mid = (low &+ high) >> 1
+                if bounds[mid] < x { low = mid &+ 1 } else { high = mid }
+            }
+            let i = low &- boundStart[f]
+            let region = low < boundEnd[f] && bounds[low] == x ? 2 &* i &+ 1 : 2 &* i
+            return rowStart[f] &+ symbolCount &+ 3 &+ region
         }
     }
 }

@@ -43,7 +43,7 @@ import Testing
             Build.route("r\(r)", random.nextUniform() < 0.03 ? nil : Self.randomCondition(&random), to: "q")
         }
         var h = try Harness(Build.ruleSet(routes, fallback: random.nextUniform() < 0.5 ? "q" : nil, queues: Build.queues("q")))
-        let values: [FieldValue?] = Self.texts + [nil, true, false, 0, 3, 7, 9.5, "zz"]
+        let values: [FieldValue?] = Self.texts + [nil, true, false, 0, 2, 3, 5, 7, 9.5, -1, "zz"]
         for _ in 0..<200 {
             var fields: [String: FieldValue?] = [:]
             for name in ["f", "g", "h"] { fields[name] = values[Int(random.nextUniform() * Double(values.count))] }
