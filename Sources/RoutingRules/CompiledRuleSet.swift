@@ -164,20 +164,19 @@ public struct CompiledRuleSet: Sendable {
     /// - Complexity: O(leaves tested); no allocation.
     public func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision {
         let words = index.words
-        let masks = index.frozenMasks.buffer, bounds = index.frozenBounds.buffer
-        let view = program.view
+        let raw = index.raw, view = program.view
         // 256 routes at a time: a lane per 64 routes.
         for chunk in stride(from: 0, to: words, by: 4) {
-            var candidates = SIMD4(index.valid[chunk], index.valid[chunk + 1], index.valid[chunk + 2], index.valid[chunk + 3])
+            var candidates = SIMD4(raw.valid[chunk], raw.valid[chunk &+ 1], raw.valid[chunk &+ 2], raw.valid[chunk &+ 3])
             var exactRows = true
-            for f in 0..<index.fields.count {
-                let field = index.fields[f]
-                guard let row = index.row(of: field < lead.count ? lead[field] : .missing, field: f, bounds: bounds) else {
+            for f in 0..<raw.fields.count {
+                let field = raw.fields[f]
+                guard let row = index.row(of: field < lead.count ? lead[field] : .missing, field: f) else {
                     exactRows = false
                     continue
                 }
                 let base = row &* words &+ chunk
-                candidates &= SIMD4(masks[base], masks[base &+ 1], masks[base &+ 2], masks[base &+ 3])
+                candidates &= SIMD4(raw.masks[base], raw.masks[base &+ 1], raw.masks[base &+ 2], raw.masks[base &+ 3])
                 if candidates == .zero { break }
             }
             for lane in 0..<4 {
@@ -185,7 +184,7 @@ public struct CompiledRuleSet: Sendable {
                 while bits != 0 {
                     let route = (chunk &+ lane) &* 64 &+ bits.trailingZeroBitCount
                     let root = roots[route]
-                    if root < 0 || (exactRows && index.exact[route]) || view.holds(root, lead) {
+                    if root < 0 || (exactRows && raw.exact[route]) || view.holds(root, lead) {
                         return decisions[route]
                     }
                     bits &= bits &- 1

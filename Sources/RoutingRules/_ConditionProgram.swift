@@ -148,7 +148,7 @@ struct _ConditionProgram: Sendable {
 
     /// The program's storage as raw buffers, for evaluation without bounds checks or
     /// reference counting; valid only inside `withView`.
-    struct View {
+    struct View: @unchecked Sendable {
         let nodes: UnsafeBufferPointer<Node>
         let children: UnsafeBufferPointer<Int>
         let leaves: UnsafeBufferPointer<Leaf>
@@ -202,18 +202,18 @@ struct _ConditionProgram: Sendable {
                          sets: _Frozen<[Double]>, tests: _Frozen<_ValueTest>)?
 
     private mutating func freeze() {
-        frozen = (_Frozen(nodes), _Frozen(children), _Frozen(leaves), _Frozen(symbolAnswers), _Frozen(numberSets),
-                  _Frozen(tests))
+        let f = (_Frozen(nodes), _Frozen(children), _Frozen(leaves), _Frozen(symbolAnswers), _Frozen(numberSets),
+                 _Frozen(tests))
+        frozen = f
+        view = View(nodes: f.0.buffer, children: f.1.buffer, leaves: f.2.buffer, symbolAnswers: f.3.buffer,
+                    numberSets: f.4.buffer, tests: f.5.buffer, symbolStride: symbolStride)
     }
 
-    /// The evaluator; valid while this program lives (every table is frozen by then).
-    @inline(__always)
-    var view: View {
-        let f = frozen!
-        return View(nodes: f.nodes.buffer, children: f.children.buffer, leaves: f.leaves.buffer,
-                    symbolAnswers: f.answers.buffer, numberSets: f.sets.buffer, tests: f.tests.buffer,
-                    symbolStride: symbolStride)
-    }
+    /// The evaluator over the frozen tables; valid while `frozen` lives, as long as this program.
+    private(set) var view = View(nodes: .init(start: nil, count: 0), children: .init(start: nil, count: 0),
+                                 leaves: .init(start: nil, count: 0), symbolAnswers: .init(start: nil, count: 0),
+                                 numberSets: .init(start: nil, count: 0), tests: .init(start: nil, count: 0),
+                                 symbolStride: 0)
 
     func holds(_ node: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
         view.holds(node, lead)

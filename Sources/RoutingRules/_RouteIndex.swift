@@ -25,9 +25,20 @@ struct _RouteIndex: Sendable {
     let symbolCount: Int
     /// `[row][word]`, rows of all fields concatenated.
     let masks: [UInt64]
-    /// Raw-buffer copies for the hot path.
-    let frozenMasks: _Frozen<UInt64>
-    let frozenBounds: _Frozen<Double>
+    /// The hot path's raw buffers, and the objects that own their memory.
+    let raw: Raw
+    private let owners: [any AnyObject & Sendable]
+
+    struct Raw: @unchecked Sendable {
+        let fields: UnsafeBufferPointer<Int>
+        let rowStart: UnsafeBufferPointer<Int>
+        let boundStart: UnsafeBufferPointer<Int>
+        let boundEnd: UnsafeBufferPointer<Int>
+        let bounds: UnsafeBufferPointer<Double>
+        let masks: UnsafeBufferPointer<UInt64>
+        let valid: UnsafeBufferPointer<UInt64>
+        let exact: UnsafeBufferPointer<Bool>
+    }
     /// Bits of existing routes.
     let valid: [UInt64]
     /// Per route: a survivor of exact rows matches without evaluation.
@@ -103,8 +114,11 @@ struct _RouteIndex: Sendable {
         self.bounds = bounds
         self.symbolCount = symbols
         self.masks = masks
-        frozenMasks = _Frozen(masks)
-        frozenBounds = _Frozen(bounds)
+        let owned = (_Frozen(fields), _Frozen(rowStart), _Frozen(boundStart), _Frozen(boundEnd), _Frozen(bounds),
+                     _Frozen(masks), _Frozen(valid), _Frozen(exact))
+        owners = [owned.0, owned.1, owned.2, owned.3, owned.4, owned.5, owned.6, owned.7]
+        raw = Raw(fields: owned.0.buffer, rowStart: owned.1.buffer, boundStart: owned.2.buffer, boundEnd: owned.3.buffer,
+                  bounds: owned.4.buffer, masks: owned.5.buffer, valid: owned.6.buffer, exact: owned.7.buffer)
         self.valid = valid
         self.exact = exact
     }
@@ -142,7 +156,8 @@ struct _RouteIndex: Sendable {
 
     /// The row of `value` in field `f`'s masks, and whether it is exact (nil: rules nothing out).
     @inline(__always)
-    func row(of value: LeadValue, field f: Int, bounds: UnsafeBufferPointer<Double>) -> Int? {
+    func row(of value: LeadValue, field f: Int) -> Int? {
+        let rowStart = raw.rowStart, boundStart = raw.boundStart, boundEnd = raw.boundEnd, bounds = raw.bounds
         switch value {
         case .symbol(let symbol): return Int(symbol) < symbolCount ? rowStart[f] &+ Int(symbol) : nil
         case .missing: return rowStart[f] &+ symbolCount
