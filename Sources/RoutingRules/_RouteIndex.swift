@@ -9,11 +9,11 @@
 /// number line cut at every bound the field's numeric literals use. Routing ANDs one row per
 /// field and looks only at the survivors, in order.
 ///
-/// A route whose condition consists of literals only (no `any`, no text test on numbers) is
-/// *exact*: when every row the lead used was exact too, a survivor is a match and needs no
-/// evaluation.
+/// A route whose condition consists of literals only (no `any` under an `all`) is *exact*:
+/// when every row the lead used was exact too (a tabulated symbol, missing, a boolean, or a
+/// number in a field without text tests), a survivor is a match and needs no evaluation.
 struct _RouteIndex: Sendable {
-    /// 64-bit words per bitset, a multiple of 4 (routing takes 256 routes at a time).
+    /// 64-bit words per bitset, a multiple of 2 (routing takes 128 routes at a time).
     let words: Int
     /// Lead field indices of the indexed fields.
     let fields: [Int]
@@ -38,14 +38,17 @@ struct _RouteIndex: Sendable {
         let masks: UnsafeBufferPointer<UInt64>
         let valid: UnsafeBufferPointer<UInt64>
         let exact: UnsafeBufferPointer<Bool>
+        let numbersExact: UnsafeBufferPointer<Bool>
     }
     /// Bits of existing routes.
     let valid: [UInt64]
     /// Per route: a survivor of exact rows matches without evaluation.
     let exact: [Bool]
+    /// Per indexed field: its number rows are exact (no text test on numbers among its literals).
+    let numbersExact: [Bool]
 
     init(program: _ConditionProgram, roots: [Int?]) {
-        let words = max(4, (roots.count + 255) / 256 * 4)
+        let words = max(2, (roots.count + 127) / 128 * 2)
         let symbols = program.symbolStride
         var valid = [UInt64](repeating: 0, count: words)
         for route in roots.indices { valid[route / 64] |= 1 << UInt64(route % 64) }
@@ -57,13 +60,13 @@ struct _RouteIndex: Sendable {
             var complete = true
             for (leaf, positive) in Self.literals(of: root, positive: true, in: program, complete: &complete) {
                 literalsByField[program.leaves[leaf].field, default: []].append((route, leaf, positive))
-                if program.leaves[leaf].numberKind == .reference { complete = false }
             }
             exact[route] = complete
         }
 
         let fields = literalsByField.keys.sorted()
         var rowStart: [Int] = [], boundStart: [Int] = [], boundEnd: [Int] = [], bounds: [Double] = []
+        var numbersExact: [Bool] = []
         var rows = 0
         for field in fields {
             var cuts = Set<Double>()
@@ -75,6 +78,7 @@ struct _RouteIndex: Sendable {
                 case .constant, .reference: break
                 }
             }
+            numbersExact.append(!literalsByField[field]!.contains { program.leaves[$0.leaf].numberKind == .reference })
             rowStart.append(rows)
             boundStart.append(bounds.count)
             bounds.append(contentsOf: cuts.sorted())
@@ -115,12 +119,14 @@ struct _RouteIndex: Sendable {
         self.symbolCount = symbols
         self.masks = masks
         let owned = (_Frozen(fields), _Frozen(rowStart), _Frozen(boundStart), _Frozen(boundEnd), _Frozen(bounds),
-                     _Frozen(masks), _Frozen(valid), _Frozen(exact))
-        owners = [owned.0, owned.1, owned.2, owned.3, owned.4, owned.5, owned.6, owned.7]
+                     _Frozen(masks), _Frozen(valid), _Frozen(exact), _Frozen(numbersExact))
+        owners = [owned.0, owned.1, owned.2, owned.3, owned.4, owned.5, owned.6, owned.7, owned.8]
         raw = Raw(fields: owned.0.buffer, rowStart: owned.1.buffer, boundStart: owned.2.buffer, boundEnd: owned.3.buffer,
-                  bounds: owned.4.buffer, masks: owned.5.buffer, valid: owned.6.buffer, exact: owned.7.buffer)
+                  bounds: owned.4.buffer, masks: owned.5.buffer, valid: owned.6.buffer, exact: owned.7.buffer,
+                  numbersExact: owned.8.buffer)
         self.valid = valid
         self.exact = exact
+        self.numbersExact = numbersExact
     }
 
     /// The literals a condition requires; `complete` turns false when some part is not one.
@@ -154,9 +160,9 @@ struct _RouteIndex: Sendable {
         return values
     }
 
-    /// The row of `value` in field `f`'s masks, and whether it is exact (nil: rules nothing out).
+    /// The row of `value` in field `f`'s masks (nil: rules nothing out), and whether it is exact.
     @inline(__always)
-    func row(of value: LeadValue, field f: Int) -> Int? {
+    func row(of value: LeadValue, field f: Int, exact: inout Bool) -> Int? {
         let rowStart = raw.rowStart, boundStart = raw.boundStart, boundEnd = raw.boundEnd, bounds = raw.bounds
         switch value {
         case .symbol(let symbol): return Int(symbol) < symbolCount ? rowStart[f] &+ Int(symbol) : nil
@@ -164,11 +170,15 @@ struct _RouteIndex: Sendable {
         case .bool(let flag): return rowStart[f] &+ symbolCount &+ (flag ? 1 : 2)
         case .number(let x):
             guard !x.isNaN else { return nil }
+            if !raw.numbersExact[f] { exact = false }
             // Binary search: region 2i+1 is cut i itself, 2i the gap below it.
-            var low = boundStart[f], high = boundEnd[f]
-            while low < high {
-                let mid = (low &+ high) >> 1
-                if bounds[mid] < x { low = mid &+ 1 } else { high = mid }
+            // Branch-free lower bound: the first cut >= x (the numbers are unpredictable).
+            var low = boundStart[f], count = boundEnd[f] &- low
+            while count > 0 {
+                let half = count >> 1
+                let lessThanX = bounds[low &+ half] < x
+                low = lessThanX ? low &+ half &+ 1 : low
+                count = lessThanX ? count &- half &- 1 : half
             }
             let i = low &- boundStart[f]
             let region = low < boundEnd[f] && bounds[low] == x ? 2 &* i &+ 1 : 2 &* i
