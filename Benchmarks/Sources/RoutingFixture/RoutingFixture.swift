@@ -1,20 +1,11 @@
 import RoutingRules
 import SimulationModel
 
-/// SplitMix64: a deterministic generator for fixtures and the random strategy.
-public struct SplitMix: UniformSource {
-    public init(state: UInt64) { self.state = state }
-    var state: UInt64
+/// The fixtures' generator and the random strategy's stream.
+public typealias SplitMix = SplitMixUniform
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    public mutating func nextUniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
+extension SplitMixUniform {
+    public init(state: UInt64) { self.init(seed: state) }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
 }
