@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "leadsim", targets: ["leadsim"]),
+        // For the benchmark package in Benchmarks/ (a separate package depending on ../).
+        .library(name: "RoutingRules", targets: ["RoutingRules", "SimulationModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

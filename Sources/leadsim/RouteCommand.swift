@@ -222,7 +222,7 @@ enum LeadRouter {
         var compiled: CompiledRuleSet
         var state: AssignmentState
         var view: IdleReps
-        var random: SplitMix
+        var random: SplitMixUniform
         let assigns: Bool
 
         init(ruleSet: RuleSet, scenario: Scenario?, seed: UInt64) throws {
@@ -230,7 +230,7 @@ enum LeadRouter {
             compiled = try CompiledRuleSet(ruleSet, schema: &schema, roster: roster)
             state = compiled.makeAssignmentState()
             view = IdleReps(capacity: scenario?.reps.map(\.capacityOpen) ?? [])
-            random = SplitMix(state: seed)
+            random = SplitMixUniform(seed: seed)
             assigns = scenario != nil
         }
 
@@ -305,20 +305,6 @@ enum LeadRouter {
         mutating func assign(_ rep: Int, at time: Double) {
             open[rep] += 1
             idleSince[rep] = time
-        }
-    }
-
-    /// SplitMix64 uniforms for the `random` strategy (the simulation uses GSL streams).
-    struct SplitMix: UniformSource {
-        var state: UInt64
-
-        mutating func nextUniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
         }
     }
 }
