@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
-        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics"]),
+        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing"]),
         // Capacity planning: the smallest headcount meeting service targets.
         .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "ScenarioFile"]),
         .executableTarget(

@@ -82,5 +82,5 @@ public struct StaffingTarget: Sendable, Hashable, CustomStringConvertible {
 public struct TargetError: Error, CustomStringConvertible {
     public let description: String
 
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

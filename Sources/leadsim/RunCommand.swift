@@ -32,6 +32,43 @@ struct RunCommand: ParsableCommand {
 /// Load, check, simulate and write: the common path of `run` and `compare`.
 enum SimulationRun {
     static func execute(scenarioPath: String, rulePaths: [String], options: SimulationOptions) throws {
+        let (scenario, ruleSets) = try loadInputs(scenarioPath: scenarioPath, rulePaths: rulePaths,
+                                                  replications: options.replications, seed: options.seed)
+        let plan: SimulationPlan
+        do {
+            plan = try SimulationPlan(scenario: scenario, ruleSets: ruleSets)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+
+        let progress = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        var experimentOptions = ExperimentOptions(trace: options.trace)
+        if let jobs = options.jobs { experimentOptions.jobs = jobs }
+        let result = Experiment.run(plan, options: experimentOptions) { done, total in progress.update(done, total) }
+        progress.finish()
+
+        let summary = Summary(result: result, leadsimVersion: Leadsim.version)
+        let directory = options.out ?? "Reports/\(scenario.name)"
+        let written: [String]
+        do {
+            written = try ReportWriter.write(summary, formats: options.formats, to: directory,
+                                             trace: options.trace ? result.trace : nil, fieldNames: plan.schema.fieldNames)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        if !options.quiet {
+            for line in Verdict.lines(for: summary) { print(line) }
+            print("")
+        }
+        print("Wrote \(written.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) to \(directory)")
+    }
+
+    /// Loads and cross-checks the scenario and rule sets, printing warnings; on any error prints
+    /// every diagnostic and exits 1. Applies `--replications` and `--seed`.
+    static func loadInputs(scenarioPath: String, rulePaths: [String], replications: Int?, seed: UInt64?) throws
+        -> (Scenario, [RuleSet]) {
         var failures: [String] = []
         var warnings: [Diagnostic] = []
         var loadedScenario: LoadedScenario?
@@ -70,37 +107,9 @@ enum SimulationRun {
             throw ExitCode(1)
         }
 
-        if let replications = options.replications { scenario.replications = replications }
-        if let seed = options.seed { scenario.seed = seed }
-        let plan: SimulationPlan
-        do {
-            plan = try SimulationPlan(scenario: scenario, ruleSets: loadedRules.map(\.ruleSet))
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
-
-        let progress = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        var experimentOptions = ExperimentOptions(trace: options.trace)
-        if let jobs = options.jobs { experimentOptions.jobs = jobs }
-        let result = Experiment.run(plan, options: experimentOptions) { done, total in progress.update(done, total) }
-        progress.finish()
-
-        let summary = Summary(result: result, leadsimVersion: Leadsim.version)
-        let directory = options.out ?? "Reports/\(scenario.name)"
-        let written: [String]
-        do {
-            written = try ReportWriter.write(summary, formats: options.formats, to: directory,
-                                             trace: options.trace ? result.trace : nil, fieldNames: plan.schema.fieldNames)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
-        if !options.quiet {
-            for line in Verdict.lines(for: summary) { print(line) }
-            print("")
-        }
-        print("Wrote \(written.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) to \(directory)")
+        if let replications { scenario.replications = replications }
+        if let seed { scenario.seed = seed }
+        return (scenario, loadedRules.map(\.ruleSet))
     }
 
     static func printError(_ text: String) {
