@@ -2,7 +2,8 @@ import SimulationModel
 import Yams
 
 extension ScenarioBuilder {
-    static let sourceKeys = ["name", "volume", "pattern", "dispersion", "bursts", "patience", "fields", "account_match", "missing"]
+    static let sourceKeys = ["name", "volume", "pattern", "dispersion", "bursts", "patience", "fields", "account_match", "missing",
+                             "replay"]
 
     func sources(_ node: Node, zone: String, hasAccounts: Bool) -> [Source] {
         guard let items = r.list(node, "sources", what: "sources") else { return [] }
@@ -11,7 +12,12 @@ extension ScenarioBuilder {
         var seen: [String: Int] = [:]
         for (i, item) in items.enumerated() {
             let path = "sources[\(i)]"
-            guard let s = r.map(item, path, allowed: Self.sourceKeys, required: ["name", "volume"], what: "a source") else { continue }
+            let isReplay: Bool = {
+                guard case .mapping(let m) = item else { return false }
+                return m.keys.contains { r.scalarText($0) == "replay" }
+            }()
+            guard let s = r.map(item, path, allowed: Self.sourceKeys, required: isReplay ? ["name"] : ["name", "volume"],
+                                what: "a source") else { continue }
             let name = s["name"].flatMap { r.text($0, s.path("name")) }
             if let name, let nameNode = s["name"] {
                 if let first = seen[name] {
@@ -21,7 +27,17 @@ extension ScenarioBuilder {
                     seen[name] = i
                 }
             }
-            let volume = s["volume"].flatMap { r.parse($0, s.path("volume"), what: "a rate", ValueSyntax.weeklyRate) }
+            // Replay: arrivals and recorded fields come from a file (ScenarioBuilder+Replay.swift).
+            var replay: Replay?? = .some(nil)
+            if let node = s["replay"] {
+                r.remember(s.path("replay"), node)
+                replay = self.replay(node, s.path("replay"), zone: zone).map { .some($0) }
+                for key in Self.generatedArrivalKeys { if let n = s[key] {
+                    r.error(n, s.path(key), "'\(key)' does not apply to a replay source: its arrivals come from the file",
+                            valid: "remove '\(key)', or drop 'replay' to generate arrivals")
+                } }
+            }
+            let volume = isReplay ? 0 : s["volume"].flatMap { r.parse($0, s.path("volume"), what: "a rate", ValueSyntax.weeklyRate) }
             let pattern = s["pattern"].map { self.pattern($0, s.path("pattern")) } ?? .flat
             let dispersion = optional(s["dispersion"]) { r.number($0, s.path("dispersion"), minimum: 0, maximum: 10) }
             let bursts = s["bursts"].map { self.bursts($0, s.path("bursts"), zone: zone) } ?? []
@@ -33,11 +49,18 @@ extension ScenarioBuilder {
                         valid: "add an 'accounts:' section ({count, owners: {team}}) or remove account_match")
             }
             let missing = s["missing"].map { self.missing($0, s.path("missing"), fields: fields?.map(\.name) ?? []) } ?? [:]
+            if let replayed = replay ?? nil, let fields {
+                for field in fields where replayed.fields.contains(field.name) {
+                    r.error(s["fields"], s.path("fields.\(field.name)"),
+                            "field '\(field.name)' comes from the replay file and is also generated",
+                            valid: "generate only fields the file does not have")
+                }
+            }
             guard let name, let volume, let pattern, let dispersion, let bursts, let patience, let fields,
-                  let accountMatch, let missing else { continue }
+                  let accountMatch, let missing, let replay else { continue }
             result.append(Source(name: name, weeklyVolume: volume, pattern: pattern, dispersion: dispersion,
                                  bursts: bursts, patience: patience, fields: fields, accountMatch: accountMatch,
-                                 missing: missing))
+                                 missing: missing, replay: replay))
         }
         return result
     }
