@@ -101,10 +101,7 @@ struct FormulaConverter {
         }
     }
 
-    private func negate(_ c: Condition) -> Condition {
-        if case .not(let inner) = c { return inner }
-        return .not(c)
-    }
+    private func negate(_ c: Condition) -> Condition { ImportSession.negate(c) }
 }
 
 indirect enum FormulaExpr: Equatable {

@@ -207,7 +207,7 @@ struct ImportSession {
                     report(.warning, items[n - 1], "\(path).criteriaItems[\(n)]",
                            "entry \(number): criteria item \(n) is not used by booleanFilter '\(filterText ?? "")'")
                 }
-                comment.append("entry \(number): " + (filterText.map { "\($0) where" } ?? "all of") + " → \(targetText)")
+                comment.append("entry \(number) (" + (filterText.map { "booleanFilter \($0)" } ?? "all items") + ") → \(targetText)")
                 comment += descriptions.enumerated().map { "  \($0 + 1). \($1)" }
                 if conditions.contains(where: { $0 == nil }) {
                     comment.append("UNSUPPORTED criteria: this route matches nothing")
@@ -248,9 +248,19 @@ struct ImportSession {
     static func combine(_ filter: BooleanFilter, _ items: [Condition]) -> Condition {
         switch filter {
         case .item(let n): return items[n - 1]
-        case .and(let parts): return .all(parts.map { combine($0, items) })
-        case .or(let parts): return .any(parts.map { combine($0, items) })
-        case .not(let inner): return .not(combine(inner, items))
+        case .and(let parts): return parts.count == 1 ? combine(parts[0], items) : .all(parts.map { combine($0, items) })
+        case .or(let parts): return parts.count == 1 ? combine(parts[0], items) : .any(parts.map { combine($0, items) })
+        case .not(let inner): return negate(combine(inner, items))
+        }
+    }
+
+    /// Logical negation, written the simple way when there is one (`not missing` is `exists`).
+    static func negate(_ c: Condition) -> Condition {
+        switch c {
+        case .not(let inner): return inner
+        case .field(let f, .missing): return .field(f, .exists)
+        case .field(let f, .exists): return .field(f, .missing)
+        default: return .not(c)
         }
     }
 
