@@ -35,6 +35,13 @@ struct FieldConstraint: Equatable, Sendable {
         return numbers.isSubset(of: o.numbers) && others.isSubset(of: o.others)
     }
 
+    /// Leads satisfying either (nil with opaque tests: not representable).
+    func union(_ o: FieldConstraint) -> FieldConstraint? {
+        guard opaque.isEmpty, o.opaque.isEmpty else { return nil }
+        return FieldConstraint(allowsMissing: allowsMissing || o.allowsMissing, numbers: numbers.union(o.numbers),
+                               others: others.union(o.others))
+    }
+
     /// The complement over missing-or-any-value; nil when opaque tests make it unknowable.
     var complement: FieldConstraint? {
         guard opaque.isEmpty else { return nil }
@@ -125,6 +132,8 @@ enum ValueSet: Equatable, Sendable {
     }
 
     func isSubset(of o: ValueSet) -> Bool { intersection(o.complement).isEmpty }
+
+    func union(_ o: ValueSet) -> ValueSet { complement.intersection(o.complement).complement }
 }
 
 /// A conjunction of field constraints (fields not listed are unconstrained).
@@ -244,6 +253,19 @@ enum ConditionAnalysis {
         case .compare(let op, let v): return "\(op.rawValue) \(v)"
         default: return nil
         }
+    }
+
+    /// Whether every lead of `term` satisfies at least one of `others` (sound, not complete):
+    /// one of them implies it, or the terms that constrain a single field together cover that
+    /// field's constraint in `term` (`< 100` and `>= 100` cover `exists`).
+    static func covered(_ term: Term, by others: [Term]) -> Bool {
+        if others.contains(where: { implies(term, $0) }) { return true }
+        var unions: [String: FieldConstraint] = [:]
+        for other in others where other.count == 1 {
+            let (f, k) = other.first!
+            if let u = unions[f] { if let m = u.union(k) { unions[f] = m } } else if k.opaque.isEmpty { unions[f] = k }
+        }
+        return unions.contains { f, u in (term[f] ?? .anything).isSubset(of: u) }
     }
 
     /// Whether every lead of `term` satisfies `other` (sound, not complete).

@@ -75,8 +75,13 @@ public enum RuleLinter {
             // Shadowing: every term of this route is implied by some term of an earlier route.
             var by: [Int] = []
             let shadowed = mine.allSatisfy { term in
-                guard let hit = covering.first(where: { ConditionAnalysis.implies(term, $0.term) }) else { return false }
-                if !by.contains(hit.route) { by.append(hit.route) }
+                if let hit = covering.first(where: { ConditionAnalysis.implies(term, $0.term) }) {
+                    if !by.contains(hit.route) { by.append(hit.route) }
+                    return true
+                }
+                guard ConditionAnalysis.covered(term, by: covering.map(\.term)) else { return false }
+                // Name the routes whose single-field terms did the covering.
+                for c in covering where c.term.count == 1 && term[c.term.first!.key] != nil && !by.contains(c.route) { by.append(c.route) }
                 return true
             }
             if shadowed, !covering.isEmpty {
