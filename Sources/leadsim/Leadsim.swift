@@ -10,6 +10,7 @@ struct Leadsim: ParsableCommand {
         abstract: "Lead-routing simulator and what-if analyzer.",
         discussion: "Try a routing rule change on a simulated lead stream before rolling it out.",
         version: version,
-        subcommands: [ValidateCommand.self, RouteCommand.self, ImportCommand.self, LintCommand.self]
+        subcommands: [ValidateCommand.self, RouteCommand.self, RunCommand.self, CompareCommand.self,
+                      ImportCommand.self, LintCommand.self]
     )
 }
