@@ -123,7 +123,7 @@ private struct MapReader {
                 if let s = strategy(value, "strategy") { map.strategy = s }
             default:
                 error(keyNode, key, "unknown key '\(key)' in an import map", valid: keys.joined(separator: ", "),
-                      suggestion: keys.min { Self.distance($0, key) < Self.distance($1, key) })
+                      suggestion: Suggestions.closest(to: key, in: keys))
             }
         }
         return map
@@ -191,20 +191,5 @@ private struct MapReader {
             return nil
         default: return result
         }
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
     }
 }

@@ -109,7 +109,7 @@ struct ImportSession {
             guard let i = names.firstIndex(of: wanted) ?? names.firstIndex(where: { $0.lowercased() == wanted.lowercased() }) else {
                 report(.error, nil, "", "no assignment rule is called '\(wanted)'",
                        valid: names.map { "'\($0)'" }.joined(separator: ", "),
-                       suggestion: names.min { Self.distance($0, wanted) < Self.distance($1, wanted) })
+                       suggestion: Suggestions.closest(to: wanted, in: names))
                 throw LoadFailure(diagnostics: errors)
             }
             chosen = i
@@ -454,21 +454,6 @@ struct ImportSession {
         return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
-    }
 }
 
 extension String {
