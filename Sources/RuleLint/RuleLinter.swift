@@ -58,7 +58,7 @@ public enum RuleLinter {
             if route.when == nil { catchAll = j }
             guard let mine = terms[j] else { continue }
             if mine.isEmpty {
-                out.append(loaded.diagnostic(.warning, at: path, "route '\(route.name)' can never match: its condition contradicts itself"))
+                out.append(loaded.diagnostic(.warning, at: path, "route '\(route.name)' can never match: its condition is always false (contradictory tests, or an empty any: [])"))
                 continue
             }
             // Duplicates: an earlier route with the same condition (each implies the other).
