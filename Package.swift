@@ -43,6 +43,13 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        // Salesforce assignment-rule XML -> rule set model and YAML text (pure, no files).
+        .target(
+            name: "SalesforceImport",
+            dependencies: ["SimulationModel", "ScenarioFile", .product(name: "Yams", package: "Yams")]
+        ),
+        // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
+        .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
         .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing"]),
         // Capacity planning: the smallest headcount meeting service targets.
@@ -51,6 +58,7 @@ let package = Package(
             name: "leadsim",
             dependencies: [
                 "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
+                "SalesforceImport", "RuleLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +75,12 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
         .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim"]),
+        .testTarget(name: "SalesforceImportTests",
+                    dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
+        .testTarget(name: "ReplayTests",
+                    dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules"]),
     ],
     swiftLanguageModes: [.v6]
 )

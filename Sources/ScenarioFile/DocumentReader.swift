@@ -61,6 +61,11 @@ final class DocumentReader {
 
     var hasErrors: Bool { diagnostics.contains { $0.isError } }
 
+    /// Adds a diagnostic about another file (a replay CSV).
+    func add(_ diagnostic: Diagnostic) {
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+
     /// Errors first (in file order), then warnings; capped.
     func failure(what: String) -> LoadFailure {
         if !hasErrors {

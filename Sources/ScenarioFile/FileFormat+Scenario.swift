@@ -35,7 +35,8 @@ extension FileFormat {
 
     public static let source = ObjectFormat("a source", [
         KeyFormat("name", .text, "Name of the source (unique).", required: true),
-        KeyFormat("volume", .syntax(.rate), "How many leads arrive: 45/min, 300/h, 1200/day or 5000/week.", required: true),
+        // Required unless the source replays a file (checked by the loader).
+        KeyFormat("volume", .syntax(.rate), "How many leads arrive: 45/min, 300/h, 1200/day or 5000/week (not with replay)."),
         KeyFormat("pattern", .anyOf([.choice(["flat", "business-hours"], what: "arrival pattern"), .object(hourlyPattern)]),
                   "How the volume spreads over the week: flat (default), business-hours, or {hourly: [24], weekdays: [7]}."),
         KeyFormat("dispersion", .number(minimum: 0, maximum: 10),
@@ -47,7 +48,20 @@ extension FileFormat {
         KeyFormat("account_match", .syntax(.share), "Share of leads matching an existing account (needs accounts:)."),
         KeyFormat("missing", .object(missingShares),
                   "Share of leads arriving without a field, by field name (enrichment gap)."),
+        KeyFormat("replay", .anyOf([.text, .object(replay)]),
+                  "Replay recorded leads from a CSV file instead of generating arrivals (no volume, pattern, dispersion or bursts)."),
     ])
+
+    static let replay = ObjectFormat("a replay", [
+        KeyFormat("file", .text, "CSV file of recorded leads, relative to the scenario file.", required: true),
+        KeyFormat("created_at", .text, "Column with each lead's creation timestamp (default created_at)."),
+        KeyFormat("fields", .object(replayColumns), "Lead field → CSV column."),
+        KeyFormat("scale", .number(exclusiveMinimum: 0), "Volume multiplier: below 1 keeps a share of leads, above 1 adds copies."),
+        KeyFormat("align", .choice(["start", "recorded"], what: "alignment"),
+                  "start: the first recorded lead arrives at the scenario start; recorded: keep recorded times."),
+    ])
+
+    static let replayColumns = ObjectFormat("field columns", [], otherKeys: .text)
 
     static let missingShares = ObjectFormat("missing-field shares", [], otherKeys: .syntax(.share))
 

@@ -9,7 +9,13 @@ extension ScenarioBuilder {
         var seen: [String: Int] = [:]
         for (i, item) in items.enumerated() {
             let path = "sources[\(i)]"
-            guard let s = r.map(item, path, FileFormat.source) else { continue }
+            let isReplay: Bool = {
+                guard case .mapping(let m) = item else { return false }
+                return m.keys.contains { r.scalarText($0) == "replay" }
+            }()
+            let format = FileFormat.source
+            guard let s = r.map(item, path, allowed: format.allowed, required: isReplay ? ["name"] : ["name", "volume"],
+                                what: format.what) else { continue }
             let name = s["name"].flatMap { r.text($0, s.path("name")) }
             if let name, let nameNode = s["name"] {
                 if let first = seen[name] {
@@ -19,7 +25,17 @@ extension ScenarioBuilder {
                     seen[name] = i
                 }
             }
-            let volume = s["volume"].flatMap { r.parse($0, s.path("volume"), what: "a rate", ValueSyntax.weeklyRate) }
+            // Replay: arrivals and recorded fields come from a file (ScenarioBuilder+Replay.swift).
+            var replay: Replay?? = .some(nil)
+            if let node = s["replay"] {
+                r.remember(s.path("replay"), node)
+                replay = self.replay(node, s.path("replay"), zone: zone).map { .some($0) }
+                for key in Self.generatedArrivalKeys { if let n = s[key] {
+                    r.error(n, s.path(key), "'\(key)' does not apply to a replay source: its arrivals come from the file",
+                            valid: "remove '\(key)', or drop 'replay' to generate arrivals")
+                } }
+            }
+            let volume = isReplay ? 0 : s["volume"].flatMap { r.parse($0, s.path("volume"), what: "a rate", ValueSyntax.weeklyRate) }
             let pattern = s["pattern"].map { self.pattern($0, s.path("pattern")) } ?? .flat
             let dispersion = optional(s["dispersion"]) { r.number($0, s.path("dispersion"), minimum: 0, maximum: 10) }
             let bursts = s["bursts"].map { self.bursts($0, s.path("bursts"), zone: zone) } ?? []
@@ -31,11 +47,18 @@ extension ScenarioBuilder {
                         valid: "add an 'accounts:' section ({count, owners: {team}}) or remove account_match")
             }
             let missing = s["missing"].map { self.missing($0, s.path("missing"), fields: fields?.map(\.name) ?? []) } ?? [:]
+            if let replayed = replay ?? nil, let fields {
+                for field in fields where replayed.fields.contains(field.name) {
+                    r.error(s["fields"], s.path("fields.\(field.name)"),
+                            "field '\(field.name)' comes from the replay file and is also generated",
+                            valid: "generate only fields the file does not have")
+                }
+            }
             guard let name, let volume, let pattern, let dispersion, let bursts, let patience, let fields,
-                  let accountMatch, let missing else { continue }
+                  let accountMatch, let missing, let replay else { continue }
             result.append(Source(name: name, weeklyVolume: volume, pattern: pattern, dispersion: dispersion,
                                  bursts: bursts, patience: patience, fields: fields, accountMatch: accountMatch,
-                                 missing: missing))
+                                 missing: missing, replay: replay))
         }
         return result
     }

@@ -106,6 +106,8 @@ struct ScenarioBuilder {
             }
         }
 
+        if let start, let horizon, let warmup { checkReplayWindow(sources, start: start, end: start + warmup + horizon) }
+
         guard let name, let zone, let start, let horizon, let warmup, let drain, let replications, let seed,
               let businessHours, let holidays, let metrics, !r.hasErrors else { return nil }
         return Scenario(name: name, start: start, timeZone: zone, horizon: horizon, warmup: warmup, drain: drain,

@@ -89,6 +89,13 @@ struct ValidateCommand: ParsableCommand {
             let bursts = source.bursts.reduce(0) { $0 + $1.leads }
             total += source.weeklyVolume * days / 7 + Double(bursts)
             let burstText = bursts > 0 ? " + \(bursts) in bursts" : ""
+            if let replay = source.replay {
+                let leads = Double(replay.leads.count) * replay.scale
+                total += leads
+                lines.append("  \(source.name.padding(20))replay of \(replay.file): \(replay.leads.count) recorded leads"
+                             + (replay.scale == 1 ? "" : " × \(fmt(replay.scale)) ≈ \(fmt(leads))"))
+                continue
+            }
             lines.append("  \(source.name.padding(20))\(fmt(source.weeklyVolume))/week\(burstText)")
         }
         lines.append("  ≈ \(fmt(total)) leads per replication")

@@ -45,6 +45,8 @@ final class Replication {
     private var arrivalStreams: [RandomStream]
     @exclusivity(unchecked) private var bursts: [[BurstArrivals]]
     private var burstStreams: [[RandomStream]]
+    /// Per source: recorded arrivals when it replays a file (see ReplayArrivals.swift).
+    @exclusivity(unchecked) private var replays: [ReplayArrivals?]
     @exclusivity(unchecked) private var pendingArrivalProcesses = 0
     @exclusivity(unchecked) private var unsettledCounted = 0
     @exclusivity(unchecked) private var needsDispatch = false
@@ -105,6 +107,8 @@ final class Replication {
             burstStreams.append(streams)
         }
 
+        replays = plan.replays.map { $0.map { ReplayArrivals(plan: $0, seed: scenario.seed, replication: replication) } }
+
         // Account ownership: spread round-robin over the owner team; stale owners drawn per account.
         if let accounts = scenario.accounts, !plan.accountOwnerReps.isEmpty {
             let stream = RandomStream(seed: scenario.seed, replication: replication, name: "accounts")
@@ -126,6 +130,7 @@ final class Replication {
     func run() -> (ReplicationMetrics, [TraceRow]) {
         for s in arrivals.indices { scheduleNextArrival(source: s, burst: -1) }
         for s in bursts.indices { for b in bursts[s].indices { scheduleNextArrival(source: s, burst: b) } }
+        for s in replays.indices where replays[s] != nil { scheduleNextArrival(source: s, burst: Int(ReplayPlan.eventMarker)) }
         for r in 0..<reps.count { scheduleWake(rep: r) }
 
         var events = 0
@@ -185,7 +190,7 @@ final class Replication {
     }
 
     private func scheduleNextArrival(source s: Int, burst b: Int) {
-        let time = b < 0 ? arrivals[s].next() : bursts[s][b].pop()
+        let time = b == Int(ReplayPlan.eventMarker) ? replays[s]?.nextTime : b < 0 ? arrivals[s].next() : bursts[s][b].pop()
         guard let time, time < plan.arrivalsEnd else { return }
         pendingArrivalProcesses += 1
         schedule(.arrival, at: time, subject: Int32(s), aux: Int32(b))
@@ -237,8 +242,8 @@ final class Replication {
     }
 
     private func arrive(source s: Int, burst b: Int) {
-        let stream = b < 0 ? arrivalStreams[s] : burstStreams[s][b]
-        let seed = stream.nextSeed()
+        let replayed = b == Int(ReplayPlan.eventMarker) ? replays[s]?.take() : nil
+        let seed = replayed?.seed ?? (b < 0 ? arrivalStreams[s] : burstStreams[s][b]).nextSeed()
         scheduleNextArrival(source: s, burst: b)
 
         let slot = leads.allocate()
@@ -256,6 +261,7 @@ final class Replication {
         leads[slot] = record
         leads[slot].state = .routing
         let anyMissing = leads.withMutableValues(slot) { factory.fill($0, luck: luck, revealMissing: false) }
+        if let replayed { leads.withMutableValues(slot) { plan.replays[s]!.write(replayed.lead, into: $0) } }
         leads[slot].anyMissing = anyMissing
         if let field = plan.scoreField, case .number(let score) = leads.withValues(slot, { $0[field] }) {
             leads[slot].score = score
