@@ -43,10 +43,12 @@ let package = Package(
         ),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
         .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics"]),
+        // Capacity planning: the smallest headcount meeting service targets.
+        .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "ScenarioFile"]),
         .executableTarget(
             name: "leadsim",
             dependencies: [
-                "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports",
+                "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "RoutingRulesTests", dependencies: ["RoutingRules", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "SimulationKernelTests",
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
         .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim"]),
     ],

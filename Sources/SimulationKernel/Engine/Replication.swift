@@ -246,24 +246,14 @@ final class Replication {
         leadSequence += 1
         let luck = CounterUniforms(seed: seed)
         let counted = now >= plan.countedStart
-        leads[slot].sequence = leadSequence
-        leads[slot].arrival = now
-        leads[slot].luck = luck
-        leads[slot].source = Int32(s)
-        leads[slot].counted = counted
-        leads[slot].humanBound = true
-        leads[slot].unownedDecided = false
-        leads[slot].route = -3
-        leads[slot].queue = -1
-        leads[slot].owner = -1
-        leads[slot].assignments = 0
-        leads[slot].queueEntry = 0
-        leads[slot].reassignments = 0
-        leads[slot].breaches = 0
-        leads[slot].elseQueue = -1
-        leads[slot].hasExclusions = false
-        leads[slot].firstAssigned = .infinity
-        leads[slot].touchedAt = .infinity
+        var record = LeadRecord()
+        record.sequence = leadSequence
+        record.arrival = now
+        record.luck = luck
+        record.source = Int32(s)
+        record.counted = counted
+        record.generation = leads[slot].generation
+        leads[slot] = record
         leads[slot].state = .routing
         let anyMissing = leads.withMutableValues(slot) { factory.fill($0, luck: luck, revealMissing: false) }
         leads[slot].anyMissing = anyMissing
@@ -406,12 +396,20 @@ final class Replication {
         while activeQueues.count == 1 {
             // One queue with waiting leads: its first lead that some rep can take goes next.
             let queue = activeQueues[0]
-            guard anyMemberMayTakeLeads(queue) else { return }
             var chosen: (slot: Int32, rep: Int)?
+            var checkedMembers = false
             lines[queue].scan(isLive: { isLive($0, queue: queue) }) { entry in
-                guard let rep = pickRep(for: entry.slot, in: queue) else { return true }
-                chosen = (entry.slot, rep)
-                return false
+                if let rep = pickRep(for: entry.slot, in: queue) {
+                    chosen = (entry.slot, rep)
+                    return false
+                }
+                // Nobody took a lead without skill or exclusion limits: nobody takes any lead.
+                if !hasLeadSpecificLimits(entry.slot, in: queue) { return false }
+                if !checkedMembers {
+                    checkedMembers = true
+                    if !anyMemberMayTakeLeads(queue) { return false }
+                }
+                return true
             }
             guard let chosen else { return }
             leaveQueue(chosen.slot)
@@ -437,6 +435,11 @@ final class Replication {
             leaveQueue(bestSlot)
             assign(bestSlot, to: rep)
         }
+    }
+
+    /// Whether some member could be eligible for other leads but not this one (skills, previous owners).
+    private func hasLeadSpecificLimits(_ slot: Int32, in queue: Int) -> Bool {
+        leads[slot].hasExclusions || (!isOwnerQueue(queue) && rules.queues[queue].skillField != nil)
     }
 
     private func offShiftAllowed(_ queue: Int) -> Bool {
@@ -508,7 +511,9 @@ final class Replication {
 
         let delay = reps.touchDelay[rep].quantile(lead.luck.uniform(LeadFactory.Draw.touchDelay(Int(lead.assignments))))
         let touchAt = reps.calendars[rep].instant(after: now, onShiftSeconds: max(0, delay))
-        schedule(.touch, at: touchAt, subject: slot, generation: lead.generation, aux: lead.assignments)
+        if touchAt > now {
+            schedule(.touch, at: touchAt, subject: slot, generation: lead.generation, aux: lead.assignments)
+        }
 
         if let sla = sla {
             if lead.breaches == 0 {
@@ -518,6 +523,8 @@ final class Replication {
                 scheduleDeadline(.slaBreach, at: slaDeadline(sla, from: now), slot: slot, aux: lead.assignments)
             }
         }
+        // A touch due now happens now (a heap round trip would land at this same instant).
+        if touchAt == now { touch(slot) }
     }
 
     private func slaDeadline(_ sla: SLA, from start: Instant) -> Instant {
