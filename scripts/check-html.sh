@@ -43,8 +43,9 @@ for file in "${files[@]}"; do
         status=1
         continue
     fi
-    dom=$("$browser" "${flags[@]}" --dump-dom "file://$PWD/$file" 2>/dev/null)
-    "$browser" "${flags[@]}" --screenshot="$shots/$name.png" "file://$PWD/$file" >/dev/null 2>&1
+    url="file://$(realpath "$file")"
+    dom=$("$browser" "${flags[@]}" --dump-dom "$url" 2>/dev/null)
+    "$browser" "${flags[@]}" --screenshot="$shots/$name.png" "$url" >/dev/null 2>&1
     expected=$(grep -o '<svg ' "$file" | wc -l)
     result=$(printf '%s' "$dom" | python3 -c '
 import sys, re

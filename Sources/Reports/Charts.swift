@@ -36,7 +36,7 @@ enum Charts {
 
         for p in stride(from: 0.0, through: 1.0, by: 0.2) {
             out += SVG.line(left, y(p), left + plotW, y(p), stroke: "#e3e3e3")
-            out += SVG.text(left - 6, y(p) + 4, Format.percent(p), anchor: "end")
+            out += SVG.text(left - 6, y(p) + 4, "\(Int((p * 100).rounded()))%", anchor: "end")
         }
         for t in durationTicks where t >= low && t <= high {
             out += SVG.line(x(t), top, x(t), top + plotH, stroke: "#e3e3e3")

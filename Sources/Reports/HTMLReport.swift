@@ -22,7 +22,15 @@ public enum HTMLReport {
         <ul>
 
         """
-        for line in c.verdicts { out += "<li>\(inline(line))</li>\n" }
+        for line in c.verdicts {
+            // The rule set's name leads each line; set it in bold.
+            let name = s.comparisons.isEmpty ? nil : s.comparisons.map(\.candidate).first { line.hasPrefix($0 + " ") }
+            if let name {
+                out += "<li><strong>\(SVG.escape(name))</strong>\(inline(String(line.dropFirst(name.count))))</li>\n"
+            } else {
+                out += "<li>\(inline(line))</li>\n"
+            }
+        }
         out += "</ul>\n"
         if let assumption = c.assumption { out += "<p class=\"note\">\(inline(assumption))</p>\n" }
         out += "<p class=\"note\">Differences are paired by replication; “not significant” means the 95% CI of the difference includes 0.</p>\n"
@@ -30,20 +38,20 @@ public enum HTMLReport {
         out += table(c.keyMetrics)
         for comparison in c.comparisons { out += table(comparison) }
 
-        out += figure(id: "ttft", svg: Charts.ttftCDF(s), caption: "Share of human-bound leads first-touched within each time"
+        out += figure(id: "ttft", title: "Time to first touch", svg: Charts.ttftCDF(s), caption: "Share of human-bound leads first-touched within each time"
             + " (all replications merged; leads never touched keep a curve below 100%).",
                       table: ttftTable(s))
-        out += figure(id: "reps", svg: Charts.repLoad(s), caption: "Mean leads assigned per rep and replication.",
+        out += figure(id: "reps", title: "Leads per rep", svg: Charts.repLoad(s), caption: "Mean leads assigned per rep and replication.",
                       table: c.reps, scroll: true)
-        out += figure(id: "queue", svg: Charts.hourOfWeek(s, title: "Leads waiting in queues by hour of the week",
+        out += figure(id: "queue", title: "Queue length by hour of the week", svg: Charts.hourOfWeek(s, title: "Leads waiting in queues by hour of the week",
                                                           axis: "leads waiting", value: \.queueLength),
                       caption: "Time-average number of leads waiting in queues, by local hour of the week.",
                       table: hourTable(s), scroll: true)
-        out += figure(id: "unowned", svg: Charts.hourOfWeek(s, title: "Unowned leads by hour of the week",
+        out += figure(id: "unowned", title: "Unowned leads by hour of the week", svg: Charts.hourOfWeek(s, title: "Unowned leads by hour of the week",
                                                             axis: "leads without an owner", value: \.unowned),
                       caption: "Time-average number of live leads without an owner (queued, enriching or held by a stale owner).",
                       table: nil)
-        out += figure(id: "routes", svg: Charts.routeHits(s), caption: "Counted leads per replication by matched route.",
+        out += figure(id: "routes", title: "Route hits", svg: Charts.routeHits(s), caption: "Counted leads per replication by matched route.",
                       table: c.routes)
         out += table(c.teams)
         out += "<section>\n<h2>What breaks</h2>\n<ul>\n"
@@ -77,6 +85,8 @@ public enum HTMLReport {
     table { border-collapse: collapse; font-size: 0.85em; margin: 6px 0 12px; }
     th, td { border: 1px solid #ddd; padding: 3px 8px; vertical-align: top; }
     th { background: #f4f4f4; text-align: left; }
+    td.better { color: #1a7f37; font-weight: 600; }
+    td.worse { color: #b00020; font-weight: 600; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     figure { margin: 20px 0 28px; }
     figcaption { color: #555; font-size: 0.88em; margin: 4px 0 8px; }
@@ -112,7 +122,8 @@ public enum HTMLReport {
         for row in t.rows {
             out += "<tr>" + row.enumerated().map { i, cell in
                 let numeric = i < t.numeric.count && t.numeric[i]
-                return (numeric ? "<td class=\"num\">" : "<td>") + inline(cell) + "</td>"
+                let judged = cell == "better" || cell == "worse" ? " class=\"\(cell)\"" : ""
+                return (numeric ? "<td class=\"num\">" : "<td\(judged)>") + inline(cell) + "</td>"
             }.joined() + "</tr>\n"
         }
         if t.rows.isEmpty { out += "<tr><td colspan=\"\(max(1, t.header.count))\">(none)</td></tr>\n" }
@@ -123,8 +134,9 @@ public enum HTMLReport {
         return out
     }
 
-    static func figure(id: String, svg: String, caption: String, table data: ReportTable?, scroll: Bool = false) -> String {
-        var out = "<figure id=\"\(id)\">\n\(svg)\n<figcaption>\(inline(caption))</figcaption>\n"
+    static func figure(id: String, title: String, svg: String, caption: String, table data: ReportTable?,
+                       scroll: Bool = false) -> String {
+        var out = "<figure id=\"\(id)\">\n<h2>\(SVG.escape(title))</h2>\n\(svg)\n<figcaption>\(inline(caption))</figcaption>\n"
         if let data { out += table(data, heading: false, scroll: scroll) }
         return out + "</figure>\n"
     }

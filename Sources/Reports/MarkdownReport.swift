@@ -3,7 +3,10 @@ public enum MarkdownReport {
     public static func render(_ summary: Summary) -> String {
         let c = ReportContent(summary: summary)
         var out = "# \(c.title)\n\n\(c.reproducibility)\n\n## Verdict\n\n"
-        for line in c.verdicts { out += "- \(line)\n" }
+        for line in c.verdicts {
+            let name = summary.comparisons.map(\.candidate).first { line.hasPrefix($0 + " ") }
+            out += "- " + (name.map { "**\($0)**" + line.dropFirst($0.count) } ?? line) + "\n"
+        }
         if let assumption = c.assumption { out += "\n\(assumption)\n" }
         out += "\nDifferences are paired by replication; \"not significant\" means the 95% CI of the difference includes 0.\n"
         out += "\n" + table(c.keyMetrics, level: 2)

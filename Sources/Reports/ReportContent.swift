@@ -67,7 +67,13 @@ public struct ReportContent: Sendable {
         keyMetrics = ReportTable(
             title: "Key metrics", note: "Mean over replications (95% CI).",
             header: ["metric"] + names,
-            rows: present.map { name in [MetricCatalog.info(name).label] + s.ruleSets.map { cell($0.metric(name)) } })
+            rows: present.map { name in
+                var label = MetricCatalog.info(name).label
+                if name == "expected_meetings", let c = s.conversion {
+                    label += " (assumes \(Format.percent(c.base)) conversion, halving every \(Format.duration(c.halfLife)) of first-touch delay)"
+                }
+                return [label] + s.ruleSets.map { cell($0.metric(name)) }
+            })
 
         comparisons = s.comparisons.map { c in
             ReportTable(

@@ -49,7 +49,7 @@ import Testing
         #expect(lines[2].contains("seed 5") && lines[2].contains("2 replications") && lines[2].contains("leadsim test")
                 && lines[2].contains("horizon 7d"))
         #expect(lines[4] == "## Verdict")
-        #expect(lines[6].hasPrefix("- pooled "))
+        #expect(lines[6].hasPrefix("- **pooled** "))
         for heading in ["## Key metrics", "## pooled vs territory", "## Teams", "## Reps", "## Routes", "## What breaks"] {
             #expect(md.contains("\n" + heading + "\n"), "missing \(heading)")
         }
