@@ -54,11 +54,13 @@ let package = Package(
         .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing"]),
         // Capacity planning: the smallest headcount meeting service targets.
         .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "ScenarioFile"]),
+        // Per-replication records (replications.jsonl), shards of a study and their exact merge.
+        .target(name: "Shards", dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile"]),
         .executableTarget(
             name: "leadsim",
             dependencies: [
                 "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
-                "SalesforceImport", "RuleLint",
+                "SalesforceImport", "RuleLint", "Shards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +81,7 @@ let package = Package(
                     dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
+        .testTarget(name: "ShardsTests", dependencies: ["Shards", "SimulationKernel", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "ReplayTests",
                     dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules"]),
     ],

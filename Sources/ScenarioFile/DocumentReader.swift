@@ -28,6 +28,9 @@ final class DocumentReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// Marks of selected key paths, for checks made after loading (cross-checks).
     var marks: [String: Location] = [:]
+    /// Texts of files the document refers to (replay CSVs), by the name written in the
+    /// document; a name found here is not read from disk (merging embedded studies).
+    var providedFiles: [String: String] = [:]
 
     init(file: String, yaml: String) {
         self.file = file

@@ -44,7 +44,8 @@ extension ScenarioBuilder {
         guard let file else { return nil }
         let resolved = file.hasPrefix("/") ? file
             : URL(fileURLWithPath: r.file).deletingLastPathComponent().appendingPathComponent(file).path
-        guard let data = FileManager.default.contents(atPath: resolved), let text = String(data: data, encoding: .utf8) else {
+        guard let text = r.providedFiles[file]
+                ?? FileManager.default.contents(atPath: resolved).flatMap({ String(data: $0, encoding: .utf8) }) else {
             let exists = FileManager.default.fileExists(atPath: resolved)
             r.error(fileNode, path, exists ? "cannot read '\(file)' as UTF-8 text" : "no such file '\(file)' (looked for \(resolved))",
                     valid: "a CSV file with a header row, relative to the scenario file")

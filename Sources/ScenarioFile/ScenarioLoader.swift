@@ -27,7 +27,14 @@ public enum ScenarioLoader {
 
     /// Loads a scenario from YAML text; `file` names it in diagnostics.
     public static func load(yaml: String, file: String) throws(LoadFailure) -> LoadedScenario {
+        try load(yaml: yaml, file: file, replayFiles: [:])
+    }
+
+    /// Loads a scenario from YAML text whose `replay:` files are given as texts, keyed by the
+    /// file name as written in the scenario (names not in `replayFiles` are read from disk).
+    public static func load(yaml: String, file: String, replayFiles: [String: String]) throws(LoadFailure) -> LoadedScenario {
         let reader = DocumentReader(file: file, yaml: yaml)
+        reader.providedFiles = replayFiles
         let scenario = ScenarioBuilder(reader).build(yaml)
         guard let scenario, !reader.hasErrors else { throw reader.failure(what: "scenario") }
         return LoadedScenario(scenario: scenario, warnings: reader.warnings, file: file, sourceMap: reader.sourceMap)

@@ -54,11 +54,20 @@ public struct HeadcountSearch {
         self.options = options
     }
 
+    /// The plan of one headcount: the scenario with the team at that size.
+    public func plan(headcount: Int) throws -> SimulationPlan {
+        try SimulationPlan(scenario: roster.scenario(scenario, headcount: headcount, hireDate: hireDate), ruleSets: [ruleSet])
+    }
+
     /// Runs one headcount.
     public func evaluate(_ headcount: Int) throws -> HeadcountResult {
-        let world = roster.scenario(scenario, headcount: headcount, hireDate: hireDate)
-        let plan = try SimulationPlan(scenario: world, ruleSets: [ruleSet])
-        let runs = Experiment.run(plan, options: options).runs[0]
+        let plan = try plan(headcount: headcount)
+        return result(headcount: headcount, plan: plan, runs: Experiment.run(plan, options: options).runs[0])
+    }
+
+    /// The targets' estimates at one headcount from its runs (every replication, in order),
+    /// however they were obtained (here, or merged from shards).
+    public func result(headcount: Int, plan: SimulationPlan, runs: [ReplicationMetrics]) -> HeadcountResult {
         let team = plan.teamIndex[roster.team] ?? -1
         let estimates = targets.map { target -> Estimate in
             let values = runs.map { run -> Double in
@@ -78,12 +87,15 @@ public struct HeadcountSearch {
     /// Searches `range`: every headcount when the range is small, else bisection on the safe
     /// criterion (targets are monotone in headcount up to noise), then the full table around
     /// the answer. Non-monotone points among those run are reported.
-    public func run(_ range: ClosedRange<Int>, progress: ((Int) -> Void)? = nil) throws -> StaffingAnswer {
+    /// - Parameter evaluator: Gives the result at a headcount (default: `evaluate`, which
+    ///   simulates it); merged shards pass results computed from their records.
+    public func run(_ range: ClosedRange<Int>, progress: ((Int) -> Void)? = nil,
+                    evaluator: ((Int) throws -> HeadcountResult)? = nil) throws -> StaffingAnswer {
         var results: [Int: HeadcountResult] = [:]
         func result(_ n: Int) throws -> HeadcountResult {
             if let known = results[n] { return known }
             progress?(n)
-            let value = try evaluate(n)
+            let value = try evaluator?(n) ?? evaluate(n)
             results[n] = value
             return value
         }

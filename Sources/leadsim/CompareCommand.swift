@@ -8,7 +8,8 @@ struct CompareCommand: ParsableCommand {
         discussion: """
             Every rule set runs on the same replications (common random numbers); each candidate \
             is paired with the baseline replication by replication. The report leads with a \
-            plain-language verdict per candidate. Exit codes: 0 ok, 1 invalid input, 2 usage.
+            plain-language verdict per candidate. With --shard K/N only that shard's replications \
+            run and only their records are written, for `leadsim merge`. Exit codes: 0 ok, 1 invalid input, 2 usage.
             """
     )
 
@@ -28,6 +29,6 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try SimulationRun.execute(scenarioPath: scenario, rulePaths: [baseline] + candidates, options: options)
+        try SimulationRun.execute(command: "compare", scenarioPath: scenario, rulePaths: [baseline] + candidates, options: options)
     }
 }

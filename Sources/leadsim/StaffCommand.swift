@@ -4,6 +4,7 @@ import Reports
 import ScenarioFile
 import SimulationKernel
 import SimulationModel
+import Shards
 import Staffing
 
 /// `leadsim staff SCENARIO RULES --team T --reps A...B --target EXPR…`: capacity planning.
@@ -59,6 +60,11 @@ struct StaffCommand: ParsableCommand {
     @Flag(help: "Only the answer and where the files went.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Run only shard K of N (0-based: replication r belongs to shard r mod N) at every headcount "
+                               + "of --reps (no bisection) and write only its records, for `leadsim merge`; `auto` reads "
+                               + "the array-job index and count from the environment.", valueName: "K/N|auto"))
+    var shard: String?
+
     /// The headcount range from `3...12`, `3..12` or `3-12`.
     var range: ClosedRange<Int>? {
         for separator in ["...", "..", "-"] {
@@ -82,50 +88,102 @@ struct StaffCommand: ParsableCommand {
         if formats == nil || formats!.contains(.csv) {
             throw ValidationError("--format takes a comma-separated list of md, html, json; got '\(format)'")
         }
+        _ = try shardSpec()
+    }
+
+    func shardSpec() throws -> Shard? {
+        guard let shard else { return nil }
+        do throws(ShardError) {
+            return try Shard.parse(shard, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() throws {
         let (world, ruleSets) = try SimulationRun.loadInputs(scenarioPath: scenario, rulePaths: [rules],
                                                              replications: replications, seed: seed)
-        let known = try SimulationPlan(scenario: world, ruleSets: ruleSets)
-        let metricNames = ReplicationMetrics(replication: 0).metricValues(plan: known).names
-        var targets: [StaffingTarget] = []
-        var hireDate: CalendarDate?
+        var options = ExperimentOptions()
+        if let jobs { options.jobs = jobs }
+        let search = try Self.search(scenario: world, ruleSet: ruleSets[0], team: team, targets: target, hire: hire,
+                                     options: options)
+        let range = self.range!
+        let directory = out ?? "Reports/\(world.name)-staff-\(team)"
+        if let shard = try shardSpec() {
+            try runShard(shard, search: search, world: world, ruleSets: ruleSets, range: range, directory: directory)
+            return
+        }
+        let answer = try search.run(range) { headcount in
+            if !quiet { SimulationRun.printError("running \(team) with \(headcount) reps…") }
+        }
+        try Self.writeReport(answer: answer, scenario: world, ruleSet: ruleSets[0].name, range: range, hire: hire,
+                             version: Leadsim.version, formats: formats ?? [.markdown, .html, .json], directory: directory)
+    }
+
+    /// The search of a staff question (targets and hire date parsed); exit 1 on bad ones.
+    static func search(scenario world: Scenario, ruleSet: RuleSet, team: String, targets texts: [String], hire: String?,
+                       options: ExperimentOptions) throws -> HeadcountSearch {
         do {
-            for text in target { targets.append(try StaffingTarget(parsing: text, knownMetrics: metricNames)) }
+            let known = try SimulationPlan(scenario: world, ruleSets: [ruleSet])
+            let metricNames = ReplicationMetrics(replication: 0).metricValues(plan: known).names
+            var targets: [StaffingTarget] = []
+            var hireDate: CalendarDate?
+            for text in texts { targets.append(try StaffingTarget(parsing: text, knownMetrics: metricNames)) }
             if let hire {
                 do throws(ValueError) { hireDate = try ValueSyntax.date(hire) } catch {
                     throw TargetError("--hire: \(error.message)")
                 }
             }
+            return try HeadcountSearch(scenario: world, ruleSet: ruleSet, team: team, targets: targets,
+                                       hireDate: hireDate, options: options)
         } catch {
             SimulationRun.printError("error: \(error)")
             throw ExitCode(1)
         }
-        var options = ExperimentOptions()
+    }
+
+    /// A shard: its replications at every headcount of the range, written as records.
+    private func runShard(_ shard: Shard, search: HeadcountSearch, world: Scenario, ruleSets: [RuleSet],
+                          range: ClosedRange<Int>, directory: String) throws {
+        let question = StaffQuestion(team: team, headcounts: range, targets: target, hire: hire)
+        let header = try SimulationRun.studyHeader(command: "staff", scenario: world, scenarioPath: scenario, rulePaths: [rules],
+                                                   ruleSets: ruleSets, shard: shard, staff: question)
+        var options = ExperimentOptions(replications: shard.replications(of: world.replications))
         if let jobs { options.jobs = jobs }
-        let search: HeadcountSearch
-        do {
-            search = try HeadcountSearch(scenario: world, ruleSet: ruleSets[0], team: team, targets: targets,
-                                         hireDate: hireDate, options: options)
-        } catch {
-            SimulationRun.printError("error: \(error)")
-            throw ExitCode(1)
+        var records = StudyRecords(header: header, records: [])
+        for headcount in range {
+            if !quiet { SimulationRun.printError("running \(team) with \(headcount) reps (shard \(shard))…") }
+            let plan: SimulationPlan
+            do {
+                plan = try search.plan(headcount: headcount)
+            } catch {
+                SimulationRun.printError("error: \(error)")
+                throw ExitCode(1)
+            }
+            records.records += StudyRecords(header: header, runs: Experiment.run(plan, options: options).runs,
+                                            headcount: headcount).records
         }
-        let range = self.range!
-        let answer = try search.run(range) { headcount in
-            if !quiet { SimulationRun.printError("running \(team) with \(headcount) reps…") }
-        }
-        let report = StaffReport(answer: answer, scenario: world.name, ruleSet: ruleSets[0].name, seed: world.seed,
-                                 replications: world.replications, range: range, hireDate: hire, version: Leadsim.version)
-        let directory = out ?? "Reports/\(world.name)-staff-\(team)"
+        let name = try SimulationRun.writeRecords(try SimulationRun.encode(records), shard: shard, to: directory)
+        print("Wrote \(name) (shard \(shard): \(options.replications?.count ?? 0) of \(world.replications) replications "
+              + "at \(range.count) headcounts) to \(directory)")
+    }
+
+    /// Writes the staff report (from a search, or merged shards), prints the verdict; exit 3
+    /// when no headcount in the range meets the targets.
+    static func writeReport(answer: StaffingAnswer, scenario world: Scenario, ruleSet: String, range: ClosedRange<Int>,
+                            hire: String?, version: String, formats: OutputFormats, directory: String) throws {
+        let report = StaffReport(answer: answer, scenario: world.name, ruleSet: ruleSet, seed: world.seed,
+                                 replications: world.replications, range: range, hireDate: hire, version: version)
         var written: [String] = []
+        func write(_ text: String, _ name: String) throws {
+            try ReportWriter.writeAtomically(text, to: (directory as NSString).appendingPathComponent(name))
+            written.append(name)
+        }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let formats = self.formats ?? [.markdown, .html, .json]
-            if formats.contains(.markdown) { try write(report.markdown(), "staff.md", in: directory, &written) }
-            if formats.contains(.html) { try write(report.html(), "staff.html", in: directory, &written) }
-            if formats.contains(.json) { try write(report.json().rendered(), "staff.json", in: directory, &written) }
+            if formats.contains(.markdown) { try write(report.markdown(), "staff.md") }
+            if formats.contains(.html) { try write(report.html(), "staff.html") }
+            if formats.contains(.json) { try write(report.json().rendered(), "staff.json") }
         } catch {
             SimulationRun.printError("error: \(error)")
             throw ExitCode(1)
@@ -133,10 +191,5 @@ struct StaffCommand: ParsableCommand {
         print(report.verdict)
         print("Wrote \(written.joined(separator: ", ")) to \(directory)")
         if answer.safeHeadcount == nil { throw ExitCode(3) }
-    }
-
-    private func write(_ text: String, _ name: String, in directory: String, _ written: inout [String]) throws {
-        try ReportWriter.writeAtomically(text, to: (directory as NSString).appendingPathComponent(name))
-        written.append(name)
     }
 }
