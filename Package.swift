@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "leadsim", targets: ["leadsim"]),
+        // For the benchmark package in Benchmarks/ (a separate package depending on ../).
+        .library(name: "RoutingRules", targets: ["RoutingRules", "SimulationModel"]),
+        .library(name: "LeadsimValidation", targets: ["Validation", "SimulationKernel", "ScenarioFile", "SimulationModel", "RandomStreams", "Statistics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,10 +46,12 @@ let package = Package(
         ),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
         .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics"]),
+        // The simulator against queueing theory (Erlang C, B, A; arrival patterns) and the peer model.
+        .target(name: "Validation", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "RandomStreams"]),
         .executableTarget(
             name: "leadsim",
             dependencies: [
-                "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports",
+                "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +64,7 @@ let package = Package(
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
         .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Statistics"]),
     ],
     swiftLanguageModes: [.v6]
 )

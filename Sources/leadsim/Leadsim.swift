@@ -10,6 +10,6 @@ struct Leadsim: ParsableCommand {
         abstract: "Lead-routing simulator and what-if analyzer.",
         discussion: "Try a routing rule change on a simulated lead stream before rolling it out.",
         version: version,
-        subcommands: [ValidateCommand.self, RouteCommand.self]
+        subcommands: [ValidateCommand.self, RouteCommand.self, ValidateTheoryCommand.self]
     )
 }
