@@ -31,7 +31,7 @@ public enum ValidationSuite {
     public static func quick(seed: UInt64 = 20_260_105) -> [ValidationCase] {
         let profile = SizeProfile.quick
         var cases: [ValidationCase] = []
-        for (k, (c, rho)) in [(1, 0.8), (5, 0.9), (20, 0.95), (100, 0.9), (500, 0.97)].enumerated() {
+        for (k, (c, rho)) in [(1, 0.8), (5, 0.9), (20, 0.95), (100, 0.97), (500, 0.9)].enumerated() {
             cases.append(ErlangChecks.erlangC(servers: c, load: rho, profile: profile, seed: seed &+ 1000 &+ UInt64(k)))
         }
         cases.append(ErlangChecks.erlangB(servers: 10, offeredLoad: 9, profile: profile, seed: seed &+ 1100))
