@@ -47,9 +47,9 @@ public struct SizeProfile: Sendable, Hashable {
     public var maximumLeads: Double
 
     public static let full = SizeProfile(replications: 20, relaxations: 400, warmupRelaxations: 30, warmupServices: 10,
-                                         minimumLeads: 40_000, maximumLeads: 1_000_000)
-    public static let quick = SizeProfile(replications: 20, relaxations: 60, warmupRelaxations: 20, warmupServices: 8,
-                                          minimumLeads: 10_000, maximumLeads: 100_000)
+                                         minimumLeads: 40_000, maximumLeads: 400_000)
+    public static let quick = SizeProfile(replications: 20, relaxations: 40, warmupRelaxations: 20, warmupServices: 8,
+                                          minimumLeads: 10_000, maximumLeads: 60_000)
 
     /// The size of an M/M/c case (also used for Erlang A with the same c, λ, μ).
     public func size(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> RunSize {

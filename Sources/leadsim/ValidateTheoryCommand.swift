@@ -27,6 +27,9 @@ struct ValidateTheoryCommand: ParsableCommand {
     @Option(help: "Base seed of the suite.")
     var seed: UInt64 = 20_260_105
 
+    @Option(help: "Only the cases whose name contains this text (e.g. \"Erlang A\", \"c=100 ρ=0.80\"); rerun with another --seed to tell chance from bias.")
+    var only: String?
+
     @Flag(help: "Run the peer-comparison model (M/M/50, λ = 45/min, μ = 1/min) instead and print leads/s and the mean wait.")
     var peerModel = false
 
@@ -46,7 +49,8 @@ struct ValidateTheoryCommand: ParsableCommand {
 
     func run() throws {
         if peerModel { return try runPeerModel() }
-        let cases = quick ? ValidationSuite.quick(seed: seed) : ValidationSuite.full(seed: seed)
+        var cases = quick ? ValidationSuite.quick(seed: seed) : ValidationSuite.full(seed: seed)
+        if let only { cases = cases.filter { $0.name.contains(only) } }
         let result = try ValidationSuite.run(cases, jobs: jobs) { item, rows, seconds in
             guard !quiet else { return }
             let failed = rows.filter { $0.passes(level: 0.95) == false }.count
@@ -58,6 +62,7 @@ struct ValidateTheoryCommand: ParsableCommand {
         if let out { command += " --out \(out)" }
         command += " --jobs \(jobs)"
         if seed != 20_260_105 { command += " --seed \(seed)" }
+        if let only { command += " --only '\(only)'" }
         let markdown = ValidationReport.markdown(result, command: command, quick: quick)
         if let out {
             try markdown.write(toFile: out, atomically: true, encoding: .utf8)
