@@ -4,7 +4,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/leadsim
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo reports check-reports check-html clean schemas man
 
 deps:
 	@bash scripts/ensure-gsl.sh
@@ -15,8 +15,33 @@ build: deps
 test: deps
 	$(SWIFT) test -c $(CONFIG)
 
+# The main example: territory baseline vs pooled and follow-the-sun, into Reports/saas-inbound.
 demo: build
-	$(BIN) validate Scenarios/saas-inbound/scenario.yaml
+	VERBOSE=1 bash scripts/generate-reports.sh $(BIN) Reports saas-inbound
+	@echo "Open Reports/saas-inbound/report.html (or read Reports/saas-inbound/report.md)."
+
+# Regenerates Reports/<folder> for every folder of Scenarios/ (deterministic).
+reports: build
+	bash scripts/generate-reports.sh $(BIN) Reports
+
+# CI: the committed Reports/ match a fresh run; every report.html renders in headless Chromium.
+check-reports: build
+	bash scripts/check-reports.sh $(BIN)
+
+check-html:
+	bash scripts/check-html.sh
+
+# Regenerate the committed JSON Schemas (a test checks they match the loader's table).
+schemas:
+	$(SWIFT) build
+	.build/debug/leadsim schema scenario > Schemas/scenario.schema.json
+	.build/debug/leadsim schema rules > Schemas/rules.schema.json
+
+# Regenerate docs/leadsim.1 with swift-argument-parser's manual generator (builds offline).
+man:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration debug \
+		--date 2026-01-05 --authors "the leadsim authors"
+	cp .build/plugins/GenerateManual/outputs/leadsim/leadsim.1 docs/leadsim.1
 
 clean:
 	rm -rf .build

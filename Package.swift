@@ -44,14 +44,24 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        // Salesforce assignment-rule XML -> rule set model and YAML text (pure, no files).
+        .target(
+            name: "SalesforceImport",
+            dependencies: ["SimulationModel", "ScenarioFile", .product(name: "Yams", package: "Yams")]
+        ),
+        // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
+        .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
-        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics"]),
+        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing"]),
         // The simulator against queueing theory (Erlang C, B, A; arrival patterns) and the peer model.
         .target(name: "Validation", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "RandomStreams"]),
+        // Capacity planning: the smallest headcount meeting service targets.
+        .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "ScenarioFile"]),
         .executableTarget(
             name: "leadsim",
             dependencies: [
-                "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Validation",
+                "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
+                "SalesforceImport", "RuleLint", "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,12 +69,22 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "RandomStreams", "SimulationModel"]),
         .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
+        // The JSON Schemas: committed files match the generator, and an independent validator
+        // (Python jsonschema) agrees with the loader on bundled and broken files.
+        .testTarget(name: "SchemaTests", dependencies: ["ScenarioFile", "SimulationModel"]),
         .testTarget(name: "RoutingRulesTests", dependencies: ["RoutingRules", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "SimulationKernelTests",
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
         .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Statistics"]),
+        .testTarget(name: "SalesforceImportTests",
+                    dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
+        .testTarget(name: "ReplayTests",
+                    dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,12 +11,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
+        // The generated leads and the 100-route rule set, shared by the runners below.
+        .target(
+            name: "RoutingFixture",
+            dependencies: [.product(name: "RoutingRules", package: "leadsim")]
+        ),
+        // Plain leads/s figure without the benchmark harness (and a target for `perf record`).
+        .executableTarget(name: "routing-throughput", dependencies: ["RoutingFixture"]),
         // Routing + assignment of 1,000,000 generated leads through a 100-route rule set.
         .executableTarget(
             name: "RoutingBenchmark",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "RoutingRules", package: "leadsim"),
+                "RoutingFixture",
             ],
             path: "Benchmarks/RoutingBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -6,14 +6,19 @@ import SimulationModel
 /// while ineligible (first in line once eligible again, longest-owed first); weighted
 /// round-robin keeps one score per member. Storage is allocated once, so picks never allocate.
 public struct AssignmentState: Sendable {
-    var pointer: [Int]
-    var scores: [Double]
+    @usableFromInline var pointer: [Int]
+    @usableFromInline var scores: [Double]
     /// Per queue, from `memberStart`: member positions owed a turn, oldest first.
-    var owed: [Int]
-    var owedCount: [Int]
-    var isOwed: [Bool]
+    @usableFromInline var owed: [Int]
+    @usableFromInline var owedCount: [Int]
+    @usableFromInline var isOwed: [Bool]
     /// Per-pick eligibility of the members of the queue being picked for.
-    var scratch: [Bool]
+    @usableFromInline var scratch: [Bool]
+
+    init(pointer: [Int], scores: [Double], owed: [Int], owedCount: [Int], isOwed: [Bool], scratch: [Bool]) {
+        (self.pointer, self.scores, self.owed, self.owedCount, self.isOwed, self.scratch) =
+            (pointer, scores, owed, owedCount, isOwed, scratch)
+    }
 }
 
 extension CompiledRuleSet {
@@ -40,6 +45,7 @@ extension CompiledRuleSet {
     ///   - excluded: Reps that may not take this lead (its previous owners).
     ///   - state: Strategy state; changed only when a rep is returned.
     /// - Complexity: O(members); no allocation.
+    @inlinable
     public func pick<View: AvailabilityView, Rng: UniformSource>(
         queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View,
         state: inout AssignmentState, random: inout Rng
@@ -95,7 +101,7 @@ extension CompiledRuleSet {
     }
 
     /// The ordering key of the load strategies: the smallest wins.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func key(_ strategy: Strategy, _ availability: RepAvailability) -> Double {
         switch strategy {
         case .leastLoaded: return Double(availability.open)
@@ -105,7 +111,8 @@ extension CompiledRuleSet {
         }
     }
 
-    private func pickRoundRobin(queue: Int, start: Int, end: Int, state: inout AssignmentState,
+    @inlinable
+    func pickRoundRobin(queue: Int, start: Int, end: Int, state: inout AssignmentState,
                                 eligible: (Int) -> Bool) -> Int? {
         let count = end - start
         let keepTurn = keepTurns[queue]
@@ -140,7 +147,7 @@ extension CompiledRuleSet {
     }
 
     /// The lead's value of the queue's skill field (nil: no skill filter).
-    @inline(__always)
+    @inlinable @inline(__always)
     func skillValue(queue: Int, lead: UnsafeBufferPointer<LeadValue>) -> LeadValue? {
         let field = skillFields[queue]
         guard field >= 0 else { return nil }
@@ -148,14 +155,14 @@ extension CompiledRuleSet {
     }
 
     /// Whether `rep`'s skills contain the lead's skill value (string equality on its text form).
-    @inline(__always)
+    @inlinable @inline(__always)
     func hasSkill(_ rep: Int, _ value: LeadValue?) -> Bool {
         switch value {
         case nil: return true
         case .missing?: return false
         case .symbol(let symbol)?: return skillSymbols[rep].contains(symbol)
         case .number(let number)?: return skillNumbers[rep].contains(number)
-        case .bool(let flag)?: return flag ? skillBools[rep].yes : skillBools[rep].no
+        case .bool(let flag)?: return flag ? skillYes[rep] : skillNo[rep]
         }
     }
 

@@ -64,8 +64,8 @@ public protocol UniformSource {
 ///
 /// Up to four reps are stored inline, so the usual empty or short set never allocates.
 public struct ExcludedReps: Sendable, Hashable, ExpressibleByArrayLiteral {
-    private var inline: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
-    private var spill: [Int32] = []
+    @usableFromInline var inline: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+    @usableFromInline var spill: [Int32] = []
     public private(set) var count = 0
 
     public init() {}
@@ -91,7 +91,7 @@ public struct ExcludedReps: Sendable, Hashable, ExpressibleByArrayLiteral {
         count += 1
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ rep: Int) -> Bool {
         if count == 0 { return false }
         let value = Int32(rep)

@@ -24,23 +24,31 @@ public struct CompiledRuleSet: Sendable {
     public let name: String
     private(set) var program: _ConditionProgram
     private var compiledRoutes: [CompiledRoute]
+    private var index: _RouteIndex
+    /// Routing slots, in route order: a route whose condition is an `any` takes one slot per
+    /// alternative (so the index can rule each out), any other route one slot.
+    /// Roots are -1 for a route without condition.
+    private var roots: [Int]
+    private var decisions: [RouteDecision]
     private let fallbackDecision: RouteDecision
     public let queues: [CompiledQueue]
     /// Roster names, for explanations (empty without a roster).
     public let repNames: [String]
 
-    // Assignment, flattened for the hot path.
-    let memberStart: [Int]
-    let memberEnd: [Int]
-    let memberReps: [Int]
-    let memberWeights: [Double]
-    let skillFields: [Int]
-    let strategies: [Strategy]
-    let keepTurns: [Bool]
+    // Assignment, flattened for the hot path (usable from inlinable `pick`, which the kernel
+    // specializes for its own availability view and random stream).
+    @usableFromInline let memberStart: [Int]
+    @usableFromInline let memberEnd: [Int]
+    @usableFromInline let memberReps: [Int]
+    @usableFromInline let memberWeights: [Double]
+    @usableFromInline let skillFields: [Int]
+    @usableFromInline let strategies: [Strategy]
+    @usableFromInline let keepTurns: [Bool]
     /// Per rep: its skills as symbols, as numbers (when a number's text form), and booleans.
-    let skillSymbols: [[Int32]]
-    let skillNumbers: [[Double]]
-    let skillBools: [(yes: Bool, no: Bool)]
+    @usableFromInline let skillSymbols: [[Int32]]
+    @usableFromInline let skillNumbers: [[Double]]
+    @usableFromInline let skillYes: [Bool]
+    @usableFromInline let skillNo: [Bool]
 
     /// Compiles `ruleSet`, interning every field and text its conditions use into `schema`.
     ///
@@ -130,9 +138,20 @@ public struct CompiledRuleSet: Sendable {
         skillNumbers = roster.map { rep in
             rep.skills.compactMap { skill in Double(skill).flatMap { FieldValue.number($0).description == skill ? $0 : nil } }
         }
-        skillBools = roster.map { (yes: $0.skills.contains("true"), no: $0.skills.contains("false")) }
+        skillYes = roster.map { $0.skills.contains("true") }
+        skillNo = roster.map { $0.skills.contains("false") }
         program.tabulateSymbols(of: schema)
         self.program = program
+        var roots: [Int] = [], decisions: [RouteDecision] = []
+        for route in compiledRoutes {
+            let alternatives = route.root.map { root in
+                program.nodes[root].kind == .any ? program.children(of: root) : [root]
+            } ?? [-1]
+            roots += alternatives
+            decisions += Array(repeating: route.decision, count: alternatives.count)
+        }
+        (self.roots, self.decisions) = (roots, decisions)
+        index = _RouteIndex(program: program, roots: roots.map { $0 < 0 ? nil : $0 })
     }
 
     /// Extends the per-symbol tables to symbols interned after compiling.
@@ -141,7 +160,9 @@ public struct CompiledRuleSet: Sendable {
     /// routing; a symbol the tables do not know fails every text test.
     /// - Complexity: O(leaves × symbols) when symbols were added, O(1) otherwise.
     public mutating func tabulateSymbols(of schema: LeadSchema) {
+        guard schema.symbolCount != program.symbolStride else { return }
         program.tabulateSymbols(of: schema)
+        index = _RouteIndex(program: program, roots: roots.map { $0 < 0 ? nil : $0 })
     }
 
     public var routeNames: [String] { compiledRoutes.map(\.name) }
@@ -154,9 +175,34 @@ public struct CompiledRuleSet: Sendable {
     ///   beyond the buffer count as missing.
     /// - Complexity: O(leaves tested); no allocation.
     public func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision {
-        for route in compiledRoutes {
-            guard let root = route.root else { return route.decision }
-            if program.holds(root, lead) { return route.decision }
+        let words = index.words
+        let raw = index.raw, view = program.view
+        // 128 routes at a time: a lane per 64 routes.
+        for chunk in stride(from: 0, to: words, by: 2) {
+            var candidates = SIMD2(raw.valid[chunk], raw.valid[chunk &+ 1])
+            var exactRows = true
+            for f in 0..<raw.fields.count {
+                let field = raw.fields[f]
+                guard let row = index.row(of: field < lead.count ? lead[field] : .missing, field: f,
+                                          exact: &exactRows) else {
+                    exactRows = false
+                    continue
+                }
+                let base = row &* words &+ chunk
+                candidates &= SIMD2(raw.masks[base], raw.masks[base &+ 1])
+                if candidates == .zero { break }
+            }
+            for lane in 0..<2 {
+                var bits = candidates[lane]
+                while bits != 0 {
+                    let route = (chunk &+ lane) &* 64 &+ bits.trailingZeroBitCount
+                    let root = roots[route]
+                    if root < 0 || (exactRows && raw.exact[route]) || view.holds(root, lead) {
+                        return decisions[route]
+                    }
+                    bits &= bits &- 1
+                }
+            }
         }
         return fallbackDecision
     }

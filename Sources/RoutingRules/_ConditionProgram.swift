@@ -128,7 +128,7 @@ struct _ConditionProgram: Sendable {
     /// Tabulates every leaf's answer for every symbol of `schema`.
     mutating func tabulateSymbols(of schema: LeadSchema) {
         let stride = schema.symbolCount
-        guard stride != symbolStride || symbolAnswers.count != stride * leaves.count else { return }
+        guard frozen == nil || stride != symbolStride else { return }
         var answers = [Bool](repeating: false, count: stride * leaves.count)
         for symbol in 0..<stride {
             let value = FieldValue.text(schema.text(of: Int32(symbol)))
@@ -138,45 +138,85 @@ struct _ConditionProgram: Sendable {
         }
         symbolAnswers = answers
         symbolStride = stride
+        freeze()
     }
 
-    @inline(__always)
-    func leafHolds(_ index: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
-        let leaf = leaves[index]
-        let value = leaf.field < lead.count ? lead[leaf.field] : .missing
-        switch value {
-        case .missing: return leaf.ifMissing
-        case .bool(let flag): return flag ? leaf.ifTrue : leaf.ifFalse
-        case .symbol(let symbol):
-            let s = Int(symbol)
-            assert(s < symbolStride, "symbol interned after compiling; call tabulateSymbols(of:)")
-            return s < symbolStride ? symbolAnswers[index &* symbolStride &+ s] : false
-        case .number(let x):
-            let answer: Bool
-            switch leaf.numberKind {
-            case .constant: return leaf.constant
-            case .interval:
-                answer = (leaf.lowInclusive ? x >= leaf.low : x > leaf.low)
-                    && (leaf.highInclusive ? x <= leaf.high : x < leaf.high)
-            case .set: answer = numberSets[leaf.numberSet].contains(x)
-            case .reference: return tests[index].holds(for: .number(x))
+    func numberSet(_ index: Int) -> [Double] { numberSets[index] }
+
+    /// The tabulated answer of a leaf for a symbol below `symbolStride`.
+    func symbolAnswer(leaf: Int, symbol: Int) -> Bool { symbolAnswers[leaf * symbolStride + symbol] }
+
+    /// The program's storage as raw buffers, for evaluation without bounds checks or
+    /// reference counting; valid only inside `withView`.
+    struct View: @unchecked Sendable {
+        let nodes: UnsafeBufferPointer<Node>
+        let children: UnsafeBufferPointer<Int>
+        let leaves: UnsafeBufferPointer<Leaf>
+        let symbolAnswers: UnsafeBufferPointer<Bool>
+        let numberSets: UnsafeBufferPointer<[Double]>
+        let tests: UnsafeBufferPointer<_ValueTest>
+        let symbolStride: Int
+
+        @inline(__always)
+        func leafHolds(_ index: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
+            let leaf = leaves[index]
+            let value = leaf.field < lead.count ? lead[leaf.field] : .missing
+            switch value {
+            case .missing: return leaf.ifMissing
+            case .bool(let flag): return flag ? leaf.ifTrue : leaf.ifFalse
+            case .symbol(let symbol):
+                let s = Int(symbol)
+                assert(s < symbolStride, "symbol interned after compiling; call tabulateSymbols(of:)")
+                return s < symbolStride ? symbolAnswers[index &* symbolStride &+ s] : false
+            case .number(let x):
+                let answer: Bool
+                switch leaf.numberKind {
+                case .constant: return leaf.constant
+                case .interval:
+                    answer = (leaf.lowInclusive ? x >= leaf.low : x > leaf.low)
+                        && (leaf.highInclusive ? x <= leaf.high : x < leaf.high)
+                case .set: answer = numberSets[leaf.numberSet].contains(x)
+                case .reference: return tests[index].holds(for: .number(x))
+                }
+                return answer != leaf.negate
             }
-            return answer != leaf.negate
+        }
+
+        func holds(_ node: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
+            let n = nodes[node]
+            switch n.kind {
+            case .leaf: return leafHolds(n.first, lead)
+            case .all:
+                for slot in n.first..<n.end where !holds(children[slot], lead) { return false }
+                return true
+            case .any:
+                for slot in n.first..<n.end where holds(children[slot], lead) { return true }
+                return false
+            case .not: return !holds(n.first, lead)
+            }
         }
     }
+
+    /// Raw-buffer copies of the tables, refreshed by `tabulateSymbols(of:)`.
+    private var frozen: (nodes: _Frozen<Node>, children: _Frozen<Int>, leaves: _Frozen<Leaf>, answers: _Frozen<Bool>,
+                         sets: _Frozen<[Double]>, tests: _Frozen<_ValueTest>)?
+
+    private mutating func freeze() {
+        let f = (_Frozen(nodes), _Frozen(children), _Frozen(leaves), _Frozen(symbolAnswers), _Frozen(numberSets),
+                 _Frozen(tests))
+        frozen = f
+        view = View(nodes: f.0.buffer, children: f.1.buffer, leaves: f.2.buffer, symbolAnswers: f.3.buffer,
+                    numberSets: f.4.buffer, tests: f.5.buffer, symbolStride: symbolStride)
+    }
+
+    /// The evaluator over the frozen tables; valid while `frozen` lives, as long as this program.
+    private(set) var view = View(nodes: .init(start: nil, count: 0), children: .init(start: nil, count: 0),
+                                 leaves: .init(start: nil, count: 0), symbolAnswers: .init(start: nil, count: 0),
+                                 numberSets: .init(start: nil, count: 0), tests: .init(start: nil, count: 0),
+                                 symbolStride: 0)
 
     func holds(_ node: Int, _ lead: UnsafeBufferPointer<LeadValue>) -> Bool {
-        let n = nodes[node]
-        switch n.kind {
-        case .leaf: return leafHolds(n.first, lead)
-        case .all:
-            for slot in n.first..<n.end where !holds(children[slot], lead) { return false }
-            return true
-        case .any:
-            for slot in n.first..<n.end where holds(children[slot], lead) { return true }
-            return false
-        case .not: return !holds(n.first, lead)
-        }
+        view.holds(node, lead)
     }
 
     func children(of node: Int) -> [Int] {

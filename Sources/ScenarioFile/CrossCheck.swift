@@ -43,7 +43,10 @@ struct CrossChecker {
     private var repNames: [String] { scenario.reps.map(\.name) }
     private var fieldNames: [String] {
         var names: [String] = []
-        for source in scenario.sources { for f in source.fields where !names.contains(f.name) { names.append(f.name) } }
+        for source in scenario.sources {
+            for f in source.fields where !names.contains(f.name) { names.append(f.name) }
+            for f in source.replay?.fields ?? [] where !names.contains(f) { names.append(f) }
+        }
         return names
     }
 
@@ -144,6 +147,8 @@ struct CrossChecker {
     private func knownValues(of field: String) -> [FieldValue]? {
         var values: [FieldValue] = []
         for source in scenario.sources {
+            // Recorded columns can hold anything: no value warnings for them.
+            if source.replay?.fields.contains(field) == true { return nil }
             for f in source.fields where f.name == field {
                 guard let vs = ScenarioBuilder.values(of: f) else { return nil }
                 for v in vs where !values.contains(v) { values.append(v) }

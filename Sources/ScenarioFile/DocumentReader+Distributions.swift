@@ -7,7 +7,7 @@ public enum DistributionUnit: Sendable {
 }
 
 extension DocumentReader {
-    static let distributionNames = ["exponential", "lognormal", "gamma", "normal", "uniform", "beta", "constant", "empirical"]
+    static var distributionNames: [String] { FileFormat.distributionKinds }
     static let distributionValid = """
         a plain value (constant) or one of {exponential: {mean: M}}, {lognormal: {median: M, sigma: S}}, \
         {gamma: {mean: M, shape: K}}, {normal: {mean: M, sd: S}}, {uniform: [A, B]}, {beta: {a: A, b: B}}, \
@@ -15,12 +15,13 @@ extension DocumentReader {
         """
 
     /// A distribution (SPEC §1); `extraKeys` are sibling keys the caller reads (`integer`, `scale`).
-    func distribution(_ node: Node, _ path: String, unit: DistributionUnit, extraKeys: [String] = []) -> DistributionSpec? {
+    func distribution(_ node: Node, _ path: String, unit: DistributionUnit, extraKeys: [KeyFormat] = []) -> DistributionSpec? {
         if case .scalar = node {
             guard let v = quantity(node, path, unit: unit) else { return nil }
             return .constant(v)
         }
-        guard let body = map(node, path, allowed: Self.distributionNames + extraKeys, what: "a distribution") else { return nil }
+        let format = FileFormat.distribution(unit, extraKeys: extraKeys)
+        guard let body = map(node, path, format) else { return nil }
         let kinds = body.entries.filter { Self.distributionNames.contains($0.key) }
         guard kinds.count == 1, let (kind, keyNode, value) = kinds.first else {
             error(node, path, kinds.isEmpty ? "a distribution needs one of its kinds" : "a distribution has exactly one kind, found \(kinds.count)",
@@ -28,27 +29,32 @@ extension DocumentReader {
             return nil
         }
         let here = DocumentReader.join(path, kind)
+        /// The declared parameters of `kind` (nil for kinds this unit rejects: they are checked below).
+        func parameters(_ value: Node) -> Map? {
+            guard let declared = format[kind]?.shape.objectFormat else { return nil }
+            return map(value, here, declared)
+        }
         let spec: DistributionSpec?
         switch kind {
         case "exponential":
-            guard let p = map(value, here, allowed: ["mean"], required: ["mean"], what: "exponential parameters") else { return nil }
+            guard let p = parameters(value) else { return nil }
             spec = p["mean"].flatMap { positive($0, p.path("mean"), unit: unit) }.map { .exponential(mean: $0) }
         case "lognormal":
-            guard let p = map(value, here, allowed: ["median", "sigma"], required: ["median", "sigma"], what: "lognormal parameters")
+            guard let p = parameters(value)
             else { return nil }
             let median = p["median"].flatMap { positive($0, p.path("median"), unit: unit) }
             let sigma = p["sigma"].flatMap { number($0, p.path("sigma"), exclusiveMinimum: 0, maximum: 10, what: "sigma (a number > 0)") }
             guard let median, let sigma else { return nil }
             spec = .lognormal(median: median, sigma: sigma)
         case "gamma":
-            guard let p = map(value, here, allowed: ["mean", "shape"], required: ["mean", "shape"], what: "gamma parameters")
+            guard let p = parameters(value)
             else { return nil }
             let mean = p["mean"].flatMap { positive($0, p.path("mean"), unit: unit) }
             let shape = p["shape"].flatMap { number($0, p.path("shape"), exclusiveMinimum: 0, what: "a shape (a number > 0)") }
             guard let mean, let shape else { return nil }
             spec = .gamma(mean: mean, shape: shape)
         case "normal":
-            guard let p = map(value, here, allowed: ["mean", "sd"], required: ["mean", "sd"], what: "normal parameters")
+            guard let p = parameters(value)
             else { return nil }
             let mean = p["mean"].flatMap { quantity($0, p.path("mean"), unit: unit) }
             let sd = p["sd"].flatMap { unit == .duration ? positive($0, p.path("sd"), unit: unit)
@@ -69,12 +75,12 @@ extension DocumentReader {
             }
             spec = .uniform(lower: low, upper: high)
         case "beta":
-            if unit == .duration {
-                error(keyNode, here, "a beta distribution draws fractions between 0 and 1, not durations",
+            if let rejection = format[kind]?.rejection {
+                error(keyNode, here, rejection,
                       valid: "exponential, lognormal, gamma, uniform, constant or empirical for durations")
                 return nil
             }
-            guard let p = map(value, here, allowed: ["a", "b"], required: ["a", "b"], what: "beta parameters") else { return nil }
+            guard let p = parameters(value) else { return nil }
             let a = p["a"].flatMap { number($0, p.path("a"), exclusiveMinimum: 0, what: "a (a number > 0)") }
             let b = p["b"].flatMap { number($0, p.path("b"), exclusiveMinimum: 0, what: "b (a number > 0)") }
             guard let a, let b else { return nil }

@@ -61,6 +61,11 @@ final class DocumentReader {
 
     var hasErrors: Bool { diagnostics.contains { $0.isError } }
 
+    /// Adds a diagnostic about another file (a replay CSV).
+    func add(_ diagnostic: Diagnostic) {
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+
     /// Errors first (in file order), then warnings; capped.
     func failure(what: String) -> LoadFailure {
         if !hasErrors {
@@ -205,6 +210,11 @@ final class DocumentReader {
             if !misspelled { error(node, path, "missing required key '\(key)' in \(what)") }
         }
         return Map(node: node, path: path, entries: entries)
+    }
+
+    /// Reads a mapping declared in `FileFormat`: its keys, required keys and name come from the table.
+    func map(_ node: Node, _ path: String, _ format: ObjectFormat) -> Map? {
+        map(node, path, allowed: format.allowed, required: format.required, what: format.what)
     }
 
     func list(_ node: Node, _ path: String, what: String) -> [Node]? {
@@ -352,6 +362,14 @@ final class DocumentReader {
         error(node, path, "unknown \(what) '\(s)'", found: s, valid: Suggestions.list(options.map(\.0)),
               suggestion: Suggestions.closest(to: s, in: options.map(\.0)))
         return nil
+    }
+
+    /// One of the words a key's `.choice` shape in `FileFormat` lists.
+    func choice(_ node: Node, _ path: String, _ key: KeyFormat?) -> String? {
+        guard let (words, what) = key?.shape.choice else {
+            preconditionFailure("\(path) is not declared as a choice in FileFormat")
+        }
+        return choice(node, path, words.map { ($0, $0) }, what: what)
     }
 
     /// A field value as written: plain scalars typed as the user means them, quoted ones text.

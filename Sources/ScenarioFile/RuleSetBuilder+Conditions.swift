@@ -8,7 +8,7 @@ extension RuleSetBuilder {
         of values, "OP value" (OP one of = != < <= > >=), {between: [a, b]}, {not: TEST}, {matches: REGEX}, \
         {contains: TEXT}, {starts_with: TEXT}, exists or missing
         """
-    static let testOperators = ["between", "not", "matches", "contains", "starts_with"]
+    static var testOperators: [String] { FileFormat.testFormat.keys.map(\.name) }
 
     /// A condition map: an AND of its keys, where `any`, `all` and `not` combine sub-conditions.
     func condition(_ node: Node, _ path: String) -> Condition? {

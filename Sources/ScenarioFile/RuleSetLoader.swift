@@ -12,9 +12,6 @@ public struct LoadedRuleSet: Sendable {
 
 /// Loads rule-set files (SPEC §3) into `RuleSet`, reporting every problem with its line.
 public enum RuleSetLoader {
-    static let topKeys = ["name", "description", "routes", "fallback", "queues", "sla"]
-    static let queueKeys = ["team", "reps", "strategy", "skill", "keep_turn", "max_wait", "overflow", "order", "assign_off_shift"]
-
     /// Reads and loads the rule-set file at `path`.
     /// - Throws: `LoadFailure` with every diagnostic when the file cannot be read or is invalid.
     public static func load(path: String) throws(LoadFailure) -> LoadedRuleSet {
@@ -50,7 +47,7 @@ struct RuleSetBuilder {
 
     func build(_ yaml: String) -> RuleSet? {
         guard let root = r.root(yaml, expecting: "a rule set"),
-              let top = r.map(root, "", allowed: RuleSetLoader.topKeys, required: ["name", "queues"], what: "a rule set")
+              let top = r.map(root, "", FileFormat.ruleSet)
         else { return nil }
         let name = top["name"].flatMap { r.text($0, "name") }
         let description = optional(top["description"]) { r.text($0, "description", what: "a description") }
@@ -58,7 +55,7 @@ struct RuleSetBuilder {
         // Queues first: routes, fallback and overflow refer to them.
         var queues: [Queue] = []
         var queueNodes: [String: Node] = [:]
-        if let q = top["queues"], let m = r.map(q, "queues", allowed: nil, what: "queues") {
+        if let q = top["queues"], let m = r.map(q, "queues", FileFormat.queues) {
             if m.entries.isEmpty { r.error(q, "queues", "a rule set needs at least one queue") }
             for (key, keyNode, _) in m.entries { queueNodes[key] = keyNode }
             for (key, keyNode, value) in m.entries {
@@ -85,7 +82,7 @@ struct RuleSetBuilder {
             var seen: [String: Int] = [:]
             for (i, item) in items.enumerated() {
                 let path = "routes[\(i)]"
-                guard let m = r.map(item, path, allowed: ["name", "when", "to", "else"], required: ["name", "to"], what: "a route")
+                guard let m = r.map(item, path, FileFormat.route)
                 else { continue }
                 r.remember(path, item)
                 let routeName = m["name"].flatMap { r.text($0, m.path("name")) }
@@ -162,7 +159,7 @@ struct RuleSetBuilder {
             }
             return Queue(name: name, kind: .automated)
         }
-        guard let m = r.map(node, path, allowed: RuleSetLoader.queueKeys, what: "a queue") else { return nil }
+        guard let m = r.map(node, path, FileFormat.queue) else { return nil }
         var members: HumanQueue.Members?
         switch (m["team"], m["reps"]) {
         case (let t?, nil):
@@ -189,7 +186,7 @@ struct RuleSetBuilder {
             r.error(node, path, "queue '\(name)' needs its members: 'team: TEAM' or 'reps: [NAME, …]'",
                     valid: "team: TEAM, reps: [NAME, …], or the word automated")
         }
-        let strategy = m["strategy"].map { r.choice($0, m.path("strategy"), Strategy.allCases.map { ($0.rawValue, $0) }, what: "strategy") }
+        let strategy = m["strategy"].map { r.choice($0, m.path("strategy"), FileFormat.queue["strategy"]).flatMap(Strategy.init) }
             ?? .roundRobin
         let skill = optional(m["skill"]) { r.text($0, m.path("skill"), what: "a lead field name") }
         if let s = m["skill"] { r.remember(m.path("skill"), s) }
@@ -198,7 +195,7 @@ struct RuleSetBuilder {
         var overflow: Overflow?? = .some(nil)
         if let o = m["overflow"] {
             overflow = nil
-            if let om = r.map(o, m.path("overflow"), allowed: ["after", "to"], required: ["after", "to"], what: "an overflow") {
+            if let om = r.map(o, m.path("overflow"), FileFormat.overflow) {
                 let after = om["after"].flatMap { n -> Seconds? in
                     guard let d = r.duration(n, om.path("after")) else { return nil }
                     if d <= 0 {
@@ -213,8 +210,9 @@ struct RuleSetBuilder {
                 if let after, let to { overflow = .some(Overflow(after: after, to: to)) }
             }
         }
-        let order = m["order"].map { r.choice($0, m.path("order"), [("score", HumanQueue.Order.score), ("arrival", .oldestFirst)],
-                                              what: "order") } ?? .oldestFirst
+        let order = m["order"].map {
+            r.choice($0, m.path("order"), FileFormat.queue["order"]).map { $0 == "score" ? HumanQueue.Order.score : .oldestFirst }
+        } ?? .oldestFirst
         let offShift = m["assign_off_shift"].map { r.bool($0, m.path("assign_off_shift")) } ?? false
         guard let members, let strategy, let skill, let keepTurn, let maxWait, let overflow, let order, let offShift
         else { return nil }
@@ -226,13 +224,11 @@ struct RuleSetBuilder {
     // MARK: SLA
 
     func sla(_ node: Node, target: (Node, String, String) -> String?) -> SLA? {
-        guard let m = r.map(node, "sla", allowed: ["first_touch", "clock", "on_breach", "max_reassignments", "escalate_to"],
-                            required: ["first_touch"], what: "an SLA") else { return nil }
+        guard let m = r.map(node, "sla", FileFormat.sla) else { return nil }
         let firstTouch = m["first_touch"].flatMap { r.duration($0, m.path("first_touch"), positive: true) }
-        let clock = m["clock"].map { r.choice($0, m.path("clock"), SLA.Clock.allCases.map { ($0.rawValue, $0) }, what: "SLA clock") }
-            ?? .wall
+        let clock = m["clock"].map { r.choice($0, m.path("clock"), FileFormat.sla["clock"]).flatMap(SLA.Clock.init) } ?? .wall
         let onBreach = m["on_breach"].map {
-            r.choice($0, m.path("on_breach"), SLA.Breach.allCases.map { ($0.rawValue, $0) }, what: "breach action")
+            r.choice($0, m.path("on_breach"), FileFormat.sla["on_breach"]).flatMap(SLA.Breach.init)
         } ?? SLA.Breach.none
         let maxReassignments = optional(m["max_reassignments"]) { r.integer($0, m.path("max_reassignments"), range: 0...1000) }
         var escalateTo: String?? = .some(nil)

@@ -2,9 +2,6 @@ import SimulationModel
 import Yams
 
 extension ScenarioBuilder {
-    static let repKeys = ["name", "team", "count", "timezone", "schedule", "capacity", "weight", "skills", "touch_delay",
-                          "handle_time", "absent", "absence_rate", "active_from", "template"]
-
     struct DeclaredTeam {
         var team: Team
         var node: Node
@@ -16,7 +13,7 @@ extension ScenarioBuilder {
         var result: [DeclaredTeam] = []
         for (i, item) in items.enumerated() {
             let path = "teams[\(i)]"
-            guard let t = r.map(item, path, allowed: ["name", "manager"], required: ["name"], what: "a team"),
+            guard let t = r.map(item, path, FileFormat.team),
                   let nameNode = t["name"], let name = r.text(nameNode, t.path("name")) else { continue }
             if let first = result.firstIndex(where: { $0.team.name == name }) {
                 r.error(nameNode, t.path("name"), "duplicate team name '\(name)' (first declared at teams[\(first)])",
@@ -60,9 +57,8 @@ extension ScenarioBuilder {
     func reps(_ node: Node, defaults defaultsNode: Node?, teams: [String], zone: String,
               businessHours: WeeklySchedule) -> [Rep] {
         var defaults: DocumentReader.Map?
-        if let defaultsNode, let d = r.map(defaultsNode, "defaults", allowed: ["rep"], what: "defaults"), let repNode = d["rep"] {
-            defaults = r.map(repNode, "defaults.rep", allowed: Self.repKeys.filter { $0 != "name" && $0 != "count" },
-                             what: "rep defaults")
+        if let defaultsNode, let d = r.map(defaultsNode, "defaults", FileFormat.defaults), let repNode = d["rep"] {
+            defaults = r.map(repNode, "defaults.rep", FileFormat.repDefaults)
         }
         guard let items = r.list(node, "reps", what: "reps") else { return [] }
         if items.isEmpty { r.error(node, "reps", "a scenario needs at least one rep", valid: "a list of reps") }
@@ -70,7 +66,7 @@ extension ScenarioBuilder {
         var origin: [String: String] = [:]
         for (i, item) in items.enumerated() {
             let path = "reps[\(i)]"
-            guard let m = r.map(item, path, allowed: Self.repKeys, required: ["name"], what: "a rep") else { continue }
+            guard let m = r.map(item, path, FileFormat.rep) else { continue }
             let keys = RepKeys(rep: m, defaults: defaults)
             guard let template = repTemplate(keys, teams: teams, zone: zone, businessHours: businessHours),
                   let nameNode = m["name"], let pattern = r.text(nameNode, m.path("name")) else { continue }
@@ -133,10 +129,10 @@ extension ScenarioBuilder {
         var open: Int?? = .some(nil), perDay: Int?? = .some(nil)
         if let (node, path) = keys["capacity"] {
             // Deep merge: each capacity key comes from the rep, else from defaults.rep.capacity.
-            let own = r.map(node, path, allowed: ["open", "per_day"], what: "a capacity")
+            let own = r.map(node, path, FileFormat.capacity)
             var fallback: DocumentReader.Map?
             if let d = keys.defaults, let dn = d["capacity"], dn != node {
-                fallback = r.map(dn, d.path("capacity"), allowed: ["open", "per_day"], what: "a capacity")
+                fallback = r.map(dn, d.path("capacity"), FileFormat.capacity)
             }
             if own == nil { ok = false }
             for key in ["open", "per_day"] {
@@ -178,7 +174,7 @@ extension ScenarioBuilder {
                 if let day = date(item, here) { result.append(DateRange(from: day, to: day)) }
                 continue
             }
-            guard let a = r.map(item, here, allowed: ["from", "to"], required: ["from", "to"], what: "an absence"),
+            guard let a = r.map(item, here, FileFormat.absence),
                   let from = a["from"].flatMap({ date($0, a.path("from")) }),
                   let to = a["to"].flatMap({ date($0, a.path("to")) }) else { continue }
             guard from <= to else {

@@ -2,8 +2,6 @@ import SimulationModel
 import Yams
 
 extension ScenarioBuilder {
-    static let sourceKeys = ["name", "volume", "pattern", "dispersion", "bursts", "patience", "fields", "account_match", "missing"]
-
     func sources(_ node: Node, zone: String, hasAccounts: Bool) -> [Source] {
         guard let items = r.list(node, "sources", what: "sources") else { return [] }
         if items.isEmpty { r.error(node, "sources", "a scenario needs at least one source", valid: "a list of lead sources") }
@@ -11,7 +9,13 @@ extension ScenarioBuilder {
         var seen: [String: Int] = [:]
         for (i, item) in items.enumerated() {
             let path = "sources[\(i)]"
-            guard let s = r.map(item, path, allowed: Self.sourceKeys, required: ["name", "volume"], what: "a source") else { continue }
+            let isReplay: Bool = {
+                guard case .mapping(let m) = item else { return false }
+                return m.keys.contains { r.scalarText($0) == "replay" }
+            }()
+            let format = FileFormat.source
+            guard let s = r.map(item, path, allowed: format.allowed, required: isReplay ? ["name"] : ["name", "volume"],
+                                what: format.what) else { continue }
             let name = s["name"].flatMap { r.text($0, s.path("name")) }
             if let name, let nameNode = s["name"] {
                 if let first = seen[name] {
@@ -21,7 +25,17 @@ extension ScenarioBuilder {
                     seen[name] = i
                 }
             }
-            let volume = s["volume"].flatMap { r.parse($0, s.path("volume"), what: "a rate", ValueSyntax.weeklyRate) }
+            // Replay: arrivals and recorded fields come from a file (ScenarioBuilder+Replay.swift).
+            var replay: Replay?? = .some(nil)
+            if let node = s["replay"] {
+                r.remember(s.path("replay"), node)
+                replay = self.replay(node, s.path("replay"), zone: zone).map { .some($0) }
+                for key in Self.generatedArrivalKeys { if let n = s[key] {
+                    r.error(n, s.path(key), "'\(key)' does not apply to a replay source: its arrivals come from the file",
+                            valid: "remove '\(key)', or drop 'replay' to generate arrivals")
+                } }
+            }
+            let volume = isReplay ? 0 : s["volume"].flatMap { r.parse($0, s.path("volume"), what: "a rate", ValueSyntax.weeklyRate) }
             let pattern = s["pattern"].map { self.pattern($0, s.path("pattern")) } ?? .flat
             let dispersion = optional(s["dispersion"]) { r.number($0, s.path("dispersion"), minimum: 0, maximum: 10) }
             let bursts = s["bursts"].map { self.bursts($0, s.path("bursts"), zone: zone) } ?? []
@@ -33,21 +47,27 @@ extension ScenarioBuilder {
                         valid: "add an 'accounts:' section ({count, owners: {team}}) or remove account_match")
             }
             let missing = s["missing"].map { self.missing($0, s.path("missing"), fields: fields?.map(\.name) ?? []) } ?? [:]
+            if let replayed = replay ?? nil, let fields {
+                for field in fields where replayed.fields.contains(field.name) {
+                    r.error(s["fields"], s.path("fields.\(field.name)"),
+                            "field '\(field.name)' comes from the replay file and is also generated",
+                            valid: "generate only fields the file does not have")
+                }
+            }
             guard let name, let volume, let pattern, let dispersion, let bursts, let patience, let fields,
-                  let accountMatch, let missing else { continue }
+                  let accountMatch, let missing, let replay else { continue }
             result.append(Source(name: name, weeklyVolume: volume, pattern: pattern, dispersion: dispersion,
                                  bursts: bursts, patience: patience, fields: fields, accountMatch: accountMatch,
-                                 missing: missing))
+                                 missing: missing, replay: replay))
         }
         return result
     }
 
     func pattern(_ node: Node, _ path: String) -> ArrivalPattern? {
         if case .scalar = node {
-            return r.choice(node, path, [("flat", ArrivalPattern.flat), ("business-hours", .businessHours)],
-                            what: "arrival pattern")
+            return r.choice(node, path, FileFormat.source["pattern"]).map { $0 == "flat" ? ArrivalPattern.flat : .businessHours }
         }
-        guard let p = r.map(node, path, allowed: ["hourly", "weekdays"], what: "an hourly/weekday pattern") else { return nil }
+        guard let p = r.map(node, path, FileFormat.hourlyPattern) else { return nil }
         if !p.has("hourly"), !p.has("weekdays") {
             r.error(node, path, "a pattern map needs 'hourly' (24 weights) and/or 'weekdays' (7 weights, Monday first)")
             return nil
@@ -81,7 +101,7 @@ extension ScenarioBuilder {
         var result: [Burst] = []
         for (i, item) in items.enumerated() {
             let here = "\(path)[\(i)]"
-            guard let b = r.map(item, here, allowed: ["at", "leads", "over"], required: ["at", "leads"], what: "a burst") else { continue }
+            guard let b = r.map(item, here, FileFormat.burst) else { continue }
             let at = b["at"].flatMap { timestamp($0, b.path("at"), zone) }
             let leads = b["leads"].flatMap { r.integer($0, b.path("leads"), range: 1...1_000_000) }
             let over = b["over"].map { r.duration($0, b.path("over")) } ?? 0
@@ -91,7 +111,7 @@ extension ScenarioBuilder {
     }
 
     func missing(_ node: Node, _ path: String, fields: [String]) -> [String: Double]? {
-        guard let m = r.map(node, path, allowed: nil, what: "missing-field shares") else { return nil }
+        guard let m = r.map(node, path, FileFormat.missingShares) else { return nil }
         var result: [String: Double] = [:]
         for (key, keyNode, value) in m.entries {
             if !fields.contains(key) {
@@ -107,7 +127,7 @@ extension ScenarioBuilder {
     // MARK: Fields
 
     func fields(_ node: Node, _ path: String) -> [FieldSpec]? {
-        guard let m = r.map(node, path, allowed: nil, what: "lead fields") else { return nil }
+        guard let m = r.map(node, path, FileFormat.fieldsFormat) else { return nil }
         var result: [FieldSpec] = []
         var ok = true
         for (key, keyNode, value) in m.entries {
@@ -142,7 +162,7 @@ extension ScenarioBuilder {
                 return true
             }
             if isNumeric {
-                guard let spec = r.distribution(node, path, unit: .number, extraKeys: ["integer", "scale"]),
+                guard let spec = r.distribution(node, path, unit: .number, extraKeys: FileFormat.numericFieldKeys),
                       let m = r.map(node, path, allowed: nil, what: "a numeric field") else { return nil }
                 let scale = m["scale"].map { r.number($0, m.path("scale")) } ?? 1
                 let integer = m["integer"].map { r.bool($0, m.path("integer")) } ?? false

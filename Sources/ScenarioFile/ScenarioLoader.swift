@@ -19,10 +19,6 @@ public enum ScenarioLoader {
     public static let maximumReps = 10_000
     public static let maximumAccounts = 10_000_000
 
-    static let topKeys = ["name", "start", "timezone", "horizon", "warmup", "drain", "replications", "seed",
-                          "business_hours", "holidays", "sources", "metrics", "enrichment", "accounts", "teams",
-                          "reps", "defaults"]
-
     /// Reads and loads the scenario file at `path`.
     /// - Throws: `LoadFailure` with every diagnostic when the file cannot be read or is invalid.
     public static func load(path: String) throws(LoadFailure) -> LoadedScenario {
@@ -70,9 +66,7 @@ struct ScenarioBuilder {
 
     func build(_ yaml: String) -> Scenario? {
         guard let root = r.root(yaml, expecting: "a scenario") else { return nil }
-        guard let top = r.map(root, "", allowed: ScenarioLoader.topKeys,
-                              required: ["name", "start", "timezone", "horizon", "sources", "teams", "reps"],
-                              what: "a scenario") else { return nil }
+        guard let top = r.map(root, "", FileFormat.scenario) else { return nil }
 
         let name = top["name"].flatMap { r.text($0, "name") }
         let zone = top["timezone"].flatMap { r.parse($0, "timezone", what: "a time zone", ValueSyntax.timeZone) }
@@ -111,6 +105,8 @@ struct ScenarioBuilder {
                 }
             }
         }
+
+        if let start, let horizon, let warmup { checkReplayWindow(sources, start: start, end: start + warmup + horizon) }
 
         guard let name, let zone, let start, let horizon, let warmup, let drain, let replications, let seed,
               let businessHours, let holidays, let metrics, !r.hasErrors else { return nil }
@@ -157,11 +153,10 @@ struct ScenarioBuilder {
     // MARK: Settings
 
     func metricsSettings(_ node: Node) -> MetricsSettings? {
-        guard let m = r.map(node, "metrics", allowed: ["unowned_after", "conversion"], what: "metrics settings") else { return nil }
+        guard let m = r.map(node, "metrics", FileFormat.metrics) else { return nil }
         let unownedAfter = m["unowned_after"].map { r.duration($0, m.path("unowned_after")) } ?? 3600
         var conversion: Conversion?
-        if let c = m["conversion"], let cm = r.map(c, m.path("conversion"), allowed: ["base", "half_life"],
-                                                   required: ["base", "half_life"], what: "a conversion model") {
+        if let c = m["conversion"], let cm = r.map(c, m.path("conversion"), FileFormat.conversion) {
             let base = cm["base"].flatMap { r.share($0, cm.path("base")) }
             let halfLife = cm["half_life"].flatMap { r.duration($0, cm.path("half_life"), positive: true) }
             if let base, let halfLife { conversion = Conversion(base: base, halfLife: halfLife) }
@@ -171,8 +166,7 @@ struct ScenarioBuilder {
     }
 
     func enrichmentSettings(_ node: Node) -> Enrichment? {
-        guard let e = r.map(node, "enrichment", allowed: ["delay", "success", "wait"], required: ["delay"],
-                            what: "enrichment settings") else { return nil }
+        guard let e = r.map(node, "enrichment", FileFormat.enrichment) else { return nil }
         let delay = e["delay"].flatMap { r.distribution($0, e.path("delay"), unit: .duration) }
         let success = e["success"].map { r.share($0, e.path("success")) } ?? 1
         let wait = e["wait"].map { r.bool($0, e.path("wait")) } ?? true
@@ -181,13 +175,11 @@ struct ScenarioBuilder {
     }
 
     func accountsSettings(_ node: Node, teams: [String]) -> Accounts? {
-        guard let a = r.map(node, "accounts", allowed: ["count", "owners", "stale_owner"], required: ["count", "owners"],
-                            what: "accounts settings") else { return nil }
+        guard let a = r.map(node, "accounts", FileFormat.accounts) else { return nil }
         let count = a["count"].flatMap { r.integer($0, a.path("count"), range: 1...ScenarioLoader.maximumAccounts) }
         let stale = a["stale_owner"].map { r.share($0, a.path("stale_owner")) } ?? 0
         var team: String?
-        if let o = a["owners"], let owners = r.map(o, a.path("owners"), allowed: ["team"], required: ["team"],
-                                                   what: "account owners") {
+        if let o = a["owners"], let owners = r.map(o, a.path("owners"), FileFormat.accountOwners) {
             if let t = owners["team"], let name = r.text(t, owners.path("team"), what: "a team name") {
                 if teams.contains(name) {
                     team = name

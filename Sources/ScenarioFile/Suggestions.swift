@@ -1,5 +1,5 @@
 /// "Did you mean" suggestions by edit distance.
-enum Suggestions {
+public enum Suggestions {
     /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), case-insensitive.
     static func distance(_ a: String, _ b: String) -> Int {
         let s = Array(a.lowercased().unicodeScalars), t = Array(b.lowercased().unicodeScalars)
@@ -24,7 +24,7 @@ enum Suggestions {
     }
 
     /// The candidate closest to `word`, when close enough to be a plausible typo.
-    static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         guard !word.isEmpty, word.count <= 200 else { return nil }
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?

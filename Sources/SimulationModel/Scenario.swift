@@ -69,11 +69,14 @@ public struct Source: Sendable {
     public var accountMatch: Double
     /// Share of leads arriving without each field (enrichment gap), by field name.
     public var missing: [String: Double]
+    /// Recorded leads replayed instead of generated arrivals (then `weeklyVolume` is 0 and
+    /// `fields` only generates fields the file does not have).
+    public var replay: Replay?
 
     public init(
         name: String, weeklyVolume: Double, pattern: ArrivalPattern = .flat, dispersion: Double? = nil,
         bursts: [Burst] = [], patience: DistributionSpec? = nil, fields: [FieldSpec] = [],
-        accountMatch: Double = 0, missing: [String: Double] = [:]
+        accountMatch: Double = 0, missing: [String: Double] = [:], replay: Replay? = nil
     ) {
         self.name = name
         self.weeklyVolume = weeklyVolume
@@ -84,6 +87,7 @@ public struct Source: Sendable {
         self.fields = fields
         self.accountMatch = accountMatch
         self.missing = missing
+        self.replay = replay
     }
 }
 

@@ -10,6 +10,7 @@ struct Leadsim: ParsableCommand {
         abstract: "Lead-routing simulator and what-if analyzer.",
         discussion: "Try a routing rule change on a simulated lead stream before rolling it out.",
         version: version,
-        subcommands: [ValidateCommand.self, RouteCommand.self, ValidateTheoryCommand.self]
+        subcommands: [InitCommand.self, ValidateCommand.self, RouteCommand.self, RunCommand.self, CompareCommand.self,
+                      StaffCommand.self, ImportCommand.self, LintCommand.self, SchemaCommand.self, ValidateTheoryCommand.self]
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutingRules
+import ScenarioFile
 import SimulationModel
 
 /// `leadsim route RULES --lead JSON | --leads CSV`: routes leads without simulating and
@@ -14,7 +15,8 @@ struct RouteCommand: ParsableCommand {
             `account` holds the matched account. --leads takes a CSV file with a header row: \
             numeric-looking cells are numbers, true/false are booleans, empty cells are missing. \
             With --scenario, reps are also assigned as if every rep were on shift and idle at the \
-            start, leads in file order, to show each queue's rotation.
+            start, leads in file order, to show each queue's rotation. With --format json, invalid \
+            rule-set or scenario files are reported as in `leadsim validate --format json` (exit 1).
             """
     )
 
@@ -69,6 +71,11 @@ struct RouteCommand: ParsableCommand {
             }
         } catch let error as ExitCode {
             throw error
+        } catch let failure as LoadFailure where format == .json {
+            // Invalid files: the same JSON diagnostics as `leadsim validate --format json`.
+            let files = [rules] + (scenario.map { [$0] } ?? [])
+            print(try DiagnosticReport(files: files, diagnostics: failure.diagnostics, omitted: failure.omitted).json())
+            throw ExitCode(1)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
@@ -215,7 +222,7 @@ enum LeadRouter {
         var compiled: CompiledRuleSet
         var state: AssignmentState
         var view: IdleReps
-        var random: SplitMix
+        var random: SplitMixUniform
         let assigns: Bool
 
         init(ruleSet: RuleSet, scenario: Scenario?, seed: UInt64) throws {
@@ -223,7 +230,7 @@ enum LeadRouter {
             compiled = try CompiledRuleSet(ruleSet, schema: &schema, roster: roster)
             state = compiled.makeAssignmentState()
             view = IdleReps(capacity: scenario?.reps.map(\.capacityOpen) ?? [])
-            random = SplitMix(state: seed)
+            random = SplitMixUniform(seed: seed)
             assigns = scenario != nil
         }
 
@@ -298,20 +305,6 @@ enum LeadRouter {
         mutating func assign(_ rep: Int, at time: Double) {
             open[rep] += 1
             idleSince[rep] = time
-        }
-    }
-
-    /// SplitMix64 uniforms for the `random` strategy (the simulation uses GSL streams).
-    struct SplitMix: UniformSource {
-        var state: UInt64
-
-        mutating func nextUniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
         }
     }
 }

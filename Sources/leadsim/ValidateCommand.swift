@@ -8,14 +8,26 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Load and check a scenario and rule sets without simulating.",
-        discussion: "Exits 0 and prints a summary when everything is valid; prints every problem (file:line:col) on stderr and exits 1 otherwise."
+        discussion: """
+            Exits 0 and prints a summary when everything is valid; prints every problem (file:line:col) on \
+            stderr and exits 1 otherwise. With --format json, prints one JSON object on stdout instead \
+            (valid, files, errors, warnings, omitted, diagnostics[] with severity, file, line, column, path, \
+            message, found, valid, suggestion); the exit codes are the same.
+            """
     )
 
-    @Argument(help: "The scenario file (YAML).")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
-    @Argument(help: "Rule-set files (YAML) to check against the scenario.")
+    @Argument(help: "Rule-set files (YAML) to check against the scenario.", completion: .file(extensions: ["yaml", "yml"]))
     var rules: [String] = []
+
+    @Option(help: "Output format: text (summary, problems on stderr) or json (one object on stdout).")
+    var format: Format = .text
 
     func run() throws {
         var problems: [Diagnostic] = []
@@ -47,8 +59,17 @@ struct ValidateCommand: ParsableCommand {
         guard errors.isEmpty, let loadedScenario else {
             let failure = LoadFailure(diagnostics: Array((errors + warnings + problems.filter { !$0.isError }).prefix(LoadFailure.cap)),
                                       omitted: max(0, errors.count - LoadFailure.cap))
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            if format == .json {
+                print(try DiagnosticReport(files: [scenario] + rules, diagnostics: failure.diagnostics,
+                                           omitted: failure.omitted).json())
+            } else {
+                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            }
             throw ExitCode(1)
+        }
+        if format == .json {
+            print(try DiagnosticReport(files: [scenario] + rules, diagnostics: warnings).json())
+            return
         }
         print(Self.summary(loadedScenario.scenario, loadedRules.map(\.ruleSet)))
         if !warnings.isEmpty {
@@ -68,6 +89,13 @@ struct ValidateCommand: ParsableCommand {
             let bursts = source.bursts.reduce(0) { $0 + $1.leads }
             total += source.weeklyVolume * days / 7 + Double(bursts)
             let burstText = bursts > 0 ? " + \(bursts) in bursts" : ""
+            if let replay = source.replay {
+                let leads = Double(replay.leads.count) * replay.scale
+                total += leads
+                lines.append("  \(source.name.padding(20))replay of \(replay.file): \(replay.leads.count) recorded leads"
+                             + (replay.scale == 1 ? "" : " × \(fmt(replay.scale)) ≈ \(fmt(leads))"))
+                continue
+            }
             lines.append("  \(source.name.padding(20))\(fmt(source.weeklyVolume))/week\(burstText)")
         }
         lines.append("  ≈ \(fmt(total)) leads per replication")

@@ -89,16 +89,9 @@ struct Reps: AvailabilityView {
     }
 }
 
-/// A fixed sequence of uniforms, or a seeded SplitMix64 generator.
-struct SeededUniform: UniformSource {
-    var state: UInt64
+/// Seeded uniforms for tests.
+typealias SeededUniform = SplitMixUniform
 
-    mutating func nextUniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
-    }
+extension SplitMixUniform {
+    init(state: UInt64) { self.init(seed: state) }
 }

@@ -1,5 +1,5 @@
 import Benchmark
-import RoutingRules
+import RoutingFixture
 
 /// Built once, outside every measurement.
 let fixture = RoutingFixture()

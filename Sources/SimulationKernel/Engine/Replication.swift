@@ -45,6 +45,8 @@ final class Replication {
     private var arrivalStreams: [RandomStream]
     @exclusivity(unchecked) private var bursts: [[BurstArrivals]]
     private var burstStreams: [[RandomStream]]
+    /// Per source: recorded arrivals when it replays a file (see ReplayArrivals.swift).
+    @exclusivity(unchecked) private var replays: [ReplayArrivals?]
     @exclusivity(unchecked) private var pendingArrivalProcesses = 0
     @exclusivity(unchecked) private var unsettledCounted = 0
     @exclusivity(unchecked) private var needsDispatch = false
@@ -105,6 +107,8 @@ final class Replication {
             burstStreams.append(streams)
         }
 
+        replays = plan.replays.map { $0.map { ReplayArrivals(plan: $0, seed: scenario.seed, replication: replication) } }
+
         // Account ownership: spread round-robin over the owner team; stale owners drawn per account.
         if let accounts = scenario.accounts, !plan.accountOwnerReps.isEmpty {
             let stream = RandomStream(seed: scenario.seed, replication: replication, name: "accounts")
@@ -126,6 +130,7 @@ final class Replication {
     func run() -> (ReplicationMetrics, [TraceRow]) {
         for s in arrivals.indices { scheduleNextArrival(source: s, burst: -1) }
         for s in bursts.indices { for b in bursts[s].indices { scheduleNextArrival(source: s, burst: b) } }
+        for s in replays.indices where replays[s] != nil { scheduleNextArrival(source: s, burst: Int(ReplayPlan.eventMarker)) }
         for r in 0..<reps.count { scheduleWake(rep: r) }
 
         var events = 0
@@ -185,7 +190,7 @@ final class Replication {
     }
 
     private func scheduleNextArrival(source s: Int, burst b: Int) {
-        let time = b < 0 ? arrivals[s].next() : bursts[s][b].pop()
+        let time = b == Int(ReplayPlan.eventMarker) ? replays[s]?.nextTime : b < 0 ? arrivals[s].next() : bursts[s][b].pop()
         guard let time, time < plan.arrivalsEnd else { return }
         pendingArrivalProcesses += 1
         schedule(.arrival, at: time, subject: Int32(s), aux: Int32(b))
@@ -237,8 +242,8 @@ final class Replication {
     }
 
     private func arrive(source s: Int, burst b: Int) {
-        let stream = b < 0 ? arrivalStreams[s] : burstStreams[s][b]
-        let seed = stream.nextSeed()
+        let replayed = b == Int(ReplayPlan.eventMarker) ? replays[s]?.take() : nil
+        let seed = replayed?.seed ?? (b < 0 ? arrivalStreams[s] : burstStreams[s][b]).nextSeed()
         scheduleNextArrival(source: s, burst: b)
 
         let slot = leads.allocate()
@@ -246,26 +251,17 @@ final class Replication {
         leadSequence += 1
         let luck = CounterUniforms(seed: seed)
         let counted = now >= plan.countedStart
-        leads[slot].sequence = leadSequence
-        leads[slot].arrival = now
-        leads[slot].luck = luck
-        leads[slot].source = Int32(s)
-        leads[slot].counted = counted
-        leads[slot].humanBound = true
-        leads[slot].unownedDecided = false
-        leads[slot].route = -3
-        leads[slot].queue = -1
-        leads[slot].owner = -1
-        leads[slot].assignments = 0
-        leads[slot].queueEntry = 0
-        leads[slot].reassignments = 0
-        leads[slot].breaches = 0
-        leads[slot].elseQueue = -1
-        leads[slot].hasExclusions = false
-        leads[slot].firstAssigned = .infinity
-        leads[slot].touchedAt = .infinity
+        var record = LeadRecord()
+        record.sequence = leadSequence
+        record.arrival = now
+        record.luck = luck
+        record.source = Int32(s)
+        record.counted = counted
+        record.generation = leads[slot].generation
+        leads[slot] = record
         leads[slot].state = .routing
         let anyMissing = leads.withMutableValues(slot) { factory.fill($0, luck: luck, revealMissing: false) }
+        if let replayed { leads.withMutableValues(slot) { plan.replays[s]!.write(replayed.lead, into: $0) } }
         leads[slot].anyMissing = anyMissing
         if let field = plan.scoreField, case .number(let score) = leads.withValues(slot, { $0[field] }) {
             leads[slot].score = score
@@ -406,12 +402,20 @@ final class Replication {
         while activeQueues.count == 1 {
             // One queue with waiting leads: its first lead that some rep can take goes next.
             let queue = activeQueues[0]
-            guard anyMemberMayTakeLeads(queue) else { return }
             var chosen: (slot: Int32, rep: Int)?
+            var checkedMembers = false
             lines[queue].scan(isLive: { isLive($0, queue: queue) }) { entry in
-                guard let rep = pickRep(for: entry.slot, in: queue) else { return true }
-                chosen = (entry.slot, rep)
-                return false
+                if let rep = pickRep(for: entry.slot, in: queue) {
+                    chosen = (entry.slot, rep)
+                    return false
+                }
+                // Nobody took a lead without skill or exclusion limits: nobody takes any lead.
+                if !hasLeadSpecificLimits(entry.slot, in: queue) { return false }
+                if !checkedMembers {
+                    checkedMembers = true
+                    if !anyMemberMayTakeLeads(queue) { return false }
+                }
+                return true
             }
             guard let chosen else { return }
             leaveQueue(chosen.slot)
@@ -437,6 +441,11 @@ final class Replication {
             leaveQueue(bestSlot)
             assign(bestSlot, to: rep)
         }
+    }
+
+    /// Whether some member could be eligible for other leads but not this one (skills, previous owners).
+    private func hasLeadSpecificLimits(_ slot: Int32, in queue: Int) -> Bool {
+        leads[slot].hasExclusions || (!isOwnerQueue(queue) && rules.queues[queue].skillField != nil)
     }
 
     private func offShiftAllowed(_ queue: Int) -> Bool {
@@ -508,7 +517,9 @@ final class Replication {
 
         let delay = reps.touchDelay[rep].quantile(lead.luck.uniform(LeadFactory.Draw.touchDelay(Int(lead.assignments))))
         let touchAt = reps.calendars[rep].instant(after: now, onShiftSeconds: max(0, delay))
-        schedule(.touch, at: touchAt, subject: slot, generation: lead.generation, aux: lead.assignments)
+        if touchAt > now {
+            schedule(.touch, at: touchAt, subject: slot, generation: lead.generation, aux: lead.assignments)
+        }
 
         if let sla = sla {
             if lead.breaches == 0 {
@@ -518,6 +529,8 @@ final class Replication {
                 scheduleDeadline(.slaBreach, at: slaDeadline(sla, from: now), slot: slot, aux: lead.assignments)
             }
         }
+        // A touch due now happens now (a heap round trip would land at this same instant).
+        if touchAt == now { touch(slot) }
     }
 
     private func slaDeadline(_ sla: SLA, from start: Instant) -> Instant {

@@ -12,6 +12,8 @@ public struct SimulationPlan: Sendable {
     public let schema: LeadSchema
     public let compiled: [CompiledRuleSet]
     let factories: [LeadFactory]
+    /// Per source: its recorded leads when it replays a file (nil: generated arrivals).
+    let replays: [ReplayPlan?]
     let segments: [[RateSegment]]
     let repTemplates: [RepCalendarTemplate]
     let businessClock: BusinessClock
@@ -51,6 +53,10 @@ public struct SimulationPlan: Sendable {
 
         var schema = LeadSchema()
         factories = scenario.sources.map { LeadFactory(source: $0, accounts: scenario.accounts, schema: &schema) }
+        let (replayStart, replayEnd) = (scenario.start, scenario.start + scenario.warmup + scenario.horizon)
+        replays = scenario.sources.map { source in
+            source.replay.map { ReplayPlan(source: source, replay: $0, start: replayStart, end: replayEnd, schema: &schema) }
+        }
         let roster = scenario.reps.map {
             RosterEntry(name: $0.name, team: $0.team, weight: $0.weight, skills: $0.skills)
         }

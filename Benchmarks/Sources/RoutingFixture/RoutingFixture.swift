@@ -1,26 +1,18 @@
 import RoutingRules
 import SimulationModel
 
-/// SplitMix64: a deterministic generator for fixtures and the random strategy.
-struct SplitMix: UniformSource {
-    var state: UInt64
+/// The fixtures' generator and the random strategy's stream.
+public typealias SplitMix = SplitMixUniform
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func nextUniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
+extension SplitMixUniform {
+    public init(state: UInt64) { self.init(seed: state) }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
 }
 
 /// 1,000,000 generated leads and a 100-route rule set with mixed conditions over 60 reps.
-struct RoutingFixture: @unchecked Sendable {
-    static let leadCount = 1_000_000
+public struct RoutingFixture: @unchecked Sendable {
+    public static let leadCount = 1_000_000
     static let regions = ["NA", "EMEA", "APAC", "LATAM"]
     static let countries = ["US", "CA", "UK", "DE", "FR", "AU", "SG", "BR", "MX", "JP"]
     static let languages = ["en", "es", "de", "fr", "pt", "ja"]
@@ -30,13 +22,13 @@ struct RoutingFixture: @unchecked Sendable {
     static let strategies: [Strategy] = [.roundRobin, .weightedRoundRobin, .leastLoaded, .loadRatio, .nextAvailable, .random]
 
     var schema = LeadSchema()
-    let compiled: CompiledRuleSet
+    public let compiled: CompiledRuleSet
     let fieldCount: Int
     /// Lead-major values: lead k is `values[k * fieldCount ..< (k + 1) * fieldCount]`.
     let values: [LeadValue]
-    let repCount: Int
+    public let repCount: Int
 
-    init() {
+    public init() {
         var random = SplitMix(state: 2026)
         let teams = (0..<6).map { "team-\($0)" }
         var roster: [RosterEntry] = []
@@ -117,17 +109,17 @@ struct RoutingFixture: @unchecked Sendable {
 }
 
 /// A kernel-like availability view: a slot array, with some reps off shift or at a cap.
-struct BenchReps: AvailabilityView {
+public struct BenchReps: AvailabilityView {
     var states: [RepAvailability]
 
-    init(count: Int) {
+    public init(count: Int) {
         states = (0..<count).map { rep in
             RepAvailability(ineligibility: rep % 9 == 4 ? .offShift : nil, open: rep % 5, capacity: 25, idleSince: Double(rep))
         }
     }
 
     @inline(__always)
-    func availability(of rep: Int) -> RepAvailability { states[rep] }
+    public func availability(of rep: Int) -> RepAvailability { states[rep] }
 
     mutating func assigned(_ rep: Int, at time: Double) {
         states[rep].open += 1
@@ -137,7 +129,7 @@ struct BenchReps: AvailabilityView {
 }
 
 /// Routes and assigns every lead once; returns a checksum so the work cannot be elided.
-func routeAndAssign(_ fixture: RoutingFixture, state: inout AssignmentState, reps: inout BenchReps,
+public func routeAndAssign(_ fixture: RoutingFixture, state: inout AssignmentState, reps: inout BenchReps,
                     random: inout SplitMix) -> Int {
     var checksum = 0
     fixture.values.withUnsafeBufferPointer { all in
@@ -160,7 +152,7 @@ func routeAndAssign(_ fixture: RoutingFixture, state: inout AssignmentState, rep
 }
 
 /// Routes every lead once (no assignment).
-func routeOnly(_ fixture: RoutingFixture) -> Int {
+public func routeOnly(_ fixture: RoutingFixture) -> Int {
     var checksum = 0
     fixture.values.withUnsafeBufferPointer { all in
         let width = fixture.fieldCount

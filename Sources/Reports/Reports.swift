@@ -1,1 +1,0 @@
-// Reports: see Package.swift for this module's job.

@@ -1,0 +1,253 @@
+import Foundation
+import ScenarioFile
+import SimulationKernel
+import SimulationModel
+
+/// Checks a rule set for routing mistakes that validation allows: routes that can never win,
+/// duplicates, a missing fallback and, given the scenario, queues nobody works, reps never on
+/// shift, hours when a queue gets leads but none of its reps works, and routes no generated
+/// lead hits in a short simulation.
+///
+/// Findings are compiler-style `Diagnostic`s located in the rule-set (or scenario) file.
+/// Errors are provable mistakes (a route that can never match a lead because an earlier one
+/// takes all its leads, a duplicate, a queue without reps); everything else is a warning.
+public enum RuleLinter {
+    public struct Options: Sendable {
+        /// Simulated days of the short run (0: no simulation).
+        public var simulatedDays: Double
+        public var seed: UInt64?
+
+        public init(simulatedDays: Double = 7, seed: UInt64? = nil) {
+            self.simulatedDays = simulatedDays
+            self.seed = seed
+        }
+    }
+
+    /// Every finding, errors first, then in file order.
+    public static func lint(_ rules: LoadedRuleSet, scenario: LoadedScenario? = nil, options: Options = Options()) -> [Diagnostic] {
+        var out = routeChecks(rules)
+        if let scenario {
+            let checks = crossCheck(scenario: scenario, ruleSet: rules)
+            out += checks.filter(\.isError)
+            if !checks.contains(where: \.isError) { out += worldChecks(rules, scenario: scenario, options: options, earlier: out) }
+        }
+        var seen: [Diagnostic] = []
+        for d in out where !seen.contains(d) { seen.append(d) }
+        return seen.enumerated().sorted { a, b in
+            (a.element.isError ? 0 : 1, a.element.file, a.element.line, a.offset) < (b.element.isError ? 0 : 1, b.element.file, b.element.line, b.offset)
+        }.map(\.element)
+    }
+
+    // MARK: Routes alone
+
+    static func routeChecks(_ loaded: LoadedRuleSet) -> [Diagnostic] {
+        let rules = loaded.ruleSet
+        var out: [Diagnostic] = []
+        let terms = rules.routes.map { ConditionAnalysis.terms($0.when) }
+        var covering: [(route: Int, term: Term)] = []
+        var catchAll: Int?
+        for (j, route) in rules.routes.enumerated() {
+            let path = "routes[\(j)]"
+            defer { if let t = terms[j] { covering += t.map { (j, $0) } } }
+            if let c = catchAll {
+                out.append(loaded.diagnostic(.error, at: path,
+                    "route '\(route.name)' is unreachable: route '\(rules.routes[c].name)' before it matches every lead",
+                    valid: "move the catch-all route last, or make it the fallback"))
+                continue
+            }
+            if route.when == nil { catchAll = j }
+            guard let mine = terms[j] else { continue }
+            if mine.isEmpty {
+                out.append(loaded.diagnostic(.warning, at: path, "route '\(route.name)' can never match: its condition is always false (contradictory tests, or an empty any: [])"))
+                continue
+            }
+            // Duplicates: an earlier route with the same condition (each implies the other).
+            if let i = (0..<j).first(where: { i in
+                guard let theirs = terms[i], !theirs.isEmpty else { return false }
+                return Self.covers(theirs, mine) && Self.covers(mine, theirs)
+            }) {
+                let same = rules.routes[i].destination == route.destination
+                out.append(loaded.diagnostic(.error, at: path,
+                    "route '\(route.name)' duplicates route '\(rules.routes[i].name)' (same condition\(same ? ", same destination" : "")), so it never gets a lead",
+                    valid: same ? "delete one of them" : "merge them, or change one condition"))
+                continue
+            }
+            // Shadowing: every term of this route is implied by some term of an earlier route.
+            var by: [Int] = []
+            let shadowed = mine.allSatisfy { term in
+                if let hit = covering.first(where: { ConditionAnalysis.implies(term, $0.term) }) {
+                    if !by.contains(hit.route) { by.append(hit.route) }
+                    return true
+                }
+                guard ConditionAnalysis.covered(term, by: covering.map(\.term)) else { return false }
+                // Name the routes whose single-field terms did the covering.
+                for c in covering where c.term.count == 1 && term[c.term.first!.key] != nil && !by.contains(c.route) { by.append(c.route) }
+                return true
+            }
+            if shadowed, !covering.isEmpty {
+                let names = by.sorted().map { "'\(rules.routes[$0].name)'" }.joined(separator: ", ")
+                out.append(loaded.diagnostic(.error, at: path,
+                    "route '\(route.name)' is unreachable: every lead it matches is taken first by route\(by.count == 1 ? "" : "s") \(names)",
+                    valid: "move it above \(by.count == 1 ? "that route" : "those routes"), narrow the earlier condition, or delete it"))
+            }
+        }
+        if let c = catchAll, let fallback = rules.fallback {
+            out.append(loaded.diagnostic(.warning, at: "fallback",
+                "fallback '\(fallback)' is never used: route '\(rules.routes[c].name)' matches every lead"))
+        } else if catchAll == nil, rules.fallback == nil {
+            out.append(loaded.diagnostic(.warning, at: rules.routes.isEmpty ? "" : "routes",
+                "no fallback: leads that no route matches are unrouted (never owned)",
+                valid: "fallback: QUEUE"))
+        }
+        return out
+    }
+
+    /// Whether every term of `a` implies some term of `b`.
+    static func covers(_ b: [Term], _ a: [Term]) -> Bool {
+        a.allSatisfy { t in b.contains { ConditionAnalysis.implies(t, $0) } }
+    }
+
+    // MARK: With the scenario
+
+    static func worldChecks(_ loaded: LoadedRuleSet, scenario loadedScenario: LoadedScenario, options: Options,
+                            earlier: [Diagnostic]) -> [Diagnostic] {
+        let rules = loaded.ruleSet
+        let scenario = loadedScenario.scenario
+        let working = scenario.reps.filter { !$0.isTemplate }
+        var out: [Diagnostic] = []
+        let runEnd = scenario.start + scenario.warmup + scenario.horizon
+        var neverOnShift: Set<String> = []
+        for rep in working {
+            let reason: String?
+            if !rep.schedule.always && rep.schedule.weeklyHours == 0 {
+                reason = "its schedule has no working hours"
+            } else if let from = rep.activeFrom, Double(from.daysSinceEpoch) * 86_400 >= runEnd + 86_400 {
+                reason = "it starts (active_from \(from)) after the run ends"
+            } else if rep.absenceRate >= 1 {
+                reason = "absence_rate is 1"
+            } else if Self.absentThroughout(rep, scenario: scenario) {
+                reason = "it is absent for the whole run"
+            } else {
+                reason = nil
+            }
+            if let reason {
+                neverOnShift.insert(rep.name)
+                out.append(loadedScenario.diagnostic(.warning, at: "reps.\(rep.name)", "rep '\(rep.name)' is never on shift: \(reason)"))
+            }
+        }
+        var members: [String: [Rep]] = [:]
+        for queue in rules.queues {
+            guard case .human(let h) = queue.kind else { continue }
+            let reps: [Rep]
+            switch h.members {
+            case .team(let t): reps = working.filter { $0.team == t }
+            case .reps(let names): reps = working.filter { names.contains($0.name) }
+            }
+            members[queue.name] = reps
+            if reps.isEmpty {
+                out.append(loaded.diagnostic(.error, at: "queues.\(queue.name)", "queue '\(queue.name)' has no reps: its leads are never assigned",
+                                             valid: "reps on the team, or reps: [...] naming reps of the scenario"))
+            } else if reps.allSatisfy({ neverOnShift.contains($0.name) }) {
+                out.append(loaded.diagnostic(.warning, at: "queues.\(queue.name)",
+                                             "no rep of queue '\(queue.name)' is ever on shift: its leads wait until they go cold or the run ends"))
+            }
+        }
+        guard options.simulatedDays > 0 else { return out }
+
+        // A short simulation: which routes leads hit, and when each queue gets leads.
+        var short = scenario
+        short.warmup = 0
+        short.horizon = options.simulatedDays * 86_400
+        short.drain = 86_400
+        short.replications = 1
+        if let seed = options.seed { short.seed = seed }
+        guard let plan = try? SimulationPlan(scenario: short, ruleSets: [rules]) else { return out }
+        let result = Experiment.run(plan, options: ExperimentOptions(jobs: 1, trace: true))
+        let rows = result.trace
+        var hits: [String: Int] = [:]
+        var queueHours: [String: Set<Int>] = [:]
+        let zone = TimeZone(identifier: scenario.timeZone) ?? TimeZone(identifier: "UTC")!
+        for row in rows {
+            hits[row.route, default: 0] += 1
+            let queue: String?
+            if let i = rules.routes.firstIndex(where: { $0.name == row.route }) {
+                if case .queue(let q) = rules.routes[i].destination { queue = q } else { queue = rules.routes[i].elseQueue }
+            } else if row.route == "(fallback)" {
+                queue = rules.fallback
+            } else {
+                queue = nil
+            }
+            if let queue { queueHours[queue, default: []].insert(Self.hourOfWeek(row.arrival, zone: zone)) }
+        }
+        let flagged = Set(earlier.filter { $0.keyPath.hasPrefix("routes[") }.map(\.keyPath))
+        for (j, route) in rules.routes.enumerated() where hits[route.name, default: 0] == 0 && !flagged.contains("routes[\(j)]") {
+            out.append(loaded.diagnostic(.warning, at: "routes[\(j)]",
+                "route '\(route.name)' matched none of the \(rows.count) leads of a \(Self.days(options.simulatedDays)) simulation",
+                valid: "check its values against the fields the scenario's sources generate"))
+        }
+        for queue in rules.queues {
+            guard case .human(let h) = queue.kind, !h.assignOffShift, let reps = members[queue.name], !reps.isEmpty,
+                  let hours = queueHours[queue.name] else { continue }
+            let covered = Self.coveredHours(reps, scenario: scenario)
+            let gaps = hours.filter { !covered.contains($0) }.sorted()
+            guard !gaps.isEmpty else { continue }
+            out.append(loaded.diagnostic(.warning, at: "queues.\(queue.name)",
+                "queue '\(queue.name)' receives leads when none of its reps works: \(Self.describe(gaps)) (\(scenario.timeZone))",
+                valid: "reps on shift in those hours, overflow: {after: …, to: QUEUE}, or accept the wait"))
+        }
+        return out
+    }
+
+    static func absentThroughout(_ rep: Rep, scenario: Scenario) -> Bool {
+        let first = Int((scenario.start / 86_400).rounded(.down))
+        let last = Int(((scenario.start + scenario.warmup + scenario.horizon) / 86_400).rounded(.down))
+        guard !rep.absent.isEmpty, last - first <= 3660 else { return false }
+        return (first...last).allSatisfy { day in rep.absent.contains { $0.contains(CalendarDate(daysSinceEpoch: day)) } }
+    }
+
+    /// Scenario-local hour of the week, Monday 00:00 = 0.
+    static func hourOfWeek(_ instant: Instant, zone: TimeZone) -> Int {
+        let local = instant + Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
+        let day = Int((local / 86_400).rounded(.down))
+        let weekday = ((day + 3) % 7 + 7) % 7
+        let hour = Int((local - Double(day) * 86_400) / 3600)
+        return weekday * 24 + min(23, hour)
+    }
+
+    /// Scenario-local hours of the week in which at least one of `reps` is on shift for some of the hour.
+    static func coveredHours(_ reps: [Rep], scenario: Scenario) -> Set<Int> {
+        let at = Date(timeIntervalSince1970: scenario.start)
+        let scenarioOffset = (TimeZone(identifier: scenario.timeZone)?.secondsFromGMT(for: at) ?? 0) / 60
+        var hours: Set<Int> = []
+        for rep in reps {
+            if rep.schedule.always { return Set(0..<168) }
+            let shift = scenarioOffset - (TimeZone(identifier: rep.timeZone)?.secondsFromGMT(for: at) ?? 0) / 60
+            for window in rep.schedule.windows where window.lengthMinutes > 0 {
+                for day in window.weekdays {
+                    let from = day * 1440 + window.start.minutes + shift
+                    let to = from + window.lengthMinutes
+                    var m = from - ((from % 60) + 60) % 60
+                    while m < to {
+                        hours.insert(((m / 60) % 168 + 168) % 168)
+                        m += 60
+                    }
+                }
+            }
+        }
+        return hours
+    }
+
+    /// `Mon 18:00–Tue 08:00, Sat 00:00–Mon 08:00`-style ranges of hours of the week.
+    static func describe(_ hours: [Int]) -> String {
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        func label(_ h: Int) -> String { "\(names[(h / 24) % 7]) " + String(format: "%02d:00", h % 24) }
+        var ranges: [(Int, Int)] = []
+        for h in hours {
+            if let last = ranges.last, last.1 + 1 == h { ranges[ranges.count - 1].1 = h } else { ranges.append((h, h)) }
+        }
+        let shown = ranges.prefix(6).map { "\(label($0.0))–\(label(($0.1 + 1) % 168))" }
+        return shown.joined(separator: ", ") + (ranges.count > 6 ? ", …" : "")
+    }
+
+    static func days(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))-day" : "\(d)-day" }
+}

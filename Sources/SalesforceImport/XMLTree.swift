@@ -1,0 +1,83 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A small element tree read with Foundation's `XMLParser`, keeping each element's line and column.
+///
+/// Assignment-rule exports are a few hundred kilobytes at most, so a tree is simpler than
+/// streaming, and the positions let every warning point at the `ruleEntry` it is about.
+struct XMLElement: Sendable {
+    /// Local name (namespace prefix removed).
+    var name: String
+    var namespace: String?
+    var children: [XMLElement] = []
+    /// Concatenated character data directly inside this element.
+    var text: String = ""
+    var line: Int
+    var column: Int
+
+    func children(named name: String) -> [XMLElement] { children.filter { $0.name == name } }
+    func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+    /// The trimmed text of the first child called `name` (nil when absent).
+    func value(_ name: String) -> String? { child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } }
+}
+
+/// Why an XML text could not be read: the parser's message and where.
+struct XMLReadError: Error {
+    var message: String
+    var line: Int
+    var column: Int
+}
+
+enum XMLTree {
+    /// Parses `text` into its root element.
+    static func parse(_ text: String) throws(XMLReadError) -> XMLElement {
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.shouldProcessNamespaces = true
+        let builder = TreeBuilder(parser: parser)
+        parser.delegate = builder
+        let ok = parser.parse()
+        if !ok || builder.root == nil {
+            let message = parser.parserError.map { Self.describe($0) } ?? "not an XML document"
+            throw XMLReadError(message: message, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+        }
+        return builder.root!
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let reason = ns.userInfo[NSLocalizedDescriptionKey] as? String, !reason.isEmpty { return "malformed XML: \(reason)" }
+        return "malformed XML (parser error \(ns.code))"
+    }
+}
+
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    weak var parser: XMLParser?
+    var stack: [XMLElement] = []
+    var root: XMLElement?
+
+    init(parser: XMLParser) { self.parser = parser }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        stack.append(XMLElement(name: local, namespace: namespaceURI?.isEmpty == false ? namespaceURI : nil,
+                                line: parser.lineNumber, column: parser.columnNumber))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard let done = stack.popLast() else { return }
+        if stack.isEmpty { root = done } else { stack[stack.count - 1].children.append(done) }
+    }
+}

@@ -1,0 +1,138 @@
+/// JSON Schema (draft 2020-12) rendered from the file format table, for editors
+/// (`# yaml-language-server: $schema=…`) and other validators.
+extension FileFormat {
+    /// Shared and recursive shapes, rendered once under `$defs` and referenced by name.
+    static let definitions: [String: (summary: String, shape: ValueShape)] = [
+        durationDistribution: ("A duration drawn from a distribution: a plain duration (constant) or one kind "
+                               + "(normal and beta are not allowed for durations). "
+                               + DocumentReader.distributionValid, distributionShape(.duration)),
+        fieldDistribution: ("A numeric field drawn from a distribution, optionally rounded (integer) and scaled.",
+                            .object(distribution(.number, extraKeys: numericFieldKeys))),
+        fields: ("Lead fields by name: " + ScenarioBuilder.fieldValid + ".", .object(fieldsFormat)),
+        fieldGenerator: ("How one field's value is drawn: " + ScenarioBuilder.fieldValid + ".", fieldGeneratorShape),
+        categoricalWeights: ("Values with relative weights, e.g. {NA: 50, EMEA: 30, APAC: 20}.", .object(categoricalFormat)),
+        condition: ("A condition on lead fields: " + RuleSetBuilder.conditionValid + ".", .object(conditionFormat)),
+        fieldTest: ("A test of one field: a value (equality), a list (membership), \"OP value\" with OP one of "
+                    + "= != < <= > >=, exists, missing, or one of between, not, matches, contains, starts_with.",
+                    fieldTestShape),
+    ]
+
+    /// The JSON Schema of a kind of file, as committed under `Schemas/` and printed by
+    /// `leadsim schema`.
+    public static func jsonSchema(_ kind: Kind) -> String {
+        var writer = _SchemaWriter()
+        let (title, summary, root): (String, String, ObjectFormat) = switch kind {
+        case .scenario: ("leadsim scenario",
+                         "A leadsim scenario: how leads arrive, what they look like, and which reps work them when (SPEC §2).",
+                         scenario)
+        case .rules: ("leadsim rule set",
+                      "A leadsim rule set: ordered routes to queues, how each queue picks a rep, and the SLA (SPEC §3).",
+                      ruleSet)
+        }
+        var entries: [(String, _JSONText)] = [
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("title", .string(title)),
+            ("description", .string(summary)),
+        ]
+        entries += writer.object(root)
+        entries.append(("$defs", .object(writer.definitions())))
+        return _JSONText.object(entries).rendered() + "\n"
+    }
+}
+
+/// Renders shapes, collecting the named definitions they refer to.
+struct _SchemaWriter {
+    private var referenced: Set<String> = []
+
+    mutating func schema(_ shape: ValueShape) -> [(String, _JSONText)] {
+        switch shape {
+        case .text: return [("type", .string("string")), ("pattern", .string("\\S"))]
+        case .syntax(let kind): return reference(kind.rawValue)
+        case .integer(let minimum, let maximum):
+            return [("type", .string("integer"))] + bound("minimum", minimum.map(Double.init))
+                + bound("maximum", maximum.map(Double.init))
+        case .unsignedInteger:
+            return [("type", .string("integer")), ("minimum", .number(0)), ("maximum", .number(String(UInt64.max)))]
+        case .number(let minimum, let exclusiveMinimum, let maximum):
+            return [("type", .string("number"))] + bound("minimum", minimum) + bound("exclusiveMinimum", exclusiveMinimum)
+                + bound("maximum", maximum)
+        case .bool: return [("type", .string("boolean"))]
+        case .choice(let words, _): return [("type", .string("string")), ("enum", .array(words.map { .string($0) }))]
+        case .word(let word): return [("const", .string(word))]
+        case .fieldValue: return [("type", Self.scalarTypes)]
+        case .fieldTestValue:
+            return [("type", Self.scalarTypes),
+                    ("not", .object([("type", .string("string")), ("pattern", .string("^ *(==|=>|=<|<>)"))]))]
+        case .list(let item, let minimum, let maximum):
+            return [("type", .string("array")), ("items", .object(schema(item)))]
+                + bound("minItems", minimum.map(Double.init)) + bound("maxItems", maximum.map(Double.init))
+        case .tuple(let items):
+            return [("type", .string("array")), ("prefixItems", .array(items.map { .object(schema($0)) })),
+                    ("items", .bool(false)), ("minItems", .number(items.count))]
+        case .object(let format): return object(format)
+        case .reference(let name): return reference(name)
+        case .anyOf(let shapes): return [("anyOf", .array(shapes.map { .object(schema($0)) }))]
+        case .oneOf(let shapes): return [("oneOf", .array(shapes.map { .object(schema($0)) }))]
+        }
+    }
+
+    mutating func object(_ format: ObjectFormat) -> [(String, _JSONText)] {
+        var properties: [(String, _JSONText)] = []
+        var rejected: [String] = []
+        for key in format.keys {
+            if key.rejection != nil {
+                rejected.append(key.name)
+                continue
+            }
+            properties.append((key.name, .object([("description", .string(key.summary))] + schema(key.shape))))
+        }
+        var entries: [(String, _JSONText)] = [("type", .string("object"))]
+        if !properties.isEmpty { entries.append(("properties", .object(properties))) }
+        if !format.required.isEmpty { entries.append(("required", .array(format.required.map { .string($0) }))) }
+        if let other = format.otherKeys {
+            entries.append(("additionalProperties", .object(schema(other))))
+        } else {
+            entries.append(("additionalProperties", .bool(false)))
+        }
+        if !rejected.isEmpty {
+            entries.append(("propertyNames", .object([("not", .object([("enum", .array(rejected.map { .string($0) }))]))])))
+        }
+        entries += bound("minProperties", format.minimumKeys.map(Double.init))
+        let exclusive = format.exactlyOne.filter { format[$0]?.rejection == nil }
+        if !exclusive.isEmpty {
+            entries.append(("oneOf", .array(exclusive.map { .object([("required", .array([.string($0)]))]) })))
+        }
+        return entries
+    }
+
+    /// Every definition referred to so far (and those they refer to), by name.
+    mutating func definitions() -> [(String, _JSONText)] {
+        var done: [String: _JSONText] = [:]
+        while let name = referenced.subtracting(done.keys).sorted().first {
+            done[name] = .object(definition(name))
+        }
+        return done.keys.sorted().map { ($0, done[$0]!) }
+    }
+
+    private mutating func definition(_ name: String) -> [(String, _JSONText)] {
+        if let kind = ValueSyntax.Kind(rawValue: name) {
+            let text: [(String, _JSONText)] = [("type", .string("string")), ("pattern", .string(kind.pattern))]
+            guard kind == .share else { return [("description", .string(kind.valid))] + text }
+            let fraction: [(String, _JSONText)] = [("type", .string("number")), ("minimum", .number(0)), ("maximum", .number(1))]
+            return [("description", .string(kind.valid)), ("anyOf", .array([.object(fraction), .object(text)]))]
+        }
+        guard let (summary, shape) = FileFormat.definitions[name] else { return [] }
+        return [("description", .string(summary))] + schema(shape)
+    }
+
+    private mutating func reference(_ name: String) -> [(String, _JSONText)] {
+        referenced.insert(name)
+        return [("$ref", .string("#/$defs/\(name)"))]
+    }
+
+    private func bound(_ key: String, _ value: Double?) -> [(String, _JSONText)] {
+        value.map { [(key, _JSONText.number($0))] } ?? []
+    }
+
+    private static let scalarTypes = _JSONText.array([.string("string"), .string("number"), .string("boolean")])
+}

@@ -1,0 +1,180 @@
+import Foundation
+import SimulationModel
+import Yams
+
+extension ScenarioBuilder {
+    /// Source keys that describe generated arrivals, so they make no sense next to `replay`.
+    static let generatedArrivalKeys = ["volume", "pattern", "dispersion", "bursts"]
+    static let replayValid = "a CSV file name, or {file: leads.csv, created_at: COLUMN, fields: {FIELD: COLUMN, …}, scale: 1.0, align: start}"
+
+    /// `replay: leads.csv` or `replay: {file, created_at, fields, scale, align}`; the file is
+    /// read relative to the scenario file, and every bad row is reported with its row number.
+    func replay(_ node: Node, _ path: String, zone: String) -> Replay? {
+        var file: String?
+        var createdAt = "created_at"
+        var mapping: [(field: String, column: String, node: Node)]?
+        var scale = 1.0
+        var alignment = Replay.Alignment.start
+        var fileNode = node
+        if case .scalar = node {
+            file = r.text(node, path, what: "a CSV file name")
+        } else {
+            guard let m = r.map(node, path, FileFormat.replay) else { return nil }
+            if let f = m["file"] {
+                file = r.text(f, m.path("file"), what: "a CSV file name")
+                fileNode = f
+            }
+            if let c = m["created_at"], let column = r.text(c, m.path("created_at"), what: "a column name") { createdAt = column }
+            if let f = m["fields"], let fm = r.map(f, m.path("fields"), allowed: nil, what: "field columns") {
+                if fm.entries.isEmpty { r.warning(f, m.path("fields"), "no field columns: replayed leads carry no fields") }
+                var list: [(String, String, Node)] = []
+                for (key, keyNode, value) in fm.entries {
+                    if key == "account" {
+                        r.error(keyNode, fm.path(key), "'account' is reserved for the matched account", valid: "another field name")
+                        continue
+                    }
+                    if let column = r.text(value, fm.path(key), what: "a column name") { list.append((key, column, value)) }
+                }
+                mapping = list
+            }
+            if let s = m["scale"], let v = r.number(s, m.path("scale"), exclusiveMinimum: 0, maximum: 100) { scale = v }
+            if let a = m["align"], let v = r.choice(a, m.path("align"), Replay.Alignment.allCases.map { ($0.rawValue, $0) },
+                                                    what: "replay alignment") { alignment = v }
+        }
+        guard let file else { return nil }
+        let resolved = file.hasPrefix("/") ? file
+            : URL(fileURLWithPath: r.file).deletingLastPathComponent().appendingPathComponent(file).path
+        guard let data = FileManager.default.contents(atPath: resolved), let text = String(data: data, encoding: .utf8) else {
+            let exists = FileManager.default.fileExists(atPath: resolved)
+            r.error(fileNode, path, exists ? "cannot read '\(file)' as UTF-8 text" : "no such file '\(file)' (looked for \(resolved))",
+                    valid: "a CSV file with a header row, relative to the scenario file")
+            return nil
+        }
+        return table(text, file: file, resolved: resolved, path: path, fileNode: fileNode, createdAt: createdAt,
+                     mapping: mapping, zone: zone).map {
+            Replay(file: file, fields: $0.fields, leads: $0.leads, scale: scale, alignment: alignment)
+        }
+    }
+
+    private func table(_ text: String, file: String, resolved: String, path: String, fileNode: Node, createdAt: String,
+                       mapping: [(field: String, column: String, node: Node)]?, zone: String)
+        -> (fields: [String], leads: [RecordedLead])? {
+        let csvLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func rowError(_ line: Int, _ row: Int?, _ message: String, valid: String? = nil) {
+            r.add(Diagnostic(severity: .error, file: resolved, line: line, column: 0,
+                             keyPath: row.map { "\(path) row \($0)" } ?? path, message: message, valid: valid,
+                             sourceLine: line >= 1 && line <= csvLines.count ? String(csvLines[line - 1]).trimmingTrailingCR : nil))
+        }
+        let rows: [CSVTable.Row]
+        do { rows = try CSVTable.parse(text) } catch {
+            rowError(error.line, nil, error.message)
+            return nil
+        }
+        guard let header = rows.first else {
+            r.error(fileNode, path, "'\(file)' is empty", valid: "a header row with '\(createdAt)' and field columns, then one row per lead")
+            return nil
+        }
+        let names = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let timeColumn = names.firstIndex(of: createdAt) else {
+            r.error(fileNode, path, "'\(file)' has no column '\(createdAt)' for the creation time", found: createdAt,
+                    valid: "one of " + Suggestions.list(names), suggestion: Suggestions.closest(to: createdAt, in: names))
+            return nil
+        }
+        var columns: [(field: String, index: Int)] = []
+        if let mapping {
+            for (field, column, node) in mapping {
+                if let index = names.firstIndex(of: column) {
+                    columns.append((field, index))
+                } else {
+                    r.error(node, "\(path).fields.\(field)", "'\(file)' has no column '\(column)'", found: column,
+                            valid: Suggestions.list(names), suggestion: Suggestions.closest(to: column, in: names))
+                }
+            }
+            if columns.count != mapping.count { return nil }
+        } else {
+            columns = names.enumerated().filter { $0.offset != timeColumn && !$0.element.isEmpty }.map { ($1, $0) }
+            if columns.contains(where: { $0.field == "account" }) {
+                r.error(fileNode, path, "column 'account' would be the reserved field 'account'",
+                        valid: "replay: {file: \(file), fields: {…}} listing the columns to use")
+                return nil
+            }
+        }
+        var leads: [RecordedLead] = []
+        var bad = 0
+        for (number, row) in rows.dropFirst().enumerated() {
+            let rowNumber = number + 1
+            guard row.cells.count == names.count else {
+                rowError(row.line, rowNumber, "row \(rowNumber) has \(row.cells.count) cells, the header has \(names.count)")
+                bad += 1
+                continue
+            }
+            let stamp = row.cells[timeColumn].trimmingCharacters(in: .whitespaces)
+            guard !stamp.isEmpty else {
+                rowError(row.line, rowNumber, "row \(rowNumber) has no \(createdAt)", valid: "a timestamp in every row")
+                bad += 1
+                continue
+            }
+            let time: Instant
+            do { time = try Self.recordedTimestamp(stamp, zone: zone) } catch {
+                rowError(row.line, rowNumber, "row \(rowNumber): \(createdAt) '\(stamp)': \(error.message)",
+                         valid: "2025-10-01T14:23, 2025-10-01 14:23:11, 2025-10-01T14:23:11.000Z or 2025-10-01T14:23+02:00 (scenario time zone unless an offset is given)")
+                bad += 1
+                continue
+            }
+            let values: [FieldValue?] = columns.map { column in
+                let cell = row.cells[column.index].trimmingCharacters(in: .whitespaces)
+                return cell.isEmpty ? nil : ValueSyntax.fieldValue(cell)
+            }
+            leads.append(RecordedLead(createdAt: time, values: values, row: rowNumber))
+        }
+        if leads.isEmpty, bad == 0 {
+            r.error(fileNode, path, "'\(file)' has a header but no leads", valid: "one row per lead after the header")
+            return nil
+        }
+        // Creation order; rows with the same time keep file order.
+        leads = leads.enumerated().sorted { ($0.element.createdAt, $0.offset) < ($1.element.createdAt, $1.offset) }.map(\.element)
+        return (columns.map(\.field), leads)
+    }
+
+    /// Timestamps as CRMs export them: ISO 8601 with `T` or a space, optional seconds,
+    /// fractional seconds and offset (`Z`, `+02:00`, `+0200`); a bare date means local midnight.
+    static func recordedTimestamp(_ text: String, zone: String) throws(ValueError) -> Instant {
+        if let day = try? ValueSyntax.date(text) {
+            return ValueSyntax.instant(localSeconds: Double(day.daysSinceEpoch) * 86_400, in: zone)
+        }
+        var s = text
+        // Drop fractional seconds: 14:23:11.000Z → 14:23:11Z.
+        if let dot = s.firstIndex(of: "."), s[..<dot].filter({ $0 == ":" }).count == 2 {
+            var end = s.index(after: dot)
+            while end < s.endIndex, s[end].isASCII, s[end].isNumber { end = s.index(after: end) }
+            s.removeSubrange(dot..<end)
+        }
+        // +0200 → +02:00.
+        if s.count > 5 {
+            let tail = s.suffix(5)
+            if let sign = tail.first, sign == "+" || sign == "-", tail.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+               s.dropLast(5).contains(":") {
+                s = String(s.dropLast(4)) + tail.dropFirst().prefix(2) + ":" + tail.suffix(2)
+            }
+        }
+        return try ValueSyntax.timestamp(s, timeZone: zone)
+    }
+
+    /// Warns about recorded leads that fall outside the run's arrival window (never silently).
+    func checkReplayWindow(_ sources: [Source], start: Instant, end: Instant) {
+        for (i, source) in sources.enumerated() {
+            guard let replay = source.replay else { continue }
+            let outside = replay.leads.indices.filter {
+                let t = replay.arrival(of: $0, start: start)
+                return t < start || t >= end
+            }
+            guard !outside.isEmpty else { continue }
+            let rows = outside.prefix(5).map { String(replay.leads[$0].row) }.joined(separator: ", ")
+            let path = "sources[\(i)].replay"
+            r.report(.warning, at: r.marks[path], path,
+                     "\(outside.count) of \(replay.leads.count) recorded leads of '\(replay.file)' fall outside the run's arrival window "
+                     + "(warm-up + horizon) and are not replayed (rows \(rows)\(outside.count > 5 ? ", …" : ""))",
+                     valid: replay.alignment == .start ? "a longer horizon" : "align: start, or a start and horizon covering the recorded dates")
+        }
+    }
+}

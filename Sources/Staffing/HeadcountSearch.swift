@@ -1,0 +1,120 @@
+import SimulationKernel
+import SimulationModel
+import Statistics
+
+/// The targets' estimates at one headcount.
+public struct HeadcountResult: Sendable {
+    public var headcount: Int
+    /// Per target (same order): mean and 95% CI over replications.
+    public var estimates: [Estimate]
+    /// Every target's CI lies inside it (the safe reading).
+    public var meetsSafely: Bool
+    /// Every target's mean meets it.
+    public var meetsOnAverage: Bool
+    /// The team's measured inputs for the Erlang cross-check.
+    public var load: TeamLoad
+}
+
+/// What `staff` found.
+public struct StaffingAnswer: Sendable {
+    public var team: String
+    public var targets: [StaffingTarget]
+    /// Every headcount tried, ascending.
+    public var results: [HeadcountResult]
+    /// Smallest headcount whose CIs lie inside every target.
+    public var safeHeadcount: Int?
+    /// Smallest headcount whose means meet every target.
+    public var meanHeadcount: Int?
+    /// Whether bisection was used (else every headcount was run).
+    public var searched: Bool
+    /// Headcounts where a larger team did worse than a smaller one on some target (beyond noise).
+    public var nonMonotone: [Int]
+    public var erlang: ErlangEstimate?
+}
+
+/// Finds the smallest team size meeting service targets, by simulation (issue 6).
+///
+/// Every headcount runs the same replications with the same seed, so the lead stream is the
+/// same for all of them (common random numbers) and differences are due to staffing alone.
+public struct HeadcountSearch {
+    public let scenario: Scenario
+    public let ruleSet: RuleSet
+    public let roster: TeamRoster
+    public let targets: [StaffingTarget]
+    public let hireDate: CalendarDate?
+    public let options: ExperimentOptions
+
+    public init(scenario: Scenario, ruleSet: RuleSet, team: String, targets: [StaffingTarget],
+                hireDate: CalendarDate? = nil, options: ExperimentOptions = ExperimentOptions()) throws(TargetError) {
+        self.scenario = scenario
+        self.ruleSet = ruleSet
+        roster = try TeamRoster(scenario: scenario, team: team)
+        self.targets = targets
+        self.hireDate = hireDate
+        self.options = options
+    }
+
+    /// Runs one headcount.
+    public func evaluate(_ headcount: Int) throws -> HeadcountResult {
+        let world = roster.scenario(scenario, headcount: headcount, hireDate: hireDate)
+        let plan = try SimulationPlan(scenario: world, ruleSets: [ruleSet])
+        let runs = Experiment.run(plan, options: options).runs[0]
+        let team = plan.teamIndex[roster.team] ?? -1
+        let estimates = targets.map { target -> Estimate in
+            let values = runs.map { run -> Double in
+                let metrics = target.overall || team < 0 ? run.metricValues(plan: plan) : run.teamMetricValues(plan: plan, team: team)
+                return metrics[target.metric] ?? .nan
+            }.filter { !$0.isNaN }
+            return values.isEmpty ? Estimate(mean: .nan, ci95: [.nan, .nan]) : Estimate(values: values)
+        }
+        let safe = zip(targets, estimates).allSatisfy { target, estimate in
+            target.isMet(by: target.comparison == .atMost ? estimate.ci95[1] : estimate.ci95[0])
+        }
+        let average = zip(targets, estimates).allSatisfy { $0.isMet(by: $1.mean) }
+        return HeadcountResult(headcount: headcount, estimates: estimates, meetsSafely: safe, meetsOnAverage: average,
+                               load: TeamLoad(plan: plan, team: team, runs: runs))
+    }
+
+    /// Searches `range`: every headcount when the range is small, else bisection on the safe
+    /// criterion (targets are monotone in headcount up to noise), then the full table around
+    /// the answer. Non-monotone points among those run are reported.
+    public func run(_ range: ClosedRange<Int>, progress: ((Int) -> Void)? = nil) throws -> StaffingAnswer {
+        var results: [Int: HeadcountResult] = [:]
+        func result(_ n: Int) throws -> HeadcountResult {
+            if let known = results[n] { return known }
+            progress?(n)
+            let value = try evaluate(n)
+            results[n] = value
+            return value
+        }
+        let searched = range.count > 8
+        if searched {
+            var lo = range.lowerBound, hi = range.upperBound
+            if try result(hi).meetsSafely {
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if try result(mid).meetsSafely { hi = mid } else { lo = mid + 1 }
+                }
+            }
+            for n in max(range.lowerBound, lo - 2)...min(range.upperBound, lo + 2) { _ = try result(n) }
+        } else {
+            for n in range { _ = try result(n) }
+        }
+        let ordered = results.keys.sorted().map { results[$0]! }
+        let safe = ordered.first(where: \.meetsSafely)?.headcount
+        let mean = ordered.first(where: \.meetsOnAverage)?.headcount
+        var nonMonotone: [Int] = []
+        for (smaller, larger) in zip(ordered, ordered.dropFirst()) {
+            for (t, target) in targets.enumerated() {
+                let a = smaller.estimates[t], b = larger.estimates[t]
+                // Worse with more reps, and the two CIs do not overlap.
+                let worse = target.comparison == .atMost ? b.ci95[0] > a.ci95[1] : b.ci95[1] < a.ci95[0]
+                if worse { nonMonotone.append(larger.headcount) }
+            }
+        }
+        let reference = ordered.first { $0.headcount == (safe ?? mean ?? range.upperBound) } ?? ordered.last!
+        return StaffingAnswer(team: roster.team, targets: targets, results: ordered, safeHeadcount: safe,
+                              meanHeadcount: mean, searched: searched, nonMonotone: Array(Set(nonMonotone)).sorted(),
+                              erlang: ErlangEstimate(load: reference.load, targets: targets, ruleSet: ruleSet))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import RoutingRules
+import SalesforceImport
+import ScenarioFile
+import SimulationModel
+import Testing
+
+/// The imported rule set routes leads as Salesforce's assignment rule would.
+@Suite struct SalesforceImporterTests {
+    @Test func sourceFormatPicksTheActiveRuleAndLoads() throws {
+        let r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        #expect(r.imported.ruleName == "Inbound Routing 2026")
+        #expect(r.imported.rules.map(\.name) == ["Legacy Round Robin", "Inbound Routing 2026"])
+        #expect(r.loaded.ruleSet.name == "inbound-routing-2026")
+        // Seven routes (entry 8, the last catch-all, is the fallback).
+        #expect(r.loaded.ruleSet.routes.count == 7)
+        #expect(r.loaded.ruleSet.fallback == "inbound")
+        #expect(r.imported.yaml.contains("# entry 3 (booleanFilter (1 OR 2) AND NOT 3) → Queue EMEA_Queue"))
+        #expect(r.imported.yaml.contains("fallback: inbound  # entry 8: no criteria → Queue Inbound_Queue"))
+    }
+
+    @Test func booleanFilterWithParenthesesAndLowerCaseOr() throws {
+        var r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        // 1 AND (2 or 3): employees ≥ 1000 and (country in US,CA or industry starts with "fin", any case).
+        #expect(r.route(["employees": "1500", "country": "US"]) == "entry-1-enterprise → enterprise")
+        #expect(r.route(["employees": "1000", "country": "DE", "industry": "FINANCIAL services"]) == "entry-1-enterprise → enterprise")
+        #expect(r.route(["employees": "999", "country": "CA"]) == "fallback → inbound")
+        #expect(r.route(["employees": "5000", "country": "JP", "industry": "Retail"]) == "fallback → inbound")
+    }
+
+    @Test func valueListsNegativeOperationsAndBlanks() throws {
+        var r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        // equals "ES,MX,AR" is any of them; notContain "gmail,hotmail" is none, case-insensitive, true when blank.
+        #expect(r.route(["country": "MX", "email": "ana@acme.mx"]) == "entry-2-maria → maria")
+        #expect(r.route(["country": "MX"]) == "entry-2-maria → maria")
+        #expect(r.route(["country": "ES", "email": "ana@GMail.com"]) == "fallback → inbound")
+        // (1 OR 2) AND NOT 3; NOT holds when the status is blank.
+        #expect(r.route(["country": "AT", "company": "Acme gmbh"]) == "entry-3-emea → emea")
+        #expect(r.route(["country": "DE", "status": "Disqualified"]) == "fallback → inbound")
+        #expect(r.route(["country": "FR", "status": "Open"]) == "entry-3-emea → emea")
+        // An item without a value means a blank field.
+        #expect(r.route(["employees": "50"]) == "entry-4-ops-1-ops-2 → ops-1-ops-2")
+    }
+
+    @Test func formulaEntries() throws {
+        var r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        #expect(r.route(["country": "BR", "source": "Webinar", "rating": "2", "email": "x@y.z"]) == "entry-5-nurture-queue → nurture-queue")
+        #expect(r.route(["country": "BR", "source": "Webinar", "rating": "2"]) == "fallback → inbound")
+        #expect(r.route(["country": "BR", "source": "Webinar", "rating": "3", "email": "x@y.z"]) == "fallback → inbound")
+        // The unsupported formula is kept as a route that matches nothing, with a warning naming the entry.
+        #expect(r.loaded.ruleSet.routes[5].name == "entry-6-nurture-queue")
+        #expect(r.imported.yaml.contains("UNSUPPORTED formula (uses the global $User.Alias)"))
+        let warning = try #require(r.imported.warnings.first { $0.message.contains("formula not supported") })
+        #expect(warning.message.hasPrefix("entry 6:"))
+        #expect(warning.line == 82)
+    }
+
+    @Test func multiSelectPicklistIncludes() throws {
+        var r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        // "Analytics;Reporting,Data Cloud": both Analytics and Reporting, or Data Cloud.
+        #expect(r.route(["country": "BR", "products": "Reporting;analytics;Sales"]) == "entry-7-inbound → inbound")
+        #expect(r.route(["country": "BR", "products": "Data Cloud"]) == "entry-7-inbound → inbound")
+        #expect(r.route(["country": "BR", "products": "Analytics"]) == "fallback → inbound")
+        #expect(r.route(["country": "BR", "products": "Data Clouds"]) == "fallback → inbound")
+    }
+
+    @Test func usersAndQueuesBecomeQueues() throws {
+        let r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        let queues = Dictionary(uniqueKeysWithValues: r.loaded.ruleSet.queues.map { ($0.name, $0) })
+        guard case .human(let maria) = queues["maria"]?.kind, case .human(let enterprise) = queues["enterprise"]?.kind,
+              case .automated = queues["nurture-queue"]?.kind else {
+            Issue.record("unexpected queues: \(queues.keys.sorted())")
+            return
+        }
+        #expect(maria.members == .reps(["maria"]))
+        #expect(enterprise.members == .team("enterprise"))
+        #expect(enterprise.strategy == .leastLoaded)
+    }
+
+    @Test func olderFormatWithoutMapReportsUnmappedNames() throws {
+        var r = try ImportedRouter("Lead.assignmentRules", map: nil)
+        let messages = r.imported.warnings.map(\.message)
+        #expect(messages.contains("field 'Lead.AnnualRevenue' is not in the map; using 'annual_revenue'"))
+        #expect(messages.contains("user 'sam.chen@acme.example' is not in the map; using rep 'sam-chen'"))
+        #expect(messages.contains("queue 'NA_Team' is not in the map; using team 'na-team'"))
+        #expect(r.loaded.ruleSet.fallback == nil)
+        // notEqual "NY,NJ": none of them, and true for a blank state.
+        #expect(r.route(["annual_revenue": "200000", "state": "CA"]) == "entry-1-sam-chen → sam-chen")
+        #expect(r.route(["annual_revenue": "200000"]) == "entry-1-sam-chen → sam-chen")
+        #expect(r.route(["annual_revenue": "200000", "state": "NJ"]) == "unrouted")
+        #expect(r.route(["country": "United States"]) == "entry-2-na-team → na-team")
+    }
+
+    @Test func ruleOptionPicksAnotherRule() throws {
+        var r = try ImportedRouter("Lead.assignmentRules-meta.xml", rule: "legacy round robin")
+        #expect(r.imported.ruleName == "Legacy Round Robin")
+        #expect(r.loaded.ruleSet.routes.isEmpty)
+        #expect(r.route(["country": "US"]) == "fallback → inbound")
+        #expect(throws: LoadFailure.self) {
+            try SalesforceImporter.importRules(xml: fixture("Lead.assignmentRules-meta.xml"), file: "x", rule: "Nope")
+        }
+    }
+
+    @Test func badBooleanFilterIsAnErrorWithItsEntry() throws {
+        let xml = try fixture("Lead.assignmentRules-meta.xml").replacingOccurrences(of: "1 AND (2 or 3)", with: "1 AND (2 or 4")
+        do {
+            _ = try SalesforceImporter.importRules(xml: xml, file: "bad.xml")
+            Issue.record("expected an error")
+        } catch {
+            let text = error.description
+            #expect(text.contains("ruleEntry[1].booleanFilter"))
+            #expect(text.contains("'(' at column 7 is never closed"))
+        }
+        let outOfRange = try fixture("Lead.assignmentRules-meta.xml").replacingOccurrences(of: "1 AND (2 or 3)", with: "1 AND (2 OR 4)")
+        #expect(throws: LoadFailure.self) { try SalesforceImporter.importRules(xml: outOfRange, file: "bad.xml") }
+    }
+
+    @Test func malformedXMLAndWrongRoot() {
+        #expect(throws: LoadFailure.self) { try SalesforceImporter.importRules(xml: "<AssignmentRules><assignmentRule>", file: "x") }
+        #expect(throws: LoadFailure.self) { try SalesforceImporter.importRules(xml: "<Workflow/>", file: "x") }
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerates the bundled example reports: for every folder of Scenarios/ (or only the ones
+# named), runs its baseline.yaml against the other rule sets of the folder (sorted by name)
+# with `leadsim compare` (`leadsim run` when there is no candidate) into OUT/<folder>.
+#
+# usage: scripts/generate-reports.sh LEADSIM OUT [FOLDER...]   (VERBOSE=1 prints the verdicts)
+set -euo pipefail
+export LC_ALL=C
+
+leadsim=${1:?usage: generate-reports.sh LEADSIM OUT [FOLDER...]}
+out=${2:?usage: generate-reports.sh LEADSIM OUT [FOLDER...]}
+shift 2
+quiet=--quiet
+[ -n "${VERBOSE:-}" ] && quiet=
+cd "$(dirname "$0")/.."
+
+if [ "$#" -gt 0 ]; then
+    folders=("$@")
+else
+    folders=()
+    for dir in Scenarios/*/; do
+        [ -f "$dir/scenario.yaml" ] && folders+=("$(basename "$dir")")
+    done
+fi
+
+for name in "${folders[@]}"; do
+    dir="Scenarios/$name"
+    candidates=()
+    for file in $(ls "$dir"/*.yaml | sort); do
+        case "$(basename "$file")" in
+            scenario.yaml|baseline.yaml) ;;
+            *) candidates+=("$file") ;;
+        esac
+    done
+    rm -rf "${out:?}/$name"
+    if [ "${#candidates[@]}" -eq 0 ]; then
+        "$leadsim" run "$dir/scenario.yaml" "$dir/baseline.yaml" --out "$out/$name" $quiet
+    else
+        "$leadsim" compare "$dir/scenario.yaml" "$dir/baseline.yaml" "${candidates[@]}" --out "$out/$name" $quiet
+    fi
+done
