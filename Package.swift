@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "leadsim", targets: ["leadsim"]),
         // For the benchmark package in Benchmarks/ (a separate package depending on ../).
         .library(name: "RoutingRules", targets: ["RoutingRules", "SimulationModel"]),
+        .library(name: "LeadsimValidation", targets: ["Validation", "SimulationKernel", "ScenarioFile", "SimulationModel", "RandomStreams", "Statistics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,8 @@ let package = Package(
         .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
         .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing"]),
+        // The simulator against queueing theory (Erlang C, B, A; arrival patterns) and the peer model.
+        .target(name: "Validation", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "RandomStreams"]),
         // Capacity planning: the smallest headcount meeting service targets.
         .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "ScenarioFile"]),
         // Per-replication records (replications.jsonl), shards of a study and their exact merge.
@@ -60,7 +63,7 @@ let package = Package(
             name: "leadsim",
             dependencies: [
                 "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
-                "SalesforceImport", "RuleLint", "Shards",
+                "SalesforceImport", "RuleLint", "Shards", "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
         .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Statistics"]),
         .testTarget(name: "SalesforceImportTests",
                     dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],
                     resources: [.copy("Fixtures")]),

@@ -8,6 +8,7 @@ let package = Package(
     dependencies: [
         .package(name: "leadsim", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // The generated leads and the 100-route rule set, shared by the runners below.
@@ -26,6 +27,41 @@ let package = Package(
             ],
             path: "Benchmarks/RoutingBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The event core through the public API: whole M/M/c runs of fixed size.
+        .executableTarget(
+            name: "KernelBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LeadsimValidation", package: "leadsim"),
+            ],
+            path: "Benchmarks/KernelBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // One replication of each bundled scenario (Scenarios/*), first rule set.
+        .executableTarget(
+            name: "ScenarioBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LeadsimValidation", package: "leadsim"),
+            ],
+            path: "Benchmarks/ScenarioBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The floor of scripts/peer-benchmark.sh: heap + GSL exponential draws, nothing else.
+        .executableTarget(
+            name: "MMcFloor",
+            dependencies: [
+                .product(name: "LeadsimValidation", package: "leadsim"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            path: "Sources/MMcFloor"
+        ),
+        // A bundled scenario scaled to N leads and N reps (README performance figures).
+        .executableTarget(
+            name: "ScaledRun",
+            dependencies: [.product(name: "LeadsimValidation", package: "leadsim")],
+            path: "Sources/ScaledRun"
         ),
     ],
     swiftLanguageModes: [.v6]

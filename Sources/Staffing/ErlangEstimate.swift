@@ -14,7 +14,7 @@ public struct TeamLoad: Sendable {
     public var slotsPerRep: Double
     /// Mean share of the counted window the team's reps are on shift.
     public var onShiftShare: Double
-    /// Mean touch delay share of the holding time is unknown here; the holding time includes it.
+    /// Working reps in the team.
     public var reps: Int
 
     init(plan: SimulationPlan, team: Int, runs: [ReplicationMetrics]) {
@@ -40,7 +40,8 @@ public struct ErlangEstimate: Sendable {
     public var waitLimit: Double
     public var waitShare: Double
     public var basis: String
-    /// Slots (servers) Erlang C needs, and reps (slots ÷ slots per rep ÷ on-shift share).
+    /// Slots (servers) Erlang C needs for the team's measured arrival rate and slot holding time,
+    /// and the reps that keep that many slots on shift (slots ÷ slots per rep ÷ on-shift share).
     public var slots: Int?
     public var reps: Int?
 
@@ -63,17 +64,17 @@ public struct ErlangEstimate: Sendable {
             waitShare = 0.5
             basis = "no wait target: P(wait > 0) ≤ 0.5"
         }
-        // Arrivals are concentrated in on-shift time: scale the rate up to the on-shift hours.
-        let lambda = load.arrivalsPerHour / 3600 / load.onShiftShare
+        let lambda = load.arrivalsPerHour / 3600
         let mu = 1 / load.holdingTime
         slots = ErlangC.minimumServers(arrivalRate: lambda, serviceRate: mu, waitAbove: waitLimit, atMost: waitShare)
-        reps = slots.map { Int((Double($0) / load.slotsPerRep).rounded(.up)) }
+        reps = slots.map { Int((Double($0) / load.slotsPerRep / load.onShiftShare).rounded(.up)) }
     }
 
     /// One line on why simulation and formula differ.
     public var caveat: String {
-        "Erlang C assumes one always-open pool of identical slots with Poisson arrivals; the simulation "
-            + "has shift schedules and hand-offs at shift ends, daily caps, skills, touch delays that pause "
-            + "off shift, and waiting that piles up overnight — so it usually needs more reps than the formula."
+        "Erlang C assumes one always-open pool of identical slots with Poisson arrivals and spreads the "
+            + "on-shift share evenly; the simulation has real shift schedules (leads arriving at night or on "
+            + "weekends wait for the next shift whatever the headcount), daily caps, skills, touch delays that "
+            + "pause off shift, and handle time that keeps slots busy off shift — so the two can differ either way."
     }
 }

@@ -49,6 +49,8 @@ struct LeadRecord {
     var route: Int32 = -3
     /// The queue the lead is in or was last in (−1: none yet).
     var queue: Int32 = -1
+    /// The waiting line (within the queue) the lead is in while waiting.
+    var line: Int32 = -1
     var owner: Int32 = -1
     var assignments: Int32 = 0
     var queueEntry: Int32 = 0

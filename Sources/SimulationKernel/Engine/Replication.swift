@@ -33,10 +33,10 @@ final class Replication {
     /// Previous owners per lead, for the few leads that had a breach.
     @exclusivity(unchecked) private var exclusions: [Int32: ExcludedReps] = [:]
     private let reps: RepTable
-    @exclusivity(unchecked) private var lines: [WaitingLine]
+    @exclusivity(unchecked) private var board: QueueBoard
+    /// Per rep: the queues it is a member of (its own owner queue included).
+    private let repQueues: [[Int]]
     /// Queues with live waiting leads, and each queue's position in it (−1: absent).
-    @exclusivity(unchecked) private var activeQueues: [Int] = []
-    @exclusivity(unchecked) private var activePosition: [Int]
     @exclusivity(unchecked) private var assignment: AssignmentState
     @exclusivity(unchecked) private var queueStreams: [StreamUniforms]
     private let ruleQueueCount: Int
@@ -79,8 +79,11 @@ final class Replication {
 
         ruleQueueCount = rules.queues.count
         let queueCount = ruleQueueCount + scenario.reps.count
-        lines = Array(repeating: WaitingLine(), count: queueCount)
-        activePosition = Array(repeating: -1, count: queueCount)
+        board = QueueBoard(queueCount: queueCount)
+        let ownerQueueBase = ruleQueueCount
+        var memberships = (0..<scenario.reps.count).map { [ownerQueueBase + $0] }
+        for (q, queue) in rules.queues.enumerated() { for rep in queue.members { memberships[rep].append(q) } }
+        repQueues = memberships
         assignment = rules.makeAssignmentState()
         queueStreams = rules.queues.map { queue in
             StreamUniforms(stream: queue.strategy == .random
@@ -213,6 +216,7 @@ final class Replication {
             arrive(source: Int(event.subject), burst: Int(event.aux))
         case .repWake:
             needsDispatch = true
+            for queue in repQueues[Int(event.subject)] { board.invalidate(queue: queue) }
             scheduleWake(rep: Int(event.subject))
         case .enrichmentDone:
             guard let slot = valid(event), leads[slot].state == .enriching else { return }
@@ -351,16 +355,17 @@ final class Replication {
         leads[slot].queueEntry += 1
         leads[slot].state = .waiting
         let lead = leads[slot]
-        let key = !isOwnerQueue(queue) && rules.queues[queue].orderByScore ? -lead.score : lead.arrival
-        lines[queue].insert(WaitingLine.Entry(key: key, sequence: lead.sequence, slot: slot,
-                                              generation: lead.generation, entry: lead.queueEntry))
-        if activePosition[queue] < 0 {
-            activePosition[queue] = activeQueues.count
-            activeQueues.append(queue)
-        }
+        let ruleQueue = !isOwnerQueue(queue)
+        let key = ruleQueue && rules.queues[queue].orderByScore ? -lead.score : lead.arrival
+        let skill = ruleQueue ? rules.queues[queue].skillField : nil
+        let group = skill.map { field in leads.withValues(slot) { $0[field] } } ?? .missing
+        let line = board.line(queue: queue, group: group)
+        leads[slot].line = Int32(line)
+        board.insert(WaitingLine.Entry(key: key, sequence: lead.sequence, slot: slot,
+                                       generation: lead.generation, entry: lead.queueEntry), line: line)
         metrics.enterWaiting()
         needsDispatch = true
-        guard !isOwnerQueue(queue) else { return }
+        guard ruleQueue else { return }
         let info = rules.queues[queue]
         if let maxWait = info.maxWait {
             scheduleDeadline(.maxWait, at: now + maxWait, slot: slot, aux: lead.queueEntry)
@@ -372,24 +377,14 @@ final class Replication {
 
     /// Takes a waiting lead out of its queue's count (its line entry goes stale).
     private func leaveQueue(_ slot: Int32) {
-        let queue = Int(leads[slot].queue)
-        lines[queue].noteRemoved()
-        if lines[queue].liveCount == 0 {
-            let position = activePosition[queue]
-            let last = activeQueues.removeLast()
-            if last != queue {
-                activeQueues[position] = last
-                activePosition[last] = position
-            }
-            activePosition[queue] = -1
-        }
+        board.noteRemoved(line: Int(leads[slot].line))
         metrics.leaveWaiting()
     }
 
-    private func isLive(_ entry: WaitingLine.Entry, queue: Int) -> Bool {
+    private func isLive(_ entry: WaitingLine.Entry, line: Int) -> Bool {
         let lead = leads[entry.slot]
         return lead.generation == entry.generation && lead.state == .waiting
-            && lead.queue == Int32(queue) && lead.queueEntry == entry.entry
+            && lead.line == Int32(line) && lead.queueEntry == entry.entry
     }
 
     // MARK: Dispatch
@@ -397,71 +392,54 @@ final class Replication {
     /// SPEC §2 dispatch: repeatedly, the oldest waiting lead (over all queues) that has an
     /// eligible rep in its queue goes to the rep its queue's strategy picks. A lead with no
     /// eligible rep keeps its place and blocks nobody.
+    ///
+    /// Each queue's candidate is the best (in the queue's order) of its lines' first leads that a
+    /// rep can take; a line whose first lead without previous owners finds nobody is blocked
+    /// until a member of the queue becomes more available (see ``QueueBoard``).
     private func dispatch() {
         needsDispatch = false
-        while activeQueues.count == 1 {
-            // One queue with waiting leads: its first lead that some rep can take goes next.
-            let queue = activeQueues[0]
-            var chosen: (slot: Int32, rep: Int)?
-            var checkedMembers = false
-            lines[queue].scan(isLive: { isLive($0, queue: queue) }) { entry in
-                if let rep = pickRep(for: entry.slot, in: queue) {
-                    chosen = (entry.slot, rep)
-                    return false
-                }
-                // Nobody took a lead without skill or exclusion limits: nobody takes any lead.
-                if !hasLeadSpecificLimits(entry.slot, in: queue) { return false }
-                if !checkedMembers {
-                    checkedMembers = true
-                    if !anyMemberMayTakeLeads(queue) { return false }
-                }
-                return true
-            }
-            guard let chosen else { return }
-            leaveQueue(chosen.slot)
-            assign(chosen.slot, to: chosen.rep)
-        }
         while true {
-            var bestQueue = -1
-            var bestSlot: Int32 = -1
+            var best: (slot: Int32, queue: Int, line: Int)?
             var bestKey = (Double.infinity, Int.max)
-            for queue in activeQueues where anyMemberMayTakeLeads(queue) {
-                lines[queue].scan(isLive: { isLive($0, queue: queue) }) { entry in
-                    guard canAssign(entry.slot, in: queue) else { return true }
-                    let lead = leads[entry.slot]
-                    if (lead.arrival, lead.sequence) < bestKey {
-                        bestKey = (lead.arrival, lead.sequence)
-                        bestQueue = queue
-                        bestSlot = entry.slot
-                    }
-                    return false
+            for queue in board.activeQueues {
+                var queueBest: (slot: Int32, key: (Double, Int))?
+                for line in board.queueLines[queue] where board.lines[line].liveCount > 0 && !board.isBlocked(line) {
+                    guard let slot = firstAssignable(in: line, queue: queue) else { continue }
+                    let lead = leads[slot]
+                    let key = (!isOwnerQueue(queue) && rules.queues[queue].orderByScore ? -lead.score : lead.arrival, lead.sequence)
+                    if queueBest == nil || key < queueBest!.key { queueBest = (slot, key) }
+                }
+                guard let candidate = queueBest?.slot else { continue }
+                let lead = leads[candidate]
+                if (lead.arrival, lead.sequence) < bestKey {
+                    bestKey = (lead.arrival, lead.sequence)
+                    best = (candidate, queue, Int(lead.line))
                 }
             }
-            guard bestQueue >= 0, let rep = pickRep(for: bestSlot, in: bestQueue) else { return }
-            leaveQueue(bestSlot)
-            assign(bestSlot, to: rep)
+            guard let best, let rep = pickRep(for: best.slot, in: best.queue) else { return }
+            leaveQueue(best.slot)
+            assign(best.slot, to: rep)
         }
     }
 
-    /// Whether some member could be eligible for other leads but not this one (skills, previous owners).
-    private func hasLeadSpecificLimits(_ slot: Int32, in queue: Int) -> Bool {
-        leads[slot].hasExclusions || (!isOwnerQueue(queue) && rules.queues[queue].skillField != nil)
-    }
-
-    private func offShiftAllowed(_ queue: Int) -> Bool {
-        isOwnerQueue(queue) || rules.queues[queue].assignOffShift
-    }
-
-    /// Whether any member of the queue is eligible at all (ignoring skills and exclusions).
-    private func anyMemberMayTakeLeads(_ queue: Int) -> Bool {
-        let offShift = offShiftAllowed(queue)
-        if isOwnerQueue(queue) {
-            return reps.ineligibility(queue - ruleQueueCount, at: now, offShiftAllowed: true) == nil
-        }
-        for rep in rules.queues[queue].members where reps.ineligibility(rep, at: now, offShiftAllowed: offShift) == nil {
+    /// The first lead of `line` that some rep can take now; marks the line blocked when its first
+    /// lead without previous owners finds nobody (then nobody without previous owners can).
+    private func firstAssignable(in line: Int, queue: Int) -> Int32? {
+        var found: Int32?
+        var blocked = false
+        board.scan(line: line, isLive: { isLive($0, line: line) }) { entry in
+            if canAssign(entry.slot, in: queue) {
+                found = entry.slot
+                return false
+            }
+            if !leads[entry.slot].hasExclusions {
+                blocked = true
+                return false
+            }
             return true
         }
-        return false
+        if blocked { board.markBlocked(line) }
+        return found
     }
 
     private func view(for queue: Int) -> RepView {
@@ -561,6 +539,7 @@ final class Replication {
         metrics.occupancy(rep: rep, before: reps.open[rep], change: -1, at: now)
         reps.open[rep] -= 1
         reps.lastFreed[rep] = now
+        for queue in repQueues[rep] { board.invalidate(queue: queue) }
         needsDispatch = true
     }
 

@@ -1,0 +1,82 @@
+import RoutingRules
+
+/// Every queue's waiting leads, split into lines by the value of the queue's `skill` field
+/// (one line for a queue without one), with what dispatch knows about which lines are blocked.
+///
+/// Leads of one line are interchangeable for eligibility (same skill value), so when the oldest
+/// lead of a line without previous owners finds no eligible rep, no lead of that line does. That
+/// stays true until one of the queue's members becomes more available — a freed slot or a rep
+/// waking up (shift start, end of a day off, hire date, daily-cap reset) — which bumps the
+/// queue's epoch. So dispatch never rescans a blocked backlog on every event.
+struct QueueBoard {
+    private(set) var lines: [WaitingLine] = []
+    private(set) var lineQueue: [Int] = []
+    /// Per queue: its lines by skill value, and in creation order.
+    private var lineByGroup: [[LeadValue: Int]]
+    private(set) var queueLines: [[Int]]
+    /// Per queue: live waiting leads.
+    private(set) var waiting: [Int]
+    /// Queues with waiting leads, and each queue's position in that list (−1: absent).
+    private(set) var activeQueues: [Int] = []
+    private var activePosition: [Int]
+    private var epoch: [Int]
+    /// Per line: the queue epoch at which it was found blocked (−1: not known blocked).
+    private var blockedAt: [Int] = []
+
+    init(queueCount: Int) {
+        lineByGroup = Array(repeating: [:], count: queueCount)
+        queueLines = Array(repeating: [], count: queueCount)
+        waiting = Array(repeating: 0, count: queueCount)
+        activePosition = Array(repeating: -1, count: queueCount)
+        epoch = Array(repeating: 0, count: queueCount)
+    }
+
+    /// The line of `queue` for skill value `group` (created on first use).
+    mutating func line(queue: Int, group: LeadValue) -> Int {
+        if let line = lineByGroup[queue][group] { return line }
+        let line = lines.count
+        lines.append(WaitingLine())
+        lineQueue.append(queue)
+        blockedAt.append(-1)
+        lineByGroup[queue][group] = line
+        queueLines[queue].append(line)
+        return line
+    }
+
+    mutating func insert(_ entry: WaitingLine.Entry, line: Int) {
+        lines[line].insert(entry)
+        let queue = lineQueue[line]
+        waiting[queue] += 1
+        if activePosition[queue] < 0 {
+            activePosition[queue] = activeQueues.count
+            activeQueues.append(queue)
+        }
+    }
+
+    /// One live lead left `line`.
+    mutating func noteRemoved(line: Int) {
+        lines[line].noteRemoved()
+        let queue = lineQueue[line]
+        waiting[queue] -= 1
+        if waiting[queue] == 0 {
+            let position = activePosition[queue]
+            let last = activeQueues.removeLast()
+            if last != queue {
+                activeQueues[position] = last
+                activePosition[last] = position
+            }
+            activePosition[queue] = -1
+        }
+    }
+
+    mutating func scan(line: Int, isLive: (WaitingLine.Entry) -> Bool, _ body: (WaitingLine.Entry) -> Bool) {
+        lines[line].scan(isLive: isLive, body)
+    }
+
+    func isBlocked(_ line: Int) -> Bool { blockedAt[line] == epoch[lineQueue[line]] }
+
+    mutating func markBlocked(_ line: Int) { blockedAt[line] = epoch[lineQueue[line]] }
+
+    /// A member of `queue` became more available: its lines may move again.
+    mutating func invalidate(queue: Int) { epoch[queue] &+= 1 }
+}
