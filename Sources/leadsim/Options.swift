@@ -49,10 +49,16 @@ struct SimulationOptions: ParsableArguments {
     var writesRecords: Bool { ReportFormats(list: format)?.records ?? false }
 
     /// The `--shard` value (nil without the flag); usage errors for bad values or environments.
-    func shardSpec() throws -> Shard? {
-        guard let shard else { return nil }
+    func shardSpec() throws -> Shard? { try Shard.flag(shard) }
+}
+
+extension Shard {
+    /// The value of a `--shard` flag (nil without it), `auto` read from this process's
+    /// environment; a bad value is a usage error.
+    static func flag(_ value: String?) throws -> Shard? {
+        guard let value else { return nil }
         do throws(ShardError) {
-            return try Shard.parse(shard, environment: ProcessInfo.processInfo.environment)
+            return try Shard.parse(value, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ValidationError(error.description)
         }

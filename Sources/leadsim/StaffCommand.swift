@@ -91,14 +91,7 @@ struct StaffCommand: ParsableCommand {
         _ = try shardSpec()
     }
 
-    func shardSpec() throws -> Shard? {
-        guard let shard else { return nil }
-        do throws(ShardError) {
-            return try Shard.parse(shard, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
+    func shardSpec() throws -> Shard? { try Shard.flag(shard) }
 
     func run() throws {
         let (world, ruleSets) = try SimulationRun.loadInputs(scenarioPath: scenario, rulePaths: [rules],
