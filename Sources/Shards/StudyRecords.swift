@@ -157,6 +157,23 @@ public struct StudyRecords: Sendable {
         return text
     }
 
+    /// Encodes the records and reads them back line by line, as `merge` reads a file (what
+    /// `run` and `compare` summarise); keeps the file's text only when asked, so a large
+    /// unsharded study holds no more than two copies of its results.
+    public func readBack(keepingText: Bool) throws -> (records: StudyRecords, text: String?) {
+        let encoder = Self.encoder(), decoder = Self.decoder()
+        let headerLine = try encoder.encode(header)
+        var back = StudyRecords(header: try decoder.decode(StudyHeader.self, from: headerLine), records: [])
+        back.records.reserveCapacity(records.count)
+        var text = keepingText ? String(decoding: headerLine, as: UTF8.self) + "\n" : nil
+        for record in records {
+            let line = try encoder.encode(record)
+            back.records.append(try decoder.decode(ReplicationRecord.self, from: line))
+            if keepingText { text! += String(decoding: line, as: UTF8.self) + "\n" }
+        }
+        return (back, text)
+    }
+
     /// Reads a records file's text; `file` names it in errors.
     public static func decode(_ text: String, file: String) throws(MergeError) -> StudyRecords {
         let decoder = Self.decoder()

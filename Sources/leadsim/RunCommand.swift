@@ -61,20 +61,22 @@ enum SimulationRun {
         progress.finish()
 
         let directory = options.out ?? "Reports/\(scenario.name)"
-        let recordsText = try encode(StudyRecords(header: header, runs: result.runs))
+        let records = StudyRecords(header: header, runs: result.runs)
         if let shard {
-            let name = try writeRecords(recordsText, shard: shard, to: directory)
+            let name = try writeRecords(try encode(records), shard: shard, to: directory)
             print("Wrote \(name) (shard \(shard): \(result.runs.first?.count ?? 0) of \(scenario.replications) replications) to \(directory)")
             return
         }
-        let merged: MergedStudy
-        do throws(MergeError) {
-            merged = try ShardMerge.merge([(path: "(this run)", records: StudyRecords.decode(recordsText, file: "(this run)"))])
+        let merged: MergedStudy, recordsText: String?
+        do {
+            let (back, text) = try records.readBack(keepingText: options.writesRecords)
+            recordsText = text
+            merged = try ShardMerge.merge([(path: "(this run)", records: back)])
         } catch {
             printError("error: internal: the run's own records do not read back: \(error)")
             throw ExitCode(1)
         }
-        try writeOutputs(merged, plan: plan, formats: options.formats, records: options.writesRecords ? recordsText : nil,
+        try writeOutputs(merged, plan: plan, formats: options.formats, records: recordsText,
                          directory: directory, trace: options.trace ? result.trace : nil, quiet: options.quiet)
     }
 

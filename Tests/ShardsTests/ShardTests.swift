@@ -148,6 +148,10 @@ import Testing
             #expect(a.metrics.ttft == b.metrics.ttft && a.metrics.outcomes == b.metrics.outcomes && a.metrics.routeHits == b.metrics.routeHits)
         }
         #expect(try back.encoded() == text)
+        let (readBack, readText) = try records.readBack(keepingText: true)
+        #expect(readText == text)
+        #expect(try readBack.encoded() == text)
+        #expect(try records.readBack(keepingText: false).text == nil)
     }
 
     @Test func nonFiniteAndAwkwardDoublesRoundTrip() throws {
