@@ -6,6 +6,7 @@ extension CompiledRuleSet {
     /// The simulation's dispatch asks this for the waiting leads in service order, and picks
     /// (``pick(queue:lead:excluded:view:state:random:)``) only for the lead that goes first.
     /// - Complexity: O(members); no allocation.
+    @inlinable
     public func hasEligibleRep<View: AvailabilityView>(
         queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
     ) -> Bool {
