@@ -20,3 +20,16 @@ extension CompiledRuleSet {
         return false
     }
 }
+
+extension CompiledRuleSet {
+    /// Whether member `rep` of `queue` could take `lead` now (it has the lead's skill, is not
+    /// excluded, and is eligible in the view), without touching strategy state.
+    /// - Complexity: O(1) beyond the skill lookup.
+    @inlinable
+    public func isEligible<View: AvailabilityView>(
+        rep: Int, queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
+    ) -> Bool {
+        !excluded.contains(rep) && hasSkill(rep, skillValue(queue: queue, lead: lead))
+            && view.availability(of: rep).ineligibility == nil
+    }
+}

@@ -66,3 +66,20 @@ import Testing
         #expect(Set(biggerStream) == Set(streams["pooled"]!))
     }
 }
+
+extension DeterminismTests {
+    /// Remembering blocked waiting lines is an optimisation only: on random worlds (skills,
+    /// shifts, caps, absences, breaches, overflow) every replication's results are identical to
+    /// a dispatch that re-examines every line at every instant.
+    @Test(arguments: 0..<60)
+    func rememberedBlockedLinesChangeNothing(seed: Int) throws {
+        var (scenario, rules) = RandomWorlds.world(seed: UInt64(1000 + seed))
+        scenario.replications = 2
+        let plan = try SimulationPlan(scenario: scenario, ruleSets: [rules])
+        let fast = try Self.encoded(Experiment.run(plan, options: ExperimentOptions(jobs: 1)).runs)
+        var reference = ExperimentOptions(jobs: 1)
+        reference.referenceDispatch = true
+        let slow = try Self.encoded(Experiment.run(plan, options: reference).runs)
+        #expect(fast == slow, "seed \(seed)")
+    }
+}

@@ -7,7 +7,8 @@ import RoutingRules
 /// lead of a line without previous owners finds no eligible rep, no lead of that line does. That
 /// stays true until one of the queue's members becomes more available — a freed slot or a rep
 /// waking up (shift start, end of a day off, hire date, daily-cap reset) — which bumps the
-/// queue's epoch. So dispatch never rescans a blocked backlog on every event.
+/// queue's epoch. So dispatch never rescans a blocked backlog on every event; and when only a
+/// few members changed since a line was found blocked, only those members need a look.
 struct QueueBoard {
     private(set) var lines: [WaitingLine] = []
     private(set) var lineQueue: [Int] = []
@@ -22,6 +23,19 @@ struct QueueBoard {
     private var epoch: [Int]
     /// Per line: the queue epoch at which it was found blocked (−1: not known blocked).
     private var blockedAt: [Int] = []
+    /// Per queue: the members behind its latest epochs, newest last (at most `recentLimit`).
+    private var recent: [[Int]]
+    static let recentLimit = 16
+
+    /// What dispatch knows about a line.
+    enum LineStatus {
+        /// Nobody can take its leads.
+        case blocked
+        /// Blocked until these members changed; nobody else can take its leads.
+        case blockedUnless([Int])
+        /// Unknown: look.
+        case open
+    }
 
     init(queueCount: Int) {
         lineByGroup = Array(repeating: [:], count: queueCount)
@@ -29,6 +43,7 @@ struct QueueBoard {
         waiting = Array(repeating: 0, count: queueCount)
         activePosition = Array(repeating: -1, count: queueCount)
         epoch = Array(repeating: 0, count: queueCount)
+        recent = Array(repeating: [], count: queueCount)
     }
 
     /// The line of `queue` for skill value `group` (created on first use).
@@ -73,10 +88,22 @@ struct QueueBoard {
         lines[line].scan(isLive: isLive, body)
     }
 
-    func isBlocked(_ line: Int) -> Bool { blockedAt[line] == epoch[lineQueue[line]] }
+    func status(_ line: Int) -> LineStatus {
+        let queue = lineQueue[line]
+        let since = blockedAt[line]
+        guard since >= 0 else { return .open }
+        let changes = epoch[queue] - since
+        if changes == 0 { return .blocked }
+        guard changes <= recent[queue].count else { return .open }
+        return .blockedUnless(Array(recent[queue].suffix(changes)))
+    }
 
     mutating func markBlocked(_ line: Int) { blockedAt[line] = epoch[lineQueue[line]] }
 
-    /// A member of `queue` became more available: its lines may move again.
-    mutating func invalidate(queue: Int) { epoch[queue] &+= 1 }
+    /// Member `rep` of `queue` became more available: the queue's lines may move again.
+    mutating func invalidate(queue: Int, rep: Int) {
+        epoch[queue] += 1
+        if recent[queue].count == Self.recentLimit { recent[queue].removeFirst() }
+        recent[queue].append(rep)
+    }
 }

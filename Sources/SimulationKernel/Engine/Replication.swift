@@ -20,6 +20,8 @@ final class Replication {
     private let sla: SLA?
     private let trace: TraceRecorder?
     private let checkInvariants: Bool
+    /// Never trust remembered blocked lines (tests compare this against the fast path).
+    private let referenceDispatch: Bool
 
     @exclusivity(unchecked) private var now: Instant
     @exclusivity(unchecked) private var regular = Heap<Event>()
@@ -54,7 +56,9 @@ final class Replication {
     private let accountOwner: [Int]
     @exclusivity(unchecked) private var metrics: MetricsCollector
 
-    init(plan: SimulationPlan, ruleIndex: Int, replication: Int, trace: Bool, checkInvariants: Bool) {
+    init(plan: SimulationPlan, ruleIndex: Int, replication: Int, trace: Bool, checkInvariants: Bool,
+         referenceDispatch: Bool = false) {
+        self.referenceDispatch = referenceDispatch
         self.plan = plan
         self.ruleIndex = ruleIndex
         self.replication = replication
@@ -216,7 +220,7 @@ final class Replication {
             arrive(source: Int(event.subject), burst: Int(event.aux))
         case .repWake:
             needsDispatch = true
-            for queue in repQueues[Int(event.subject)] { board.invalidate(queue: queue) }
+            for queue in repQueues[Int(event.subject)] { board.invalidate(queue: queue, rep: Int(event.subject)) }
             scheduleWake(rep: Int(event.subject))
         case .enrichmentDone:
             guard let slot = valid(event), leads[slot].state == .enriching else { return }
@@ -403,7 +407,7 @@ final class Replication {
             var bestKey = (Double.infinity, Int.max)
             for queue in board.activeQueues {
                 var queueBest: (slot: Int32, key: (Double, Int))?
-                for line in board.queueLines[queue] where board.lines[line].liveCount > 0 && !board.isBlocked(line) {
+                for line in board.queueLines[queue] where board.lines[line].liveCount > 0 && mayMove(line, queue: queue) {
                     guard let slot = firstAssignable(in: line, queue: queue) else { continue }
                     let lead = leads[slot]
                     let key = (!isOwnerQueue(queue) && rules.queues[queue].orderByScore ? -lead.score : lead.arrival, lead.sequence)
@@ -419,6 +423,33 @@ final class Replication {
             guard let best, let rep = pickRep(for: best.slot, in: best.queue) else { return }
             leaveQueue(best.slot)
             assign(best.slot, to: rep)
+        }
+    }
+
+    /// Whether `line` may have a lead some rep can take: not known blocked, or blocked before
+    /// members changed and one of those members can now take its leads (they share a skill value,
+    /// and a lead with previous owners can take no more reps than one without).
+    private func mayMove(_ line: Int, queue: Int) -> Bool {
+        if referenceDispatch { return true }
+        switch board.status(line) {
+        case .open: return true
+        case .blocked: return false
+        case .blockedUnless(let changed):
+            var anyLead: Int32?
+            board.scan(line: line, isLive: { isLive($0, line: line) }) { entry in
+                anyLead = entry.slot
+                return false
+            }
+            guard let slot = anyLead else { return false }
+            let movable = changed.contains { rep in
+                if isOwnerQueue(queue) {
+                    return reps.ineligibility(rep, at: now, offShiftAllowed: true) == nil
+                }
+                let view = view(for: queue)
+                return leads.withValues(slot) { rules.isEligible(rep: rep, queue: queue, lead: $0, excluded: .none, view: view) }
+            }
+            if !movable { board.markBlocked(line) }
+            return movable
         }
     }
 
@@ -539,7 +570,7 @@ final class Replication {
         metrics.occupancy(rep: rep, before: reps.open[rep], change: -1, at: now)
         reps.open[rep] -= 1
         reps.lastFreed[rep] = now
-        for queue in repQueues[rep] { board.invalidate(queue: queue) }
+        for queue in repQueues[rep] { board.invalidate(queue: queue, rep: rep) }
         needsDispatch = true
     }
 

@@ -13,6 +13,9 @@ public struct ExperimentOptions: Sendable {
     public var checkInvariants: Bool
     /// Only these replications (default: all of the scenario's).
     public var replications: [Int]?
+    /// Tests: dispatch re-examines every waiting line at every instant instead of remembering
+    /// blocked lines. Results must be identical; it is only slower.
+    public var referenceDispatch = false
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, trace: Bool = false, checkInvariants: Bool = false,
                 replications: [Int]? = nil) {
@@ -56,7 +59,8 @@ public enum Experiment {
                 guard index < tasks.count else { return }
                 let (ruleIndex, k) = tasks[index]
                 let replication = Replication(plan: plan, ruleIndex: ruleIndex, replication: replications[k],
-                                              trace: options.trace, checkInvariants: options.checkInvariants)
+                                              trace: options.trace, checkInvariants: options.checkInvariants,
+                                              referenceDispatch: options.referenceDispatch)
                 let outcome = replication.run()
                 slots.withLock { $0[index] = outcome }
                 let finished = done.withLock { value in
