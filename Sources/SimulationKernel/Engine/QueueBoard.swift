@@ -23,16 +23,18 @@ struct QueueBoard {
     private var epoch: [Int]
     /// Per line: the queue epoch at which it was found blocked (−1: not known blocked).
     private var blockedAt: [Int] = []
-    /// Per queue: the members behind its latest epochs, newest last (at most `recentLimit`).
-    private var recent: [[Int]]
+    /// Per queue, a ring of the members behind its latest `recentLimit` epochs: the member that
+    /// made epoch e is at `recent[queue * recentLimit + (e − 1) % recentLimit]`.
+    private var recent: [Int]
     static let recentLimit = 16
 
     /// What dispatch knows about a line.
     enum LineStatus {
         /// Nobody can take its leads.
         case blocked
-        /// Blocked until these members changed; nobody else can take its leads.
-        case blockedUnless([Int])
+        /// Blocked until the members behind these epochs of its queue changed (``member(queue:epoch:)``);
+        /// nobody else can take its leads.
+        case blockedUnless(Range<Int>)
         /// Unknown: look.
         case open
     }
@@ -43,7 +45,7 @@ struct QueueBoard {
         waiting = Array(repeating: 0, count: queueCount)
         activePosition = Array(repeating: -1, count: queueCount)
         epoch = Array(repeating: 0, count: queueCount)
-        recent = Array(repeating: [], count: queueCount)
+        recent = Array(repeating: 0, count: queueCount * Self.recentLimit)
     }
 
     /// The line of `queue` for skill value `group` (created on first use).
@@ -94,16 +96,18 @@ struct QueueBoard {
         guard since >= 0 else { return .open }
         let changes = epoch[queue] - since
         if changes == 0 { return .blocked }
-        guard changes <= recent[queue].count else { return .open }
-        return .blockedUnless(Array(recent[queue].suffix(changes)))
+        guard changes <= Self.recentLimit else { return .open }
+        return .blockedUnless(since..<epoch[queue])
     }
+
+    /// The member whose change made epoch `e + 1` of `queue` (valid for the latest `recentLimit` epochs).
+    func member(queue: Int, epoch e: Int) -> Int { recent[queue * Self.recentLimit + e % Self.recentLimit] }
 
     mutating func markBlocked(_ line: Int) { blockedAt[line] = epoch[lineQueue[line]] }
 
     /// Member `rep` of `queue` became more available: the queue's lines may move again.
     mutating func invalidate(queue: Int, rep: Int) {
+        recent[queue * Self.recentLimit + epoch[queue] % Self.recentLimit] = rep
         epoch[queue] += 1
-        if recent[queue].count == Self.recentLimit { recent[queue].removeFirst() }
-        recent[queue].append(rep)
     }
 }

@@ -441,7 +441,8 @@ final class Replication {
                 return false
             }
             guard let slot = anyLead else { return false }
-            let movable = changed.contains { rep in
+            let movable = changed.contains { e in
+                let rep = board.member(queue: queue, epoch: e)
                 if isOwnerQueue(queue) {
                     return reps.ineligibility(rep, at: now, offShiftAllowed: true) == nil
                 }
