@@ -44,19 +44,6 @@ struct ZoneClock: Sendable {
         let local = instant + offset(at: instant)
         return CalendarDate(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
     }
-
-    /// Local midnights from the day containing `from` through the day after `to`.
-    func midnights(from: Instant, to: Instant) -> [Instant] {
-        var day = date(at: from).daysSinceEpoch
-        let last = date(at: to).daysSinceEpoch + 1
-        var result: [Instant] = []
-        result.reserveCapacity(last - day + 1)
-        while day <= last {
-            result.append(instant(date: CalendarDate(daysSinceEpoch: day), minutes: 0))
-            day += 1
-        }
-        return result
-    }
 }
 
 /// A half-open interval of UTC instants.

@@ -16,8 +16,6 @@ enum EventKind: UInt8 {
     case overflow
     /// Measurement only: is the lead owned `unowned_after` after arrival?
     case unownedCheck
-
-    var isDeadline: Bool { rawValue >= EventKind.patience.rawValue }
 }
 
 /// One scheduled event: 32 bytes, no allocation, no closure.
