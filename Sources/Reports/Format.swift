@@ -1,4 +1,5 @@
 import Foundation
+import SimulationModel
 
 /// Numbers as people read them in reports: durations (`48m`, `3h 12m`, `2d 4h`),
 /// percentages with sensible precision, counts with thousands separators.
@@ -99,8 +100,8 @@ public enum Format {
         if ms == 1000 { seconds += 1; ms = 0 }
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let secondOfDay = seconds - days * 86_400
-        let (y, m, d) = civil(fromDays: days)
-        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d,
+        let date = CalendarDate(daysSinceEpoch: days)
+        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", date.year, date.month, date.day,
                           secondOfDay / 3600, (secondOfDay / 60) % 60, secondOfDay % 60)
         if ms != 0 { text += String(format: ".%03d", ms) }
         return text + "Z"
@@ -112,20 +113,8 @@ public enum Format {
         let local = instant + Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
         let days = Int((local / 86_400).rounded(.down))
         let secondOfDay = Int(local - Double(days) * 86_400)
-        let (y, m, d) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02d %02d:%02d", y, m, d, secondOfDay / 3600, (secondOfDay / 60) % 60)
-    }
-
-    /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let date = CalendarDate(daysSinceEpoch: days)
+        return String(format: "%04d-%02d-%02d %02d:%02d", date.year, date.month, date.day,
+                      secondOfDay / 3600, (secondOfDay / 60) % 60)
     }
 }
