@@ -287,10 +287,10 @@ final class Replication {
             unownedChecks.append(Event(time: now + plan.scenario.metrics.unownedAfter, order: 0, kind: .unownedCheck,
                                        subject: slot, generation: leads[slot].generation, aux: 0))
         }
-        if anyMissing, let enrichment = plan.scenario.enrichment, enrichment.wait {
+        if anyMissing, let enrichment = plan.scenario.enrichment, enrichment.wait, let sampler = plan.enrichmentDelay {
             leads[slot].state = .enriching
             metrics.enterUnowned()
-            let delay = Sampler(enrichment.delay).quantile(luck.uniform(LeadFactory.Draw.enrichmentDelay))
+            let delay = sampler.quantile(luck.uniform(LeadFactory.Draw.enrichmentDelay))
             schedule(.enrichmentDone, at: now + delay, subject: slot, generation: leads[slot].generation)
         } else {
             routeLead(slot)

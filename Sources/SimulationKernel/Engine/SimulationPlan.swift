@@ -25,6 +25,8 @@ public struct SimulationPlan: Sendable {
     /// Per team: the manager's rep index (−1: none).
     let teamManager: [Int]
     let scoreField: Int?
+    /// The enrichment delay's inverse CDF (nil: no enrichment).
+    let enrichmentDelay: Sampler?
     /// The `account` pseudo-field.
     let accountField: Int
     /// Account owner team's reps, for spreading account ownership.
@@ -64,6 +66,7 @@ public struct SimulationPlan: Sendable {
         for i in compiled.indices { compiled[i].tabulateSymbols(of: schema) }
         self.compiled = compiled
         scoreField = schema.existingFieldIndex("score")
+        enrichmentDelay = scenario.enrichment.map { Sampler($0.delay) }
         accountField = schema.fieldIndex(for: LeadSchema.accountField)
         self.schema = schema
 
