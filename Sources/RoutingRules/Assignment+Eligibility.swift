@@ -5,19 +5,15 @@ extension CompiledRuleSet {
     ///
     /// The simulation's dispatch asks this for the waiting leads in service order, and picks
     /// (``pick(queue:lead:excluded:view:state:random:)``) only for the lead that goes first.
-    /// - Complexity: O(members); no allocation.
+    /// - Complexity: O(candidate members); no allocation.
     @inlinable
     public func hasEligibleRep<View: AvailabilityView>(
         queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
     ) -> Bool {
         let skill = skillValue(queue: queue, lead: lead)
-        for slot in memberStart[queue]..<memberEnd[queue] {
-            let rep = memberReps[slot]
-            if !excluded.contains(rep) && hasSkill(rep, skill) && view.availability(of: rep).ineligibility == nil {
-                return true
-            }
+        return !forEachCandidate(in: memberStart[queue]..<memberEnd[queue], view: view) { slot in
+            !memberEligible(slot, skill: skill, excluded: excluded, view: view)
         }
-        return false
     }
 }
 

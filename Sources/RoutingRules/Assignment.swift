@@ -12,10 +12,10 @@ public struct AssignmentState: Sendable {
     @usableFromInline var owed: [Int]
     @usableFromInline var owedCount: [Int]
     @usableFromInline var isOwed: [Bool]
-    /// Per-pick eligibility of the members of the queue being picked for.
-    @usableFromInline var scratch: [Bool]
+    /// Per pick: the eligible member slots of the queue being picked for.
+    @usableFromInline var scratch: [Int]
 
-    init(pointer: [Int], scores: [Double], owed: [Int], owedCount: [Int], isOwed: [Bool], scratch: [Bool]) {
+    init(pointer: [Int], scores: [Double], owed: [Int], owedCount: [Int], isOwed: [Bool], scratch: [Int]) {
         (self.pointer, self.scores, self.owed, self.owedCount, self.isOwed, self.scratch) =
             (pointer, scores, owed, owedCount, isOwed, scratch)
     }
@@ -30,7 +30,7 @@ extension CompiledRuleSet {
                                owed: Array(repeating: 0, count: memberReps.count),
                                owedCount: Array(repeating: 0, count: queues.count),
                                isOwed: Array(repeating: false, count: memberReps.count),
-                               scratch: Array(repeating: false, count: largest))
+                               scratch: Array(repeating: 0, count: largest))
     }
 
     /// Picks the rep (roster index) that `queue`'s strategy gives `lead`, or nil when no member
@@ -54,49 +54,54 @@ extension CompiledRuleSet {
         guard start < end else { return nil }
         let skill = skillValue(queue: queue, lead: lead)
         @inline(__always) func eligible(_ slot: Int) -> Bool {
-            let rep = memberReps[slot]
-            return !excluded.contains(rep) && hasSkill(rep, skill) && view.availability(of: rep).ineligibility == nil
+            memberEligible(slot, skill: skill, excluded: excluded, view: view)
         }
         switch strategies[queue] {
         case .roundRobin:
-            return pickRoundRobin(queue: queue, start: start, end: end, state: &state, eligible: eligible)
+            return pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible)
         case .weightedRoundRobin:
-            var total = 0.0, best = -1, bestScore = -Double.infinity
-            for slot in start..<end {
-                let ok = eligible(slot)
-                state.scratch[slot - start] = ok
-                guard ok else { continue }
+            // Smooth weighted round-robin over the eligible members (the others keep their scores).
+            var total = 0.0, best = -1, bestScore = -Double.infinity, eligibleCount = 0
+            _ = forEachCandidate(in: start..<end, view: view) { slot in
+                guard eligible(slot) else { return true }
+                state.scratch[eligibleCount] = slot
+                eligibleCount += 1
                 total += memberWeights[slot]
                 let score = state.scores[slot] + memberWeights[slot]
                 if score > bestScore { (best, bestScore) = (slot, score) }
+                return true
             }
             guard best >= 0 else { return nil }
-            for slot in start..<end where state.scratch[slot - start] { state.scores[slot] += memberWeights[slot] }
+            for k in 0..<eligibleCount { state.scores[state.scratch[k]] += memberWeights[state.scratch[k]] }
             state.scores[best] -= total
             return memberReps[best]
         case .leastLoaded, .loadRatio, .nextAvailable:
             var best = -1, bestKey = Double.infinity
-            for slot in start..<end where !excluded.contains(memberReps[slot]) && hasSkill(memberReps[slot], skill) {
-                let availability = view.availability(of: memberReps[slot])
-                guard availability.ineligibility == nil else { continue }
+            _ = forEachCandidate(in: start..<end, view: view) { slot in
+                let rep = memberReps[slot]
+                guard !excluded.contains(rep) && hasSkill(rep, skill) else { return true }
+                let availability = view.availability(of: rep)
+                guard availability.ineligibility == nil else {
+                    view.memberUnavailable(slot: slot)
+                    return true
+                }
                 let key = Self.key(strategies[queue], availability)
                 if best < 0 || key < bestKey { (best, bestKey) = (slot, key) }
+                return true
             }
             return best >= 0 ? memberReps[best] : nil
         case .random:
-            var count = 0
-            for slot in start..<end {
-                let ok = eligible(slot)
-                state.scratch[slot - start] = ok
-                if ok { count += 1 }
+            var eligibleCount = 0
+            _ = forEachCandidate(in: start..<end, view: view) { slot in
+                if eligible(slot) {
+                    state.scratch[eligibleCount] = slot
+                    eligibleCount += 1
+                }
+                return true
             }
-            guard count > 0 else { return nil }
-            var k = min(Int(random.nextUniform() * Double(count)), count - 1)
-            for slot in start..<end where state.scratch[slot - start] {
-                if k == 0 { return memberReps[slot] }
-                k -= 1
-            }
-            return nil
+            guard eligibleCount > 0 else { return nil }
+            let k = min(Int(random.nextUniform() * Double(eligibleCount)), eligibleCount - 1)
+            return memberReps[state.scratch[k]]
         }
     }
 
@@ -112,8 +117,8 @@ extension CompiledRuleSet {
     }
 
     @inlinable
-    func pickRoundRobin(queue: Int, start: Int, end: Int, state: inout AssignmentState,
-                                eligible: (Int) -> Bool) -> Int? {
+    func pickRoundRobin<View: AvailabilityView>(queue: Int, start: Int, end: Int, state: inout AssignmentState,
+                                                view: View, eligible: (Int) -> Bool) -> Int? {
         let count = end - start
         let keepTurn = keepTurns[queue]
         if keepTurn {
@@ -126,24 +131,63 @@ extension CompiledRuleSet {
                 return memberReps[start + position]
             }
         }
+        // The first eligible member at or after the pointer, cyclically.
         let first = state.pointer[queue]
-        for step in 0..<count {
-            let position = (first + step) % count
-            guard eligible(start + position) else { continue }
-            if keepTurn {
-                for skipped in 0..<step {
-                    let passed = (first + skipped) % count
-                    if !state.isOwed[start + passed] {
-                        state.isOwed[start + passed] = true
-                        state.owed[start + state.owedCount[queue]] = passed
-                        state.owedCount[queue] += 1
-                    }
+        var chosen = -1
+        let find = { (slot: Int) -> Bool in
+            guard eligible(slot) else { return true }
+            chosen = slot
+            return false
+        }
+        if forEachCandidate(in: (start + first)..<end, view: view, find) {
+            _ = forEachCandidate(in: start..<(start + first), view: view, find)
+        }
+        guard chosen >= 0 else { return nil }
+        let position = chosen - start
+        if keepTurn {
+            // Every member passed over was ineligible: it is owed a turn.
+            for skipped in 0..<((position - first + count) % count) {
+                let passed = (first + skipped) % count
+                if !state.isOwed[start + passed] {
+                    state.isOwed[start + passed] = true
+                    state.owed[start + state.owedCount[queue]] = passed
+                    state.owedCount[queue] += 1
                 }
             }
-            state.pointer[queue] = (position + 1) % count
-            return memberReps[start + position]
         }
-        return nil
+        state.pointer[queue] = (position + 1) % count
+        return memberReps[chosen]
+    }
+
+    /// Whether member `slot` may take a lead with skill value `skill` now: not excluded, has the
+    /// skill, and available in the view (an unavailable member is reported to the view).
+    @inlinable @inline(__always)
+    func memberEligible<View: AvailabilityView>(_ slot: Int, skill: LeadValue?, excluded: ExcludedReps,
+                                                view: View) -> Bool {
+        let rep = memberReps[slot]
+        guard !excluded.contains(rep) && hasSkill(rep, skill) else { return false }
+        if view.availability(of: rep).ineligibility == nil { return true }
+        view.memberUnavailable(slot: slot)
+        return false
+    }
+
+    /// Calls `body` on the member slots of `range` that the view lists as candidates, in order,
+    /// until it returns false. Returns whether every candidate was visited.
+    @inlinable @inline(__always)
+    func forEachCandidate<View: AvailabilityView>(in range: Range<Int>, view: View,
+                                                  _ body: (Int) -> Bool) -> Bool {
+        guard !range.isEmpty else { return true }
+        let firstWord = range.lowerBound >> 6, lastWord = (range.upperBound - 1) >> 6
+        for word in firstWord...lastWord {
+            var bits = view.candidates(word: word)
+            if word == firstWord { bits &= ~0 << UInt64(range.lowerBound & 63) }
+            if word == lastWord && range.upperBound & 63 != 0 { bits &= (1 << UInt64(range.upperBound & 63)) &- 1 }
+            while bits != 0 {
+                if !body(word << 6 | bits.trailingZeroBitCount) { return false }
+                bits &= bits &- 1
+            }
+        }
+        return true
     }
 
     /// The lead's value of the queue's skill field (nil: no skill filter).

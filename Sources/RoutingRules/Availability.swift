@@ -21,7 +21,7 @@ public struct RosterEntry: Sendable, Hashable {
 }
 
 /// Why a rep cannot take a lead now.
-public enum Ineligibility: String, CaseIterable, Sendable {
+public enum Ineligibility: String, CaseIterable, Sendable, BitwiseCopyable {
     case offShift = "off shift"
     case absent
     case inactive
@@ -51,8 +51,27 @@ public struct RepAvailability: Sendable, Hashable {
 }
 
 /// The kernel's view of its reps; called once or twice per member per pick, so keep it cheap.
+///
+/// A view may also narrow the members worth asking about: ``candidates(word:)`` gives, as bits
+/// over the rule set's member slots, a superset of the members whose `availability` could be
+/// eligible now. Members whose bit is clear are skipped without a call. When a member turns out
+/// unavailable, the core calls ``memberUnavailable(slot:)`` so the view may clear its bit until
+/// the rep becomes more available. The defaults ask about every member and remember nothing.
 public protocol AvailabilityView {
     func availability(of rep: Int) -> RepAvailability
+    /// Bits `slot % 64` of word `slot / 64`: member slots (positions in the rule set's member
+    /// list) that may be eligible. A clear bit promises `availability` would report a reason.
+    func candidates(word: Int) -> UInt64
+    /// Member `slot` was just reported unavailable by `availability` (not for skill or exclusion).
+    func memberUnavailable(slot: Int)
+}
+
+extension AvailabilityView {
+    @inlinable @inline(__always)
+    public func candidates(word: Int) -> UInt64 { ~0 }
+
+    @inlinable @inline(__always)
+    public func memberUnavailable(slot: Int) {}
 }
 
 /// Uniform draws in (0, 1) for the `random` strategy: the queue's own stream.
@@ -65,7 +84,8 @@ public protocol UniformSource {
 /// Up to four reps are stored inline, so the usual empty or short set never allocates.
 public struct ExcludedReps: Sendable, Hashable, ExpressibleByArrayLiteral {
     @usableFromInline var inline: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
-    @usableFromInline var spill: [Int32] = []
+    /// Beyond four (nil until then, so copying a short set retains nothing).
+    @usableFromInline var spill: [Int32]? = nil
     public private(set) var count = 0
 
     public init() {}
@@ -86,7 +106,7 @@ public struct ExcludedReps: Sendable, Hashable, ExpressibleByArrayLiteral {
         case 1: inline.1 = value
         case 2: inline.2 = value
         case 3: inline.3 = value
-        default: spill.append(value)
+        default: spill = (spill ?? []) + [value]
         }
         count += 1
     }
@@ -96,7 +116,7 @@ public struct ExcludedReps: Sendable, Hashable, ExpressibleByArrayLiteral {
         if count == 0 { return false }
         let value = Int32(rep)
         if inline.0 == value || inline.1 == value || inline.2 == value || inline.3 == value { return true }
-        return count > 4 && spill.contains(value)
+        return count > 4 && spill!.contains(value)
     }
 
     public static func == (a: ExcludedReps, b: ExcludedReps) -> Bool {
@@ -110,6 +130,6 @@ public struct ExcludedReps: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// The reps in insertion order.
     public var members: [Int] {
         let head = [inline.0, inline.1, inline.2, inline.3].prefix(min(count, 4))
-        return (head + spill).map(Int.init)
+        return (head + (spill ?? [])).map(Int.init)
     }
 }

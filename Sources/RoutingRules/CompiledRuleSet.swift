@@ -169,6 +169,16 @@ public struct CompiledRuleSet: Sendable {
 
     public func queueIndex(named name: String) -> Int? { queues.firstIndex { $0.name == name } }
 
+    /// Member slots: every queue's members, queue after queue (the positions an
+    /// ``AvailabilityView`` names in ``AvailabilityView/candidates(word:)``).
+    public var memberSlotCount: Int { memberReps.count }
+
+    /// The member slots of `queue`.
+    public func memberSlots(of queue: Int) -> Range<Int> { memberStart[queue]..<memberEnd[queue] }
+
+    /// The rep (roster index) in member slot `slot`.
+    public func rep(inMemberSlot slot: Int) -> Int { memberReps[slot] }
+
     /// Routes a lead: the first route whose condition holds, else the fallback, else unrouted.
     ///
     /// - Parameter lead: Values by field index of the schema given at compile time; fields

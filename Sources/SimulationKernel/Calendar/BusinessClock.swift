@@ -2,8 +2,9 @@ import SimulationModel
 
 /// Business time in the scenario's zone: the scenario's `business_hours`, less holidays.
 ///
-/// Answers "how much business time lies between two instants" and "when will this much
-/// business time have passed", both by binary search over cumulative sums.
+/// Answers "how much business time lies between two instants" (through a per-day table of
+/// interval positions) and "when will this much business time have passed" (by binary search
+/// over cumulative sums).
 struct BusinessClock: Sendable {
     let intervals: [Interval]
     /// cumulative[i] = business seconds before intervals[i].start.
@@ -22,15 +23,36 @@ struct BusinessClock: Sendable {
             total += interval.end - interval.start
         }
         cumulative = sums
+        origin = from
+        var startsBefore: [Int] = []
+        var k = 0
+        for day in 0...max(0, Int(((to - from) / 86_400).rounded(.up))) {
+            let dayStart = from + Double(day) * 86_400
+            while k < intervals.count && intervals[k].start < dayStart { k += 1 }
+            startsBefore.append(k)
+        }
+        intervalsStartingBefore = startsBefore
     }
+
+    /// The calendar's first instant: day d of the lookup table starts at origin + d × 86,400 s.
+    private let origin: Instant
+    /// Per day of the lookup table: how many intervals start before the day does.
+    private let intervalsStartingBefore: [Int]
 
     /// Business seconds in [start of calendar, t).
     func elapsed(until t: Instant) -> Double {
-        var lo = 0, hi = intervals.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if intervals[mid].start <= t { lo = mid + 1 } else { hi = mid }
+        // The number of intervals starting at or before t: from the day's table entry, then
+        // past the few intervals that start within the day.
+        var lo: Int
+        let day = ((t - origin) / 86_400).rounded(.down)
+        if day < 0 {
+            lo = 0
+        } else if day >= Double(intervalsStartingBefore.count) {
+            lo = intervalsStartingBefore[intervalsStartingBefore.count - 1]
+        } else {
+            lo = intervalsStartingBefore[Int(day)]
         }
+        while lo < intervals.count && intervals[lo].start <= t { lo += 1 }
         guard lo > 0 else { return 0 }
         let i = lo - 1
         return cumulative[i] + min(t, intervals[i].end) - intervals[i].start

@@ -67,58 +67,90 @@ struct LeadRecord {
 }
 
 /// Slab storage for leads and their field values (`fieldCount` values per slot).
-struct LeadTable {
-    private(set) var records: [LeadRecord] = []
-    private(set) var values: [LeadValue] = []
-    private var freeSlots: [Int32] = []
+///
+/// Records and values live in memory the table manages itself, so the hot path reads and
+/// writes a lead's record in place (no copy-on-write check). Value buffers handed out by
+/// ``values(_:)`` are valid until the next ``allocate()``.
+final class LeadTable {
+    @exclusivity(unchecked) private var records: UnsafeMutablePointer<LeadRecord>
+    @exclusivity(unchecked) private var fieldValues: UnsafeMutablePointer<LeadValue>
+    @exclusivity(unchecked) private var capacity = 64
+    /// Slots ever handed out (occupied or free).
+    @exclusivity(unchecked) private var slotCount = 0
+    @exclusivity(unchecked) private var freeSlots: [Int32] = []
     let fieldCount: Int
-    private(set) var live = 0
+    @exclusivity(unchecked) private(set) var live = 0
 
     init(fieldCount: Int) {
         self.fieldCount = max(1, fieldCount)
+        records = .allocate(capacity: capacity)
+        fieldValues = .allocate(capacity: capacity * self.fieldCount)
+    }
+
+    deinit {
+        records.deinitialize(count: slotCount)
+        records.deallocate()
+        fieldValues.deinitialize(count: slotCount * fieldCount)
+        fieldValues.deallocate()
     }
 
     /// A fresh slot (its generation advanced, its values all missing).
-    mutating func allocate() -> Int32 {
+    func allocate() -> Int32 {
         live += 1
         if let slot = freeSlots.popLast() {
-            let base = Int(slot) * fieldCount
-            for i in base..<(base + fieldCount) { values[i] = .missing }
+            mutableValues(slot).update(repeating: .missing)
             records[Int(slot)].generation &+= 1
             return slot
         }
-        records.append(LeadRecord())
-        values.append(contentsOf: repeatElement(LeadValue.missing, count: fieldCount))
-        return Int32(records.count - 1)
+        if slotCount == capacity { grow() }
+        (records + slotCount).initialize(to: LeadRecord())
+        (fieldValues + slotCount * fieldCount).initialize(repeating: .missing, count: fieldCount)
+        slotCount += 1
+        return Int32(slotCount - 1)
     }
 
-    mutating func release(_ slot: Int32) {
+    private func grow() {
+        capacity *= 2
+        let newRecords = UnsafeMutablePointer<LeadRecord>.allocate(capacity: capacity)
+        newRecords.moveInitialize(from: records, count: slotCount)
+        records.deallocate()
+        records = newRecords
+        let newValues = UnsafeMutablePointer<LeadValue>.allocate(capacity: capacity * fieldCount)
+        newValues.moveInitialize(from: fieldValues, count: slotCount * fieldCount)
+        fieldValues.deallocate()
+        fieldValues = newValues
+    }
+
+    func release(_ slot: Int32) {
         live -= 1
         records[Int(slot)].state = .free
         freeSlots.append(slot)
     }
 
     subscript(slot: Int32) -> LeadRecord {
-        _read { yield records[Int(slot)] }
-        _modify { yield &records[Int(slot)] }
-    }
-
-    /// Calls `body` with the slot's field values.
-    func withValues<R>(_ slot: Int32, _ body: (UnsafeBufferPointer<LeadValue>) -> R) -> R {
-        values.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[(Int(slot) * fieldCount)..<(Int(slot) * fieldCount + fieldCount)]))
+        unsafeAddress {
+            assert(slot >= 0 && Int(slot) < slotCount, "lead slot \(slot) out of 0..<\(slotCount)")
+            return UnsafePointer(records + Int(slot))
+        }
+        unsafeMutableAddress {
+            assert(slot >= 0 && Int(slot) < slotCount, "lead slot \(slot) out of 0..<\(slotCount)")
+            return records + Int(slot)
         }
     }
 
-    mutating func withMutableValues<R>(_ slot: Int32, _ body: (UnsafeMutableBufferPointer<LeadValue>) -> R) -> R {
-        let fieldCount = self.fieldCount
-        return values.withUnsafeMutableBufferPointer { all in
-            body(UnsafeMutableBufferPointer(rebasing: all[(Int(slot) * fieldCount)..<(Int(slot) * fieldCount + fieldCount)]))
-        }
+    /// The slot's field values (valid until the next `allocate()`).
+    func values(_ slot: Int32) -> UnsafeBufferPointer<LeadValue> {
+        UnsafeBufferPointer(mutableValues(slot))
+    }
+
+    /// The slot's field values, to write (valid until the next `allocate()`).
+    func mutableValues(_ slot: Int32) -> UnsafeMutableBufferPointer<LeadValue> {
+        assert(slot >= 0 && Int(slot) < slotCount, "lead slot \(slot) out of 0..<\(slotCount)")
+        return UnsafeMutableBufferPointer(start: fieldValues + Int(slot) * fieldCount, count: fieldCount)
     }
 
     /// Slots currently holding a lead.
     var occupiedSlots: [Int32] {
-        records.indices.filter { records[$0].state != .free }.map { Int32($0) }
+        (0..<slotCount).filter { records[$0].state != .free }.map { Int32($0) }
     }
 }

@@ -14,6 +14,8 @@ struct QueueBoard {
     private(set) var lineQueue: [Int] = []
     /// Per queue: its lines by skill value, and in creation order.
     private var lineByGroup: [[LeadValue: Int]]
+    /// Per queue: its line for group `.missing` (the only line of a queue without a skill field).
+    private var missingGroupLine: [Int?]
     private(set) var queueLines: [[Int]]
     /// Per queue: live waiting leads.
     private(set) var waiting: [Int]
@@ -41,6 +43,7 @@ struct QueueBoard {
 
     init(queueCount: Int) {
         lineByGroup = Array(repeating: [:], count: queueCount)
+        missingGroupLine = Array(repeating: nil, count: queueCount)
         queueLines = Array(repeating: [], count: queueCount)
         waiting = Array(repeating: 0, count: queueCount)
         activePosition = Array(repeating: -1, count: queueCount)
@@ -48,14 +51,17 @@ struct QueueBoard {
         recent = Array(repeating: 0, count: queueCount * Self.recentLimit)
     }
 
-    /// The line of `queue` for skill value `group` (created on first use).
+    /// The line of `queue` for skill value `group` (created on first use). A queue without a
+    /// skill field has one line, group `.missing`, found without hashing.
     mutating func line(queue: Int, group: LeadValue) -> Int {
+        if case .missing = group, let line = missingGroupLine[queue] { return line }
         if let line = lineByGroup[queue][group] { return line }
         let line = lines.count
         lines.append(WaitingLine())
         lineQueue.append(queue)
         blockedAt.append(-1)
         lineByGroup[queue][group] = line
+        if case .missing = group { missingGroupLine[queue] = line }
         queueLines[queue].append(line)
         return line
     }

@@ -12,18 +12,18 @@ final class RepTable {
     let perDay: [Int]
     let touchDelay: [Sampler]
     let handleTime: [Sampler]
-    @exclusivity(unchecked) var open: [Int]
-    @exclusivity(unchecked) var assignedToday: [Int]
-    @exclusivity(unchecked) var todayIndex: [Int]
-    @exclusivity(unchecked) var lastAssigned: [Instant]
-    @exclusivity(unchecked) var lastFreed: [Instant]
+    let open: Column<Int>
+    let assignedToday: Column<Int>
+    private let todayIndex: Column<Int>
+    let lastAssigned: Column<Instant>
+    let lastFreed: Column<Instant>
     /// Instants at which each rep may become eligible again, and the next one to schedule.
     let wakeUps: [[Instant]]
     /// Per rep: why the calendar rules it out now (nil: on shift and active), and until when
     /// that answer holds, so that eligibility checks are two array loads between boundaries.
-    @exclusivity(unchecked) private var timeStatus: [Ineligibility?]
-    @exclusivity(unchecked) private var timeStatusUntil: [Instant]
-    @exclusivity(unchecked) var wakeCursor: [Int]
+    private let timeStatus: Column<Ineligibility?>
+    private let timeStatusUntil: Column<Instant>
+    let wakeCursor: Column<Int>
 
     init(reps: [Rep], calendars: [RepCalendar], start: Instant) {
         self.calendars = calendars
@@ -31,15 +31,26 @@ final class RepTable {
         perDay = reps.map { $0.capacityPerDay ?? Int.max }
         touchDelay = reps.map { Sampler($0.touchDelay) }
         handleTime = reps.map { Sampler($0.handleTime) }
-        open = Array(repeating: 0, count: reps.count)
-        assignedToday = Array(repeating: 0, count: reps.count)
-        todayIndex = Array(repeating: -1, count: reps.count)
-        lastAssigned = Array(repeating: -.infinity, count: reps.count)
-        lastFreed = Array(repeating: -.infinity, count: reps.count)
+        open = Column(repeating: 0, count: reps.count)
+        assignedToday = Column(repeating: 0, count: reps.count)
+        todayIndex = Column(repeating: -1, count: reps.count)
+        lastAssigned = Column(repeating: -.infinity, count: reps.count)
+        lastFreed = Column(repeating: -.infinity, count: reps.count)
         wakeUps = reps.indices.map { calendars[$0].wakeUps(includeMidnights: reps[$0].capacityPerDay != nil, from: start) }
-        wakeCursor = Array(repeating: 0, count: reps.count)
-        timeStatus = Array(repeating: nil, count: reps.count)
-        timeStatusUntil = Array(repeating: -.infinity, count: reps.count)
+        wakeCursor = Column(repeating: 0, count: reps.count)
+        timeStatus = Column(repeating: nil, count: reps.count)
+        timeStatusUntil = Column(repeating: -.infinity, count: reps.count)
+    }
+
+    deinit {
+        open.deallocate()
+        assignedToday.deallocate()
+        todayIndex.deallocate()
+        lastAssigned.deallocate()
+        lastFreed.deallocate()
+        wakeCursor.deallocate()
+        timeStatus.deallocate()
+        timeStatusUntil.deallocate()
     }
 
     /// Recomputes a rep's calendar status at `now` and how long it lasts.
@@ -64,7 +75,7 @@ final class RepTable {
         timeStatusUntil[rep] = until
     }
 
-    var count: Int { open.count }
+    var count: Int { capacity.count }
 
     /// New assignments of `rep` in its current local day.
     func assignmentsToday(_ rep: Int, at now: Instant) -> Int {
@@ -94,11 +105,20 @@ final class RepTable {
 
 /// The routing core's view of the reps at one instant, for one queue.
 struct RepView: AvailabilityView {
-    let reps: RepTable
+    /// Owned by the replication, which outlives every view.
+    unowned(unsafe) let reps: RepTable
     let now: Instant
     let offShiftAllowed: Bool
     /// Only `next-available` reads idle times; other strategies skip computing them.
     let needsIdleSince: Bool
+    /// ``MemberCandidates`` bits (nil: every member is asked, nothing is remembered).
+    let candidateWords: UnsafeMutablePointer<UInt64>?
+
+    func candidates(word: Int) -> UInt64 { candidateWords?[word] ?? ~0 }
+
+    func memberUnavailable(slot: Int) {
+        candidateWords?[slot >> 6] &= ~(1 << UInt64(slot & 63))
+    }
 
     func availability(of rep: Int) -> RepAvailability {
         RepAvailability(ineligibility: reps.ineligibility(rep, at: now, offShiftAllowed: offShiftAllowed),

@@ -31,7 +31,7 @@ final class Replication {
     @exclusivity(unchecked) private var sequence: UInt64 = 0
     @exclusivity(unchecked) private var leadSequence = 0
 
-    @exclusivity(unchecked) private var leads: LeadTable
+    private let leads: LeadTable
     /// Previous owners per lead, for the few leads that had a breach.
     @exclusivity(unchecked) private var exclusions: [Int32: ExcludedReps] = [:]
     private let reps: RepTable
@@ -41,7 +41,9 @@ final class Replication {
     /// Queues with live waiting leads, and each queue's position in it (−1: absent).
     @exclusivity(unchecked) private var assignment: AssignmentState
     @exclusivity(unchecked) private var queueStreams: [StreamUniforms]
+    private let candidates: MemberCandidates
     private let ruleQueueCount: Int
+    private let traits: [QueueTraits]
 
     @exclusivity(unchecked) private var arrivals: [ArrivalProcess]
     private var arrivalStreams: [RandomStream]
@@ -82,6 +84,7 @@ final class Replication {
         reps = RepTable(reps: scenario.reps, calendars: calendars, start: plan.warmupStart)
 
         ruleQueueCount = rules.queues.count
+        traits = rules.queues.map(QueueTraits.init)
         let queueCount = ruleQueueCount + scenario.reps.count
         board = QueueBoard(queueCount: queueCount)
         let ownerQueueBase = ruleQueueCount
@@ -89,6 +92,7 @@ final class Replication {
         for (q, queue) in rules.queues.enumerated() { for rep in queue.members { memberships[rep].append(q) } }
         repQueues = memberships
         assignment = rules.makeAssignmentState()
+        candidates = MemberCandidates(rules: rules, repCount: scenario.reps.count)
         queueStreams = rules.queues.map { queue in
             StreamUniforms(stream: queue.strategy == .random
                 ? RandomStream(seed: scenario.seed, replication: replication, name: "queue:" + queue.name) : nil)
@@ -221,6 +225,7 @@ final class Replication {
         case .repWake:
             needsDispatch = true
             for queue in repQueues[Int(event.subject)] { board.invalidate(queue: queue, rep: Int(event.subject)) }
+            candidates.repBecameMoreAvailable(Int(event.subject))
             scheduleWake(rep: Int(event.subject))
         case .enrichmentDone:
             guard let slot = valid(event), leads[slot].state == .enriching else { return }
@@ -228,7 +233,7 @@ final class Replication {
             let enrichment = plan.scenario.enrichment!
             if lead.luck.uniform(LeadFactory.Draw.enrichmentSuccess) < enrichment.success {
                 let factory = plan.factories[Int(lead.source)]
-                leads.withMutableValues(slot) { _ = factory.fill($0, luck: lead.luck, revealMissing: true) }
+                factory.fill(leads.mutableValues(slot), luck: lead.luck, revealMissing: true)
             }
             metrics.leaveUnowned()
             routeLead(slot)
@@ -268,17 +273,17 @@ final class Replication {
         record.generation = leads[slot].generation
         leads[slot] = record
         leads[slot].state = .routing
-        let anyMissing = leads.withMutableValues(slot) { factory.fill($0, luck: luck, revealMissing: false) }
-        if let replayed { leads.withMutableValues(slot) { plan.replays[s]!.write(replayed.lead, into: $0) } }
+        let anyMissing = factory.fill(leads.mutableValues(slot), luck: luck, revealMissing: false)
+        if let replayed { plan.replays[s]!.write(replayed.lead, into: leads.mutableValues(slot)) }
         leads[slot].anyMissing = anyMissing
-        if let field = plan.scoreField, case .number(let score) = leads.withValues(slot, { $0[field] }) {
+        if let field = plan.scoreField, case .number(let score) = leads.values(slot)[field] {
             leads[slot].score = score
         } else {
             leads[slot].score = -.infinity
         }
         if counted { unsettledCounted += 1 }
         metrics.arrival(at: now, counted: counted)
-        trace?.arrived(slot: slot, lead: leads[slot], values: leads.withValues(slot) { Array($0) })
+        trace?.arrived(slot: slot, lead: leads[slot], values: Array(leads.values(slot)))
 
         if let patience = factory.patience {
             scheduleDeadline(.patience, at: now + patience.quantile(luck.uniform(LeadFactory.Draw.patience)), slot: slot)
@@ -300,7 +305,7 @@ final class Replication {
     // MARK: Routing and queues
 
     private func routeLead(_ slot: Int32) {
-        let decision = leads.withValues(slot) { rules.route($0) }
+        let decision = rules.route(leads.values(slot))
         switch decision {
         case .unrouted:
             leads[slot].route = -2
@@ -309,7 +314,7 @@ final class Replication {
         case .queue(let route, let queue):
             leads[slot].route = Int32(route ?? -1)
             metrics.routed(route: route ?? -1, counted: leads[slot].counted)
-            if rules.queues[queue].isAutomated {
+            if traits[queue].isAutomated {
                 leads[slot].humanBound = false
                 leads[slot].queue = Int32(queue)
                 end(slot, as: .automated)
@@ -330,7 +335,7 @@ final class Replication {
     private func routeToOwner(_ slot: Int32, elseQueue: Int?) {
         var owner = -1
         var hasAccount = false
-        if case .number(let id) = leads.withValues(slot, { $0[plan.accountField] }) {
+        if case .number(let id) = leads.values(slot)[plan.accountField] {
             let account = Int(id)
             if account >= 0 && account < accountOwner.count {
                 owner = accountOwner[account]
@@ -360,9 +365,9 @@ final class Replication {
         leads[slot].state = .waiting
         let lead = leads[slot]
         let ruleQueue = !isOwnerQueue(queue)
-        let key = ruleQueue && rules.queues[queue].orderByScore ? -lead.score : lead.arrival
-        let skill = ruleQueue ? rules.queues[queue].skillField : nil
-        let group = skill.map { field in leads.withValues(slot) { $0[field] } } ?? .missing
+        let key = ruleQueue && traits[queue].orderByScore ? -lead.score : lead.arrival
+        let skill = ruleQueue ? traits[queue].skillField : -1
+        let group = skill >= 0 ? leads.values(slot)[skill] : .missing
         let line = board.line(queue: queue, group: group)
         leads[slot].line = Int32(line)
         board.insert(WaitingLine.Entry(key: key, sequence: lead.sequence, slot: slot,
@@ -370,11 +375,11 @@ final class Replication {
         metrics.enterWaiting()
         needsDispatch = true
         guard ruleQueue else { return }
-        let info = rules.queues[queue]
+        let info = traits[queue]
         if let maxWait = info.maxWait {
             scheduleDeadline(.maxWait, at: now + maxWait, slot: slot, aux: lead.queueEntry)
         }
-        if let after = info.overflowAfter, info.overflowTarget != nil {
+        if let after = info.overflowAfter, info.overflowTarget >= 0 {
             scheduleDeadline(.overflow, at: now + after, slot: slot, aux: lead.queueEntry)
         }
     }
@@ -403,14 +408,27 @@ final class Replication {
     private func dispatch() {
         needsDispatch = false
         while true {
+            // One waiting line in all: its first lead that gets a rep goes, so pick directly.
+            if board.activeQueues.count == 1 && board.queueLines[board.activeQueues[0]].count == 1 {
+                let queue = board.activeQueues[0], line = board.queueLines[queue][0]
+                guard mayMove(line, queue: queue), let (slot, rep) = firstAssignable(in: line, queue: queue, picking: true)
+                else { return }
+                leaveQueue(slot)
+                assign(slot, to: rep)
+                continue
+            }
             var best: (slot: Int32, queue: Int, line: Int)?
             var bestKey = (Double.infinity, Int.max)
-            for queue in board.activeQueues {
+            // Index loops: iterating the arrays themselves would retain them on every pass.
+            for activeIndex in 0..<board.activeQueues.count {
+                let queue = board.activeQueues[activeIndex]
                 var queueBest: (slot: Int32, key: (Double, Int))?
-                for line in board.queueLines[queue] where board.lines[line].liveCount > 0 && mayMove(line, queue: queue) {
-                    guard let slot = firstAssignable(in: line, queue: queue) else { continue }
+                for lineIndex in 0..<board.queueLines[queue].count {
+                    let line = board.queueLines[queue][lineIndex]
+                    guard board.lines[line].liveCount > 0 && mayMove(line, queue: queue) else { continue }
+                    guard let (slot, _) = firstAssignable(in: line, queue: queue, picking: false) else { continue }
                     let lead = leads[slot]
-                    let key = (!isOwnerQueue(queue) && rules.queues[queue].orderByScore ? -lead.score : lead.arrival, lead.sequence)
+                    let key = (!isOwnerQueue(queue) && traits[queue].orderByScore ? -lead.score : lead.arrival, lead.sequence)
                     if queueBest == nil || key < queueBest!.key { queueBest = (slot, key) }
                 }
                 guard let candidate = queueBest?.slot else { continue }
@@ -441,13 +459,19 @@ final class Replication {
                 return false
             }
             guard let slot = anyLead else { return false }
-            let movable = changed.contains { e in
-                let rep = board.member(queue: queue, epoch: e)
-                if isOwnerQueue(queue) {
-                    return reps.ineligibility(rep, at: now, offShiftAllowed: true) == nil
+            var movable = false
+            if isOwnerQueue(queue) {
+                for e in changed where reps.ineligibility(board.member(queue: queue, epoch: e), at: now, offShiftAllowed: true) == nil {
+                    movable = true
+                    break
                 }
+            } else {
                 let view = view(for: queue)
-                return leads.withValues(slot) { rules.isEligible(rep: rep, queue: queue, lead: $0, excluded: .none, view: view) }
+                for e in changed where rules.isEligible(rep: board.member(queue: queue, epoch: e), queue: queue,
+                                                        lead: leads.values(slot), excluded: .none, view: view) {
+                    movable = true
+                    break
+                }
             }
             if !movable { board.markBlocked(line) }
             return movable
@@ -456,12 +480,15 @@ final class Replication {
 
     /// The first lead of `line` that some rep can take now; marks the line blocked when its first
     /// lead without previous owners finds nobody (then nobody without previous owners can).
-    private func firstAssignable(in line: Int, queue: Int) -> Int32? {
-        var found: Int32?
+    ///
+    /// With `picking`, the lead's rep is picked by the queue's strategy (its state advances: use
+    /// it only when this lead goes next); otherwise `rep` is −1.
+    private func firstAssignable(in line: Int, queue: Int, picking: Bool) -> (slot: Int32, rep: Int)? {
+        var found: (slot: Int32, rep: Int)?
         var blocked = false
         board.scan(line: line, isLive: { isLive($0, line: line) }) { entry in
-            if canAssign(entry.slot, in: queue) {
-                found = entry.slot
+            if let rep = picking ? pickRep(for: entry.slot, in: queue) : canAssign(entry.slot, in: queue) ? -1 : nil {
+                found = (entry.slot, rep)
                 return false
             }
             if !leads[entry.slot].hasExclusions {
@@ -475,8 +502,9 @@ final class Replication {
     }
 
     private func view(for queue: Int) -> RepView {
-        RepView(reps: reps, now: now, offShiftAllowed: rules.queues[queue].assignOffShift,
-                needsIdleSince: rules.queues[queue].strategy == .nextAvailable)
+        RepView(reps: reps, now: now, offShiftAllowed: traits[queue].assignOffShift,
+                needsIdleSince: traits[queue].needsIdleSince,
+                candidateWords: referenceDispatch ? nil : candidates.words)
     }
 
     /// The reps a lead may no longer go to (previous owners after a breach).
@@ -492,17 +520,15 @@ final class Replication {
         }
         let view = view(for: queue)
         let excluded = excluded(slot)
-        return leads.withValues(slot) { rules.hasEligibleRep(queue: queue, lead: $0, excluded: excluded, view: view) }
+        return rules.hasEligibleRep(queue: queue, lead: leads.values(slot), excluded: excluded, view: view)
     }
 
     private func pickRep(for slot: Int32, in queue: Int) -> Int? {
         if isOwnerQueue(queue) { return canAssign(slot, in: queue) ? queue - ruleQueueCount : nil }
         let view = view(for: queue)
         let excluded = excluded(slot)
-        return leads.withValues(slot) { values in
-            rules.pick(queue: queue, lead: values, excluded: excluded, view: view,
-                       state: &assignment, random: &queueStreams[queue])
-        }
+        return rules.pick(queue: queue, lead: leads.values(slot), excluded: excluded, view: view,
+                          state: &assignment, random: &queueStreams[queue])
     }
 
     // MARK: Assignment, touch, close
@@ -572,6 +598,7 @@ final class Replication {
         reps.open[rep] -= 1
         reps.lastFreed[rep] = now
         for queue in repQueues[rep] { board.invalidate(queue: queue, rep: rep) }
+        candidates.repBecameMoreAvailable(rep)
         needsDispatch = true
     }
 
@@ -646,7 +673,7 @@ final class Replication {
             end(slot, as: .dropped)
         case .overflow:
             guard lead.state == .waiting, lead.queueEntry == event.aux,
-                  let target = rules.queues[Int(lead.queue)].overflowTarget else { return }
+                  case let target = traits[Int(lead.queue)].overflowTarget, target >= 0 else { return }
             leaveQueue(slot)
             metrics.overflowed(counted: lead.counted)
             enterQueue(slot, target)

@@ -1,0 +1,35 @@
+import RoutingRules
+
+/// Which member slots of the rule set may be eligible now: one bit per slot, so that picks and
+/// eligibility scans skip the members known to be unavailable instead of asking each of them.
+///
+/// A member's bit is cleared when the routing core finds it unavailable (at a cap, off shift,
+/// absent, not yet hired) and set again whenever its rep becomes more available: a freed slot
+/// or a wake-up (the same moments that reopen blocked waiting lines, see ``QueueBoard``). So a
+/// clear bit always means "unavailable", and results are those of asking every member.
+final class MemberCandidates {
+    /// The bit words, handed to ``RepView`` (which clears bits through it).
+    let words: UnsafeMutablePointer<UInt64>
+    private let wordCount: Int
+    /// Per rep: its member slots.
+    private let slotsOfRep: [[Int]]
+
+    init(rules: CompiledRuleSet, repCount: Int) {
+        wordCount = max(1, (rules.memberSlotCount + 63) / 64)
+        words = .allocate(capacity: wordCount)
+        words.initialize(repeating: ~0, count: wordCount)
+        var slots = Array(repeating: [Int](), count: repCount)
+        for slot in 0..<rules.memberSlotCount { slots[rules.rep(inMemberSlot: slot)].append(slot) }
+        slotsOfRep = slots
+    }
+
+    deinit {
+        words.deinitialize(count: wordCount)
+        words.deallocate()
+    }
+
+    /// `rep` may be eligible again in every queue it is a member of.
+    func repBecameMoreAvailable(_ rep: Int) {
+        for slot in slotsOfRep[rep] { words[slot >> 6] |= 1 << UInt64(slot & 63) }
+    }
+}
