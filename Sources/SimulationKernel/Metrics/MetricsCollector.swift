@@ -23,6 +23,12 @@ struct MetricsCollector {
     private var occupiedIntegral = 0.0
     private var repOpenIntegral: [Double]
     private var repLastChange: [Instant]
+    /// Level-time sums of the hour being integrated (`levelsHour`, −1: none yet), added to the
+    /// hourly rows when the next hour starts (see ``flushHourLevels(next:)``).
+    private var levelsHour = -1
+    private var hourWaiting = 0.0
+    private var hourUnowned = 0.0
+    private var hourOccupied = 0.0
 
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, repCalendars: [RepCalendar]) {
         countedStart = plan.countedStart
@@ -64,11 +70,23 @@ struct MetricsCollector {
             guard h < result.hourly.count else { break }
             let b = min(to, countedStart + Double(h + 1) * 3600)
             let share = (b - a) / 3600
-            result.hourly[h].meanWaiting += Double(waiting) * share
-            result.hourly[h].meanUnowned += Double(unownedLive) * share
-            result.hourly[h].meanOccupied += Double(occupied) * share
+            if h != levelsHour { flushHourLevels(next: h) }
+            hourWaiting += Double(waiting) * share
+            hourUnowned += Double(unownedLive) * share
+            hourOccupied += Double(occupied) * share
             a = b
         }
+    }
+
+    /// Adds the current hour's level sums to its row and starts hour `next` (hours come in order,
+    /// so each row receives one sum, equal to adding its pieces there one by one).
+    private mutating func flushHourLevels(next: Int) {
+        if levelsHour >= 0 {
+            result.hourly[levelsHour].meanWaiting += hourWaiting
+            result.hourly[levelsHour].meanUnowned += hourUnowned
+            result.hourly[levelsHour].meanOccupied += hourOccupied
+        }
+        (levelsHour, hourWaiting, hourUnowned, hourOccupied) = (next, 0, 0, 0)
     }
 
     mutating func arrival(at t: Instant, counted: Bool) {
@@ -165,6 +183,7 @@ struct MetricsCollector {
 
     /// Closes the books at the end of the run.
     mutating func finish(reps: RepTable, endTime: Instant) -> ReplicationMetrics {
+        flushHourLevels(next: -1)
         let window = countedEnd - countedStart
         let totalCapacity = reps.capacity.reduce(0, +)
         result.utilization = window > 0 && totalCapacity > 0 ? occupiedIntegral / (window * Double(totalCapacity)) : 0
