@@ -25,6 +25,8 @@ struct QueueBoard {
     private var epoch: [Int]
     /// Per line: the queue epoch at which it was found blocked (−1: not known blocked).
     private var blockedAt: [Int] = []
+    /// Per queue: its lines found blocked at the queue's current epoch.
+    private var blockedLines: [Int]
     /// Per queue, a ring of the members behind its latest `recentLimit` epochs: the member that
     /// made epoch e is at `recent[queue * recentLimit + (e − 1) % recentLimit]`.
     private var recent: [Int]
@@ -48,6 +50,7 @@ struct QueueBoard {
         waiting = Array(repeating: 0, count: queueCount)
         activePosition = Array(repeating: -1, count: queueCount)
         epoch = Array(repeating: 0, count: queueCount)
+        blockedLines = Array(repeating: 0, count: queueCount)
         recent = Array(repeating: 0, count: queueCount * Self.recentLimit)
     }
 
@@ -109,11 +112,19 @@ struct QueueBoard {
     /// The member whose change made epoch `e + 1` of `queue` (valid for the latest `recentLimit` epochs).
     func member(queue: Int, epoch e: Int) -> Int { recent[queue * Self.recentLimit + e % Self.recentLimit] }
 
-    mutating func markBlocked(_ line: Int) { blockedAt[line] = epoch[lineQueue[line]] }
+    mutating func markBlocked(_ line: Int) {
+        let queue = lineQueue[line]
+        if blockedAt[line] != epoch[queue] { blockedLines[queue] += 1 }
+        blockedAt[line] = epoch[queue]
+    }
+
+    /// Whether every line of `queue` is `.blocked`: nobody can take any of its leads.
+    func isBlocked(queue: Int) -> Bool { blockedLines[queue] == queueLines[queue].count }
 
     /// Member `rep` of `queue` became more available: the queue's lines may move again.
     mutating func invalidate(queue: Int, rep: Int) {
         recent[queue * Self.recentLimit + epoch[queue] % Self.recentLimit] = rep
         epoch[queue] += 1
+        blockedLines[queue] = 0
     }
 }

@@ -422,6 +422,7 @@ final class Replication {
             // Index loops: iterating the arrays themselves would retain them on every pass.
             for activeIndex in 0..<board.activeQueues.count {
                 let queue = board.activeQueues[activeIndex]
+                if !referenceDispatch && board.isBlocked(queue: queue) { continue }
                 var queueBest: (slot: Int32, key: (Double, Int))?
                 for lineIndex in 0..<board.queueLines[queue].count {
                     let line = board.queueLines[queue][lineIndex]
