@@ -13,6 +13,12 @@ struct Column<Element: BitwiseCopyable> {
         base.initialize(repeating: value, count: count)
     }
 
+    init(_ values: [Element]) {
+        count = values.count
+        base = .allocate(capacity: max(count, 1))
+        _ = UnsafeMutableBufferPointer(start: base, count: count).initialize(from: values)
+    }
+
     subscript(index: Int) -> Element {
         unsafeAddress {
             assert(index >= 0 && index < count, "Column index \(index) out of 0..<\(count)")

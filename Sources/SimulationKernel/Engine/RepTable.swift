@@ -8,12 +8,12 @@ import SimulationModel
 /// cursors; it is used by one replication on one thread.
 final class RepTable {
     @exclusivity(unchecked) var calendars: [RepCalendar]
-    let capacity: [Int]
-    let perDay: [Int]
+    let capacity: Column<Int>
+    private let perDay: Column<Int>
     let touchDelay: [Sampler]
     let handleTime: [Sampler]
     let open: Column<Int>
-    let assignedToday: Column<Int>
+    private let assignedToday: Column<Int>
     private let todayIndex: Column<Int>
     let lastAssigned: Column<Instant>
     let lastFreed: Column<Instant>
@@ -27,8 +27,8 @@ final class RepTable {
 
     init(reps: [Rep], calendars: [RepCalendar], start: Instant) {
         self.calendars = calendars
-        capacity = reps.map(\.capacityOpen)
-        perDay = reps.map { $0.capacityPerDay ?? Int.max }
+        capacity = Column(reps.map(\.capacityOpen))
+        perDay = Column(reps.map { $0.capacityPerDay ?? Int.max })
         touchDelay = reps.map { Sampler($0.touchDelay) }
         handleTime = reps.map { Sampler($0.handleTime) }
         open = Column(repeating: 0, count: reps.count)
@@ -43,6 +43,8 @@ final class RepTable {
     }
 
     deinit {
+        capacity.deallocate()
+        perDay.deallocate()
         open.deallocate()
         assignedToday.deallocate()
         todayIndex.deallocate()
@@ -77,14 +79,21 @@ final class RepTable {
 
     var count: Int { capacity.count }
 
-    /// New assignments of `rep` in its current local day.
-    func assignmentsToday(_ rep: Int, at now: Instant) -> Int {
+    /// New assignments of `rep` in its current local day (counted for reps with a daily cap).
+    private func assignmentsToday(_ rep: Int, at now: Instant) -> Int {
         let day = calendars[rep].dayIndex(at: now)
         if day != todayIndex[rep] {
             todayIndex[rep] = day
             assignedToday[rep] = 0
         }
         return assignedToday[rep]
+    }
+
+    /// `rep` took a new lead at `now`: one more open lead, and one more today when it has a daily cap.
+    func noteAssignment(_ rep: Int, at now: Instant) {
+        if perDay[rep] != Int.max { assignedToday[rep] = assignmentsToday(rep, at: now) + 1 }
+        open[rep] += 1
+        lastAssigned[rep] = now
     }
 
     /// Why `rep` may not take a new lead at `now` (nil: eligible), SPEC §2: inactive, absent,

@@ -544,11 +544,8 @@ final class Replication {
             leads[slot].firstAssigned = now
             metrics.firstAssignment(arrival: lead.arrival, at: now, counted: lead.counted)
         }
-        _ = reps.assignmentsToday(rep, at: now)
-        reps.assignedToday[rep] += 1
         metrics.occupancy(rep: rep, before: reps.open[rep], change: 1, at: now)
-        reps.open[rep] += 1
-        reps.lastAssigned[rep] = now
+        reps.noteAssignment(rep, at: now)
         metrics.assignment(rep: rep, counted: lead.counted)
         trace?.assigned(slot: slot, rep: rep, at: now)
 

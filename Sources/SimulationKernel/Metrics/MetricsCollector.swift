@@ -185,7 +185,7 @@ struct MetricsCollector {
     mutating func finish(reps: RepTable, endTime: Instant) -> ReplicationMetrics {
         flushHourLevels(next: -1)
         let window = countedEnd - countedStart
-        let totalCapacity = reps.capacity.reduce(0, +)
+        let totalCapacity = (0..<reps.count).reduce(0) { $0 + reps.capacity[$1] }
         result.utilization = window > 0 && totalCapacity > 0 ? occupiedIntegral / (window * Double(totalCapacity)) : 0
         for rep in 0..<reps.count {
             occupancy(rep: rep, before: reps.open[rep], change: 0, at: max(endTime, countedEnd))
