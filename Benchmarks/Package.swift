@@ -57,6 +57,12 @@ let package = Package(
             ],
             path: "Sources/MMcFloor"
         ),
+        // ns per Sampler.quantile call for each distribution kind (inverse CDFs per lead).
+        .executableTarget(
+            name: "quantile-speed",
+            dependencies: [.product(name: "LeadsimValidation", package: "leadsim")],
+            path: "Sources/quantile-speed"
+        ),
         // A bundled scenario scaled to N leads and N reps (README performance figures).
         .executableTarget(
             name: "ScaledRun",

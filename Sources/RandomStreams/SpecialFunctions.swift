@@ -87,12 +87,11 @@ public enum GammaDistribution {
         return gsl_cdf_gamma_P(x, shape, scale)
     }
 
-    /// The p-quantile (`gsl_cdf_gamma_Pinv`, bisection when it fails).
+    /// The p-quantile (`gsl_cdf_gamma_Pinv` at scale 1 times `scale`, as GSL computes it;
+    /// bisection when it fails).
     public static func quantile(_ p: Double, shape: Double, scale: Double) -> Double {
         GSL.prepare()
-        let x = gsl_cdf_gamma_Pinv(p, shape, scale)
-        if !x.isNaN { return x }
-        return Sampler.bisect(p, lower: 0, upper: .infinity) { gsl_cdf_gamma_P($0, shape, scale) }
+        return scale * StandardDistribution.gamma(shape: shape).quantile(p)
     }
 }
 

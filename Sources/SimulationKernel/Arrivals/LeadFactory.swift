@@ -23,10 +23,65 @@ struct LeadFactory: Sendable {
     }
 
     private enum Generator: Sendable {
-        case categorical(values: [LeadValue], table: CategoricalSampler)
-        case conditional(parent: Int, tables: [LeadValue: (values: [LeadValue], table: CategoricalSampler)])
+        case categorical(Categorical)
+        case conditional(parent: Int, options: CategoricalByParent)
         case numeric(Sampler, scale: Double, integer: Bool)
         case constant(LeadValue)
+
+        /// The value of field number `i` of a lead whose earlier fields are in `values`.
+        /// Inlined into `fill`: a call would copy the generator (retaining its tables) per lead.
+        @inline(__always)
+        func value(_ i: Int, luck: CounterUniforms, values: UnsafeMutableBufferPointer<LeadValue>) -> LeadValue {
+            switch self {
+            case .categorical(let options):
+                return options.pick(luck.uniform(Draw.field(i)))
+            case .conditional(let parent, let options):
+                return options.pick(luck.uniform(Draw.field(i)), parent: values[parent])
+            case .numeric(let sampler, let scale, let integer):
+                let x = sampler.quantile(luck.uniform(Draw.field(i))) * scale
+                return .number(integer ? x.rounded() : x)
+            case .constant(let constant):
+                return constant
+            }
+        }
+    }
+
+    /// Values picked by weight from one uniform.
+    private struct Categorical: Sendable {
+        let values: [LeadValue]
+        let table: CategoricalSampler
+
+        init(_ options: [(value: FieldValue, weight: Double)], schema: inout LeadSchema) {
+            values = options.map { LeadFactory.leadValue($0.value, schema: &schema) }
+            table = CategoricalSampler(weights: options.map(\.weight))
+        }
+
+        func pick(_ u: Double) -> LeadValue { values[table.index(u)] }
+    }
+
+    /// A conditional field's options for each value of its parent field: texts by symbol
+    /// (an array index per lead instead of hashing), numbers and booleans by value.
+    private struct CategoricalByParent: Sendable {
+        private var bySymbol: [Categorical?] = []
+        private var byOtherValue: [LeadValue: Categorical] = [:]
+
+        /// Makes `options` the options for `parent`.
+        mutating func set(_ options: Categorical, for parent: LeadValue) {
+            guard case .symbol(let symbol) = parent else {
+                byOtherValue[parent] = options
+                return
+            }
+            let index = Int(symbol)
+            if index >= bySymbol.count { bySymbol += repeatElement(nil, count: index + 1 - bySymbol.count) }
+            bySymbol[index] = options
+        }
+
+        /// The value `u` picks among the options for `parent`; missing when it has none.
+        func pick(_ u: Double, parent: LeadValue) -> LeadValue {
+            guard case .symbol(let symbol) = parent else { return byOtherValue[parent]?.pick(u) ?? .missing }
+            let index = Int(symbol)
+            return index < bySymbol.count ? bySymbol[index]?.pick(u) ?? .missing : .missing
+        }
     }
 
     private struct Field: Sendable {
@@ -50,18 +105,14 @@ struct LeadFactory: Sendable {
             let generator: Generator
             switch spec.generator {
             case .categorical(let options):
-                generator = .categorical(
-                    values: options.map { LeadFactory.leadValue($0.value, schema: &schema) },
-                    table: CategoricalSampler(weights: options.map(\.weight)))
+                generator = .categorical(Categorical(options, schema: &schema))
             case .conditional(let by, let byValue):
-                var tables: [LeadValue: (values: [LeadValue], table: CategoricalSampler)] = [:]
+                var options = CategoricalByParent()
                 for key in byValue.keys.sorted(by: { $0.description < $1.description }) {
-                    let options = byValue[key]!
-                    tables[LeadFactory.leadValue(key, schema: &schema)] = (
-                        options.map { LeadFactory.leadValue($0.value, schema: &schema) },
-                        CategoricalSampler(weights: options.map(\.weight)))
+                    let parent = LeadFactory.leadValue(key, schema: &schema)
+                    options.set(Categorical(byValue[key]!, schema: &schema), for: parent)
                 }
-                generator = .conditional(parent: schema.fieldIndex(for: by), tables: tables)
+                generator = .conditional(parent: schema.fieldIndex(for: by), options: options)
             case .numeric(let distribution, let scale, let integer):
                 generator = .numeric(Sampler(distribution), scale: scale, integer: integer)
             case .constant(let value):
@@ -91,28 +142,14 @@ struct LeadFactory: Sendable {
     @discardableResult
     func fill(_ values: UnsafeMutableBufferPointer<LeadValue>, luck: CounterUniforms, revealMissing: Bool) -> Bool {
         var anyMissing = false
-        for (i, field) in fields.enumerated() {
-            let value: LeadValue
-            switch field.generator {
-            case .categorical(let options, let table):
-                value = options[table.index(luck.uniform(Draw.field(i)))]
-            case .conditional(let parent, let tables):
-                if let entry = tables[values[parent]] {
-                    value = entry.values[entry.table.index(luck.uniform(Draw.field(i)))]
-                } else {
-                    value = .missing
-                }
-            case .numeric(let sampler, let scale, let integer):
-                let x = sampler.quantile(luck.uniform(Draw.field(i))) * scale
-                value = .number(integer ? x.rounded() : x)
-            case .constant(let constant):
-                value = constant
-            }
-            if field.missing > 0 && luck.uniform(Draw.fieldMissing(i)) < field.missing {
+        for i in fields.indices {
+            let value = fields[i].generator.value(i, luck: luck, values: values)
+            let missing = fields[i].missing
+            if missing > 0 && luck.uniform(Draw.fieldMissing(i)) < missing {
                 anyMissing = true
-                values[field.index] = revealMissing ? value : .missing
+                values[fields[i].index] = revealMissing ? value : .missing
             } else {
-                values[field.index] = value
+                values[fields[i].index] = value
             }
         }
         if accountCount > 0 && luck.uniform(Draw.accountMatch) < accountMatch {
