@@ -7,7 +7,10 @@ import SimulationModel
 /// Every draw comes from the lead's own counter stream (`CounterUniforms`), keyed by a seed
 /// the source stream hands out at arrival, at a fixed index per purpose. So neither the rule
 /// set, nor the reps, nor how many assignments a lead gets can shift any other draw.
-struct LeadFactory: Sendable {
+///
+/// A class: the kernel takes a source's factory at every arrival, and a struct would be
+/// copied (its tables retained) each time.
+final class LeadFactory: Sendable {
     /// Fixed indices into a lead's counter stream.
     enum Draw {
         static let accountMatch = 0

@@ -63,10 +63,11 @@ struct RepCalendar {
         return absent
     }
 
-    /// Index of the local day containing `t` (counting from the first midnight of the run).
-    mutating func dayIndex(at t: Instant) -> Int {
+    /// Index of the local day containing `t` (counting from the first midnight of the run), and
+    /// the instant that day ends (the answer holds until then).
+    mutating func day(at t: Instant) -> (index: Int, endsAt: Instant) {
         while midnightCursor + 1 < midnights.count && midnights[midnightCursor + 1] <= t { midnightCursor += 1 }
-        return midnightCursor
+        return (midnightCursor, midnightCursor + 1 < midnights.count ? midnights[midnightCursor + 1] : .infinity)
     }
 
     /// The instant at which `onShiftSeconds` of on-shift time have passed since `t`
@@ -106,7 +107,11 @@ struct RepCalendar {
 
     /// Index of the first shift whose end is after `t` (binary search).
     private func firstShift(endingAfter t: Instant) -> Int {
-        var lo = 0, hi = shifts.count
+        // Shifts before the cursor ended by the last `isOnShift` lookup: when that still holds at
+        // t, the answer is at or after the cursor, and usually the cursor itself.
+        var lo = shiftCursor > 0 && shiftCursor <= shifts.count && shifts[shiftCursor - 1].end <= t ? shiftCursor : 0
+        if lo < shifts.count && shifts[lo].end > t && (lo == 0 || shifts[lo - 1].end <= t) { return lo }
+        var hi = shifts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if shifts[mid].end <= t { lo = mid + 1 } else { hi = mid }

@@ -15,6 +15,8 @@ final class RepTable {
     let open: Column<Int>
     private let assignedToday: Column<Int>
     private let todayIndex: Column<Int>
+    /// When each rep's current local day ends (−∞: not looked up yet).
+    private let todayEnds: Column<Instant>
     let lastAssigned: Column<Instant>
     let lastFreed: Column<Instant>
     /// Instants at which each rep may become eligible again, and the next one to schedule.
@@ -34,6 +36,7 @@ final class RepTable {
         open = Column(repeating: 0, count: reps.count)
         assignedToday = Column(repeating: 0, count: reps.count)
         todayIndex = Column(repeating: -1, count: reps.count)
+        todayEnds = Column(repeating: -.infinity, count: reps.count)
         lastAssigned = Column(repeating: -.infinity, count: reps.count)
         lastFreed = Column(repeating: -.infinity, count: reps.count)
         wakeUps = reps.indices.map { calendars[$0].wakeUps(includeMidnights: reps[$0].capacityPerDay != nil, from: start) }
@@ -48,6 +51,7 @@ final class RepTable {
         open.deallocate()
         assignedToday.deallocate()
         todayIndex.deallocate()
+        todayEnds.deallocate()
         lastAssigned.deallocate()
         lastFreed.deallocate()
         wakeCursor.deallocate()
@@ -81,10 +85,13 @@ final class RepTable {
 
     /// New assignments of `rep` in its current local day (counted for reps with a daily cap).
     private func assignmentsToday(_ rep: Int, at now: Instant) -> Int {
-        let day = calendars[rep].dayIndex(at: now)
-        if day != todayIndex[rep] {
-            todayIndex[rep] = day
-            assignedToday[rep] = 0
+        if now >= todayEnds[rep] {
+            let day = calendars[rep].day(at: now)
+            todayEnds[rep] = day.endsAt
+            if day.index != todayIndex[rep] {
+                todayIndex[rep] = day.index
+                assignedToday[rep] = 0
+            }
         }
         return assignedToday[rep]
     }
