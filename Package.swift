@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
+        // __builtin_prefetch for the event queue (header only).
+        .systemLibrary(name: "CPrefetch"),
         // Seeded streams, distributions, inverse CDFs and the t quantile (the only GSL caller).
         .target(name: "RandomStreams", dependencies: ["CGSL", "SimulationModel"]),
         // Confidence intervals, paired differences, streaming quantiles, inequality and queueing formulas.
@@ -39,8 +41,7 @@ let package = Package(
         .target(
             name: "SimulationKernel",
             dependencies: [
-                "SimulationModel", "RoutingRules", "RandomStreams", "Statistics",
-                .product(name: "HeapModule", package: "swift-collections"),
+                "SimulationModel", "RoutingRules", "RandomStreams", "Statistics", "CPrefetch",
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),

@@ -63,6 +63,15 @@ let package = Package(
             dependencies: [.product(name: "LeadsimValidation", package: "leadsim")],
             path: "Sources/quantile-speed"
         ),
+        // The kernel's EventQueue against swift-collections' Heap in the hold model (ns per pop + insert).
+        .executableTarget(
+            name: "EventQueueHold",
+            dependencies: [
+                .product(name: "LeadsimValidation", package: "leadsim"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            path: "Sources/EventQueueHold"
+        ),
         // A bundled scenario scaled to N leads and N reps (README performance figures).
         .executableTarget(
             name: "ScaledRun",

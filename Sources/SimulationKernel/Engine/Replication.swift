@@ -1,5 +1,4 @@
 import DequeModule
-import HeapModule
 import RandomStreams
 import RoutingRules
 import SimulationModel
@@ -24,8 +23,8 @@ final class Replication {
     private let referenceDispatch: Bool
 
     @exclusivity(unchecked) private var now: Instant
-    @exclusivity(unchecked) private var regular = Heap<Event>()
-    @exclusivity(unchecked) private var deadlines = Heap<Event>()
+    @exclusivity(unchecked) private var regular = EventQueue()
+    @exclusivity(unchecked) private var deadlines = EventQueue()
     /// `unowned_after` checks: due in arrival order, so a FIFO instead of the heap.
     @exclusivity(unchecked) private var unownedChecks = Deque<Event>()
     @exclusivity(unchecked) private var sequence: UInt64 = 0
