@@ -407,11 +407,12 @@ final class Replication {
     private func dispatch() {
         needsDispatch = false
         while true {
-            // One waiting line in all: its first lead that gets a rep goes, so pick directly.
+            // One waiting line in all: its first lead that gets a rep goes, so pick directly (a
+            // pick only looks at candidate members, so no cheaper pre-check is needed).
             if board.activeQueues.count == 1 && board.queueLines[board.activeQueues[0]].count == 1 {
                 let queue = board.activeQueues[0], line = board.queueLines[queue][0]
-                guard mayMove(line, queue: queue), let (slot, rep) = firstAssignable(in: line, queue: queue, picking: true)
-                else { return }
+                if case .blocked = board.status(line), !referenceDispatch { return }
+                guard let (slot, rep) = firstAssignable(in: line, queue: queue, picking: true) else { return }
                 leaveQueue(slot)
                 assign(slot, to: rep)
                 continue
