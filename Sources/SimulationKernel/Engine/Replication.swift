@@ -45,9 +45,9 @@ final class Replication {
     private let traits: [QueueTraits]
 
     @exclusivity(unchecked) private var arrivals: [ArrivalProcess]
-    private var arrivalStreams: [RandomStream]
+    private let arrivalStreams: [RandomStream]
     @exclusivity(unchecked) private var bursts: [[BurstArrivals]]
-    private var burstStreams: [[RandomStream]]
+    private let burstStreams: [[RandomStream]]
     /// Per source: recorded arrivals when it replays a file (see ReplayArrivals.swift).
     @exclusivity(unchecked) private var replays: [ReplayArrivals?]
     @exclusivity(unchecked) private var pendingArrivalProcesses = 0
@@ -98,14 +98,14 @@ final class Replication {
         }
 
         arrivals = []
-        arrivalStreams = []
         bursts = []
-        burstStreams = []
+        var sourceStreams: [RandomStream] = []
+        var sourceBurstStreams: [[RandomStream]] = []
         for (s, source) in scenario.sources.enumerated() {
             let gaps = RandomStream(seed: scenario.seed, replication: replication, name: "source:" + source.name)
             let days = RandomStream(seed: scenario.seed, replication: replication, name: "source-days:" + source.name)
             arrivals.append(ArrivalProcess(segments: plan.segments[s], dispersion: source.dispersion, gaps: gaps, days: days))
-            arrivalStreams.append(gaps)
+            sourceStreams.append(gaps)
             var sourceBursts: [BurstArrivals] = []
             var streams: [RandomStream] = []
             for (b, burst) in source.bursts.enumerated() {
@@ -114,8 +114,10 @@ final class Replication {
                 streams.append(stream)
             }
             bursts.append(sourceBursts)
-            burstStreams.append(streams)
+            sourceBurstStreams.append(streams)
         }
+        arrivalStreams = sourceStreams
+        burstStreams = sourceBurstStreams
 
         replays = plan.replays.map { $0.map { ReplayArrivals(plan: $0, seed: scenario.seed, replication: replication) } }
 
@@ -556,11 +558,13 @@ final class Replication {
         }
 
         if let sla = sla {
-            if lead.breaches == 0 {
-                let deadline = slaDeadline(sla, from: lead.arrival)
-                if now < deadline { scheduleDeadline(.slaBreach, at: deadline, slot: slot, aux: lead.assignments) }
-            } else {
-                scheduleDeadline(.slaBreach, at: slaDeadline(sla, from: now), slot: slot, aux: lead.assignments)
+            // A breach needs the lead still untouched by this owner at the deadline. Only the
+            // breach itself can take the lead from its owner before the touch (going cold ends
+            // it), and a touch at the deadline's instant comes first: when the touch is due by
+            // then, the deadline is moot and stays out of the queue.
+            let deadline = lead.breaches == 0 ? slaDeadline(sla, from: lead.arrival) : slaDeadline(sla, from: now)
+            if (lead.breaches > 0 || now < deadline) && touchAt > deadline {
+                scheduleDeadline(.slaBreach, at: deadline, slot: slot, aux: lead.assignments)
             }
         }
         // A touch due now happens now (a heap round trip would land at this same instant).

@@ -16,6 +16,8 @@ struct MetricsCollector {
     private var outcomeCounts = Array(repeating: 0, count: LeadOutcome.allCases.count)
 
     // Step levels integrated over time.
+    private var clock: Instant
+    /// Levels are integrated up to here.
     private var lastTime: Instant
     private var occupied = 0
     private var waiting = 0
@@ -37,6 +39,7 @@ struct MetricsCollector {
         conversion = plan.scenario.metrics.conversion
         businessClock = plan.businessClock
         lastTime = plan.warmupStart
+        clock = plan.warmupStart
         result = ReplicationMetrics(replication: replication)
         result.routeHits = Array(repeating: 0, count: plan.compiled[ruleIndex].routeNames.count)
         result.reps = repCalendars.map { calendar in
@@ -57,10 +60,16 @@ struct MetricsCollector {
         return h < result.hourly.count ? h : nil
     }
 
-    /// Integrates the step levels from the last change up to `t`.
-    mutating func advance(to t: Instant) {
-        let from = max(lastTime, countedStart), to = min(t, countedEnd)
-        lastTime = max(lastTime, t)
+    /// The simulation clock moved to `t`. Levels are integrated lazily, when one of them is about
+    /// to change (and at the end), so instants at which no level changes leave no trace in the
+    /// sums: the figures do not depend on how many events the kernel happens to schedule.
+    mutating func advance(to t: Instant) { clock = max(clock, t) }
+
+    /// Integrates the step levels from the last integration up to the clock.
+    private mutating func integrateLevels() {
+        guard clock > lastTime else { return }
+        let from = max(lastTime, countedStart), to = min(clock, countedEnd)
+        lastTime = clock
         guard to > from else { return }
         occupiedIntegral += Double(occupied) * (to - from)
         guard occupied > 0 || waiting > 0 || unownedLive > 0 else { return }
@@ -105,10 +114,10 @@ struct MetricsCollector {
         }
     }
 
-    mutating func enterWaiting() { waiting += 1; unownedLive += 1 }
-    mutating func leaveWaiting() { waiting -= 1; unownedLive -= 1 }
-    mutating func enterUnowned() { unownedLive += 1 }
-    mutating func leaveUnowned() { unownedLive -= 1 }
+    mutating func enterWaiting() { integrateLevels(); waiting += 1; unownedLive += 1 }
+    mutating func leaveWaiting() { integrateLevels(); waiting -= 1; unownedLive -= 1 }
+    mutating func enterUnowned() { integrateLevels(); unownedLive += 1 }
+    mutating func leaveUnowned() { integrateLevels(); unownedLive -= 1 }
 
     mutating func firstAssignment(arrival: Instant, at t: Instant, counted: Bool) {
         if counted && t > arrival, let h = hour(of: arrival) { result.hourly[h].waitedOnArrival += 1 }
@@ -119,7 +128,10 @@ struct MetricsCollector {
         let from = max(repLastChange[rep], countedStart), to = min(t, countedEnd)
         if to > from { repOpenIntegral[rep] += Double(before) * (to - from) }
         repLastChange[rep] = t
-        occupied += change
+        if change != 0 {
+            integrateLevels()
+            occupied += change
+        }
     }
 
     mutating func assignment(rep: Int, counted: Bool) {
@@ -183,6 +195,7 @@ struct MetricsCollector {
 
     /// Closes the books at the end of the run.
     mutating func finish(reps: RepTable, endTime: Instant) -> ReplicationMetrics {
+        integrateLevels()
         flushHourLevels(next: -1)
         let window = countedEnd - countedStart
         let totalCapacity = (0..<reps.count).reduce(0) { $0 + reps.capacity[$1] }
