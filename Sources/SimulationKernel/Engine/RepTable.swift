@@ -27,12 +27,12 @@ final class RepTable {
     private let timeStatusUntil: Column<Instant>
     let wakeCursor: Column<Int>
 
-    init(reps: [Rep], calendars: [RepCalendar], start: Instant) {
+    init(reps: [Rep], calendars: [RepCalendar], touchDelay: [Sampler], handleTime: [Sampler], start: Instant) {
         self.calendars = calendars
         capacity = Column(reps.map(\.capacityOpen))
         perDay = Column(reps.map { $0.capacityPerDay ?? Int.max })
-        touchDelay = reps.map { Sampler($0.touchDelay) }
-        handleTime = reps.map { Sampler($0.handleTime) }
+        self.touchDelay = touchDelay
+        self.handleTime = handleTime
         open = Column(repeating: 0, count: reps.count)
         assignedToday = Column(repeating: 0, count: reps.count)
         todayIndex = Column(repeating: -1, count: reps.count)

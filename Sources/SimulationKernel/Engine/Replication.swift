@@ -80,7 +80,8 @@ final class Replication {
             }
             return template.calendar(randomDaysOff: off, from: plan.warmupStart, to: plan.drainEnd + 86_400)
         }
-        reps = RepTable(reps: scenario.reps, calendars: calendars, start: plan.warmupStart)
+        reps = RepTable(reps: scenario.reps, calendars: calendars, touchDelay: plan.touchDelays,
+                        handleTime: plan.handleTimes, start: plan.warmupStart)
 
         ruleQueueCount = rules.queues.count
         traits = rules.queues.map(QueueTraits.init)

@@ -16,6 +16,9 @@ public struct SimulationPlan: Sendable {
     let replays: [ReplayPlan?]
     let segments: [[RateSegment]]
     let repTemplates: [RepCalendarTemplate]
+    /// Per rep: touch-delay and handle-time samplers, built once for every replication.
+    let touchDelays: [Sampler]
+    let handleTimes: [Sampler]
     let businessClock: BusinessClock
     public let teamIndex: [String: Int]
     /// Per rep: its team's index.
@@ -75,6 +78,8 @@ public struct SimulationPlan: Sendable {
             RateSegments.build(source: $0, scenario: scenario, zone: zone, from: scenario.start, to: scenario.start + scenario.warmup + scenario.horizon)
         }
         let calendarEnd = drainEnd + 86_400
+        touchDelays = scenario.reps.map { Sampler($0.touchDelay) }
+        handleTimes = scenario.reps.map { Sampler($0.handleTime) }
         repTemplates = scenario.reps.map {
             RepCalendarTemplate(rep: $0, holidays: scenario.holidays, from: scenario.start, to: calendarEnd)
         }
