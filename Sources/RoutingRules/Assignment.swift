@@ -78,13 +78,8 @@ extension CompiledRuleSet {
         case .leastLoaded, .loadRatio, .nextAvailable:
             var best = -1, bestKey = Double.infinity
             _ = forEachCandidate(in: start..<end, view: view) { slot in
-                let rep = memberReps[slot]
-                guard !excluded.contains(rep) && hasSkill(rep, skill) else { return true }
-                let availability = view.availability(of: rep)
-                guard availability.ineligibility == nil else {
-                    view.memberUnavailable(slot: slot)
-                    return true
-                }
+                guard let availability = memberAvailability(slot, skill: skill, excluded: excluded, view: view)
+                else { return true }
                 let key = Self.key(strategies[queue], availability)
                 if best < 0 || key < bestKey { (best, bestKey) = (slot, key) }
                 return true
@@ -159,16 +154,25 @@ extension CompiledRuleSet {
         return memberReps[chosen]
     }
 
-    /// Whether member `slot` may take a lead with skill value `skill` now: not excluded, has the
-    /// skill, and available in the view (an unavailable member is reported to the view).
+    /// Member `slot`'s availability when it may take a lead with skill value `skill` now: not
+    /// excluded, has the skill, and available in the view; nil otherwise (an unavailable member
+    /// is reported to the view).
+    @inlinable @inline(__always)
+    func memberAvailability<View: AvailabilityView>(_ slot: Int, skill: LeadValue?, excluded: ExcludedReps,
+                                                    view: View) -> RepAvailability? {
+        let rep = memberReps[slot]
+        guard !excluded.contains(rep) && hasSkill(rep, skill) else { return nil }
+        let availability = view.availability(of: rep)
+        if availability.ineligibility == nil { return availability }
+        view.memberUnavailable(slot: slot)
+        return nil
+    }
+
+    /// Whether member `slot` may take a lead with skill value `skill` now (see ``memberAvailability(_:skill:excluded:view:)``).
     @inlinable @inline(__always)
     func memberEligible<View: AvailabilityView>(_ slot: Int, skill: LeadValue?, excluded: ExcludedReps,
                                                 view: View) -> Bool {
-        let rep = memberReps[slot]
-        guard !excluded.contains(rep) && hasSkill(rep, skill) else { return false }
-        if view.availability(of: rep).ineligibility == nil { return true }
-        view.memberUnavailable(slot: slot)
-        return false
+        memberAvailability(slot, skill: skill, excluded: excluded, view: view) != nil
     }
 
     /// Calls `body` on the member slots of `range` that the view lists as candidates, in order,

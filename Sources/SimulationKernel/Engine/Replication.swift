@@ -225,9 +225,7 @@ final class Replication {
             pendingArrivalProcesses -= 1
             arrive(source: Int(event.subject), burst: Int(event.aux))
         case .repWake:
-            needsDispatch = true
-            for queue in repQueues[Int(event.subject)] { board.invalidate(queue: queue, rep: Int(event.subject)) }
-            candidates.repBecameMoreAvailable(Int(event.subject))
+            repBecameMoreAvailable(Int(event.subject))
             scheduleWake(rep: Int(event.subject))
         case .enrichmentDone:
             guard let slot = valid(event), leads[slot].state == .enriching else { return }
@@ -600,6 +598,12 @@ final class Replication {
         metrics.occupancy(rep: rep, before: reps.open[rep], change: -1, at: now)
         reps.open[rep] -= 1
         reps.lastFreed[rep] = now
+        repBecameMoreAvailable(rep)
+    }
+
+    /// A freed slot or a wake-up: `rep` may take leads again, so its queues' blocked lines and
+    /// its members' candidate bits reopen, and dispatch runs.
+    private func repBecameMoreAvailable(_ rep: Int) {
         for queue in repQueues[rep] { board.invalidate(queue: queue, rep: rep) }
         candidates.repBecameMoreAvailable(rep)
         needsDispatch = true
