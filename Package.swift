@@ -74,13 +74,15 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         // The JSON Schemas: committed files match the generator, and an independent validator
         // (Python jsonschema) agrees with the loader on bundled and broken files.
-        .testTarget(name: "SchemaTests", dependencies: ["ScenarioFile", "SimulationModel"]),
+        // Test support: runs a child process and collects its output (CLI and schema tests).
+        .target(name: "ChildProcess", path: "Tests/ChildProcess"),
+        .testTarget(name: "SchemaTests", dependencies: ["ScenarioFile", "SimulationModel", "ChildProcess"]),
         .testTarget(name: "RoutingRulesTests", dependencies: ["RoutingRules", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "SimulationKernelTests",
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
-        .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim"]),
+        .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim", "ChildProcess"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Statistics"]),
         .testTarget(name: "SalesforceImportTests",
                     dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],
