@@ -78,19 +78,38 @@ public struct StreamingQuantiles: Hashable, Sendable {
 
     /// Records `n` copies of `x`.
     public mutating func add(_ x: Double, times n: Int) {
-        precondition(x >= 0 && x.isFinite, "StreamingQuantiles takes finite values >= 0, got \(x)")
         precondition(n >= 0, "count must be >= 0")
         guard n > 0 else { return }
+        add(Value(x), times: n)
+    }
+
+    /// A value with its bucket worked out, for adding one value to several sketches at the
+    /// cost of one logarithm.
+    public struct Value: Sendable {
+        public let x: Double
+        /// Offset of the value's bucket in `buckets` (−1: the zero bucket).
+        let bucket: Int
+
+        /// - Precondition: `x` is finite and ≥ 0.
+        public init(_ x: Double) {
+            precondition(x >= 0 && x.isFinite, "StreamingQuantiles takes finite values >= 0, got \(x)")
+            self.x = x
+            bucket = x <= StreamingQuantiles.zeroThreshold ? -1 : StreamingQuantiles.index(of: x) - StreamingQuantiles.minIndex
+        }
+    }
+
+    /// Records `value` (`n` copies of it).
+    public mutating func add(_ value: Value, times n: Int = 1) {
         count += n
-        sum += x * Double(n)
-        if x < min { min = x }
-        if x > max { max = x }
-        if x <= StreamingQuantiles.zeroThreshold {
+        sum += value.x * Double(n)
+        if value.x < min { min = value.x }
+        if value.x > max { max = value.x }
+        if value.bucket < 0 {
             zeroCount += n
             return
         }
         if buckets.isEmpty { buckets = Array(repeating: 0, count: StreamingQuantiles.bucketCount) }
-        buckets[StreamingQuantiles.index(of: x) - StreamingQuantiles.minIndex] += n
+        buckets[value.bucket] += n
     }
 
     /// Adds every value of `other` (exact).

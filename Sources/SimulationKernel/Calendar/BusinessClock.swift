@@ -41,6 +41,23 @@ struct BusinessClock: Sendable {
 
     /// Business seconds in [start of calendar, t).
     func elapsed(until t: Instant) -> Double {
+        var cursor = Cursor()
+        return elapsed(until: t, cursor: &cursor)
+    }
+
+    /// Where the latest lookup landed: instants that move forward mostly land in the same
+    /// interval (or the same gap between two), which is then answered without a search.
+    struct Cursor {
+        /// The last interval starting at or before the latest instant (−1: none, or no lookup yet).
+        fileprivate var interval = -1
+    }
+
+    /// Business seconds in [start of calendar, t), starting the search from `cursor`.
+    func elapsed(until t: Instant, cursor: inout Cursor) -> Double {
+        let i = cursor.interval
+        if i >= 0 && intervals[i].start <= t && (i + 1 == intervals.count || intervals[i + 1].start > t) {
+            return cumulative[i] + min(t, intervals[i].end) - intervals[i].start
+        }
         // The number of intervals starting at or before t: from the day's table entry, then
         // past the few intervals that start within the day.
         var lo: Int
@@ -53,13 +70,15 @@ struct BusinessClock: Sendable {
             lo = intervalsStartingBefore[Int(day)]
         }
         while lo < intervals.count && intervals[lo].start <= t { lo += 1 }
+        cursor.interval = lo - 1
         guard lo > 0 else { return 0 }
-        let i = lo - 1
-        return cumulative[i] + min(t, intervals[i].end) - intervals[i].start
+        return cumulative[lo - 1] + min(t, intervals[lo - 1].end) - intervals[lo - 1].start
     }
 
-    /// Business seconds between two instants.
-    func seconds(from a: Instant, to b: Instant) -> Double { elapsed(until: b) - elapsed(until: a) }
+    /// Business seconds between two instants, each looked up from its own cursor.
+    func seconds(from a: Instant, cursor aCursor: inout Cursor, to b: Instant, cursor bCursor: inout Cursor) -> Double {
+        elapsed(until: b, cursor: &bCursor) - elapsed(until: a, cursor: &aCursor)
+    }
 
     /// The instant at which `amount` business seconds have passed since `t` (`.infinity` past the calendar).
     func instant(after t: Instant, businessSeconds amount: Double) -> Instant {

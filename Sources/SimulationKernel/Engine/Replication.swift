@@ -319,7 +319,7 @@ final class Replication {
                 leads[slot].queue = Int32(queue)
                 end(slot, as: .automated)
             } else {
-                enterQueue(slot, queue)
+                enterQueueOrAssign(slot, queue)
             }
         case .accountOwner(let route, let elseQueue):
             leads[slot].route = Int32(route)
@@ -345,10 +345,10 @@ final class Replication {
         leads[slot].elseQueue = Int32(elseQueue ?? -1)
         if owner >= 0 {
             let unavailable = reps.ineligibility(owner, at: now, offShiftAllowed: true) != nil
-            if unavailable, let elseQueue { return enterQueue(slot, elseQueue) }
-            return enterQueue(slot, ruleQueueCount + owner)
+            if unavailable, let elseQueue { return enterQueueOrAssign(slot, elseQueue) }
+            return enterQueueOrAssign(slot, ruleQueueCount + owner)
         }
-        if let elseQueue { return enterQueue(slot, elseQueue) }
+        if let elseQueue { return enterQueueOrAssign(slot, elseQueue) }
         if hasAccount {
             leads[slot].state = .stale
             metrics.enterUnowned()
@@ -358,6 +358,23 @@ final class Replication {
     }
 
     private func isOwnerQueue(_ queue: Int) -> Bool { queue >= ruleQueueCount }
+
+    /// A newly routed lead: straight to a rep when dispatch would take it at once, else into `queue`.
+    ///
+    /// When nobody is waiting anywhere and no other regular event remains at this instant, the
+    /// dispatch that follows would find this lead alone and pick for it in the state it sees
+    /// now; so the pick happens here and the lead skips the waiting line. When the pick finds
+    /// nobody, the lead's line is blocked, as that dispatch would have found (same single pick).
+    private func enterQueueOrAssign(_ slot: Int32, _ queue: Int) {
+        guard !referenceDispatch, board.activeQueues.isEmpty, !leads[slot].hasExclusions,
+              (regular.min?.time ?? .infinity) > now else { return enterQueue(slot, queue) }
+        leads[slot].queue = Int32(queue)
+        leads[slot].queueEntry += 1
+        if let rep = pickRep(for: slot, in: queue) { return assign(slot, to: rep) }
+        leads[slot].queueEntry -= 1
+        enterQueue(slot, queue)
+        board.markBlocked(Int(leads[slot].line))
+    }
 
     private func enterQueue(_ slot: Int32, _ queue: Int) {
         leads[slot].queue = Int32(queue)

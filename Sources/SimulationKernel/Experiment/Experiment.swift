@@ -13,8 +13,9 @@ public struct ExperimentOptions: Sendable {
     public var checkInvariants: Bool
     /// Only these replications (default: all of the scenario's).
     public var replications: [Int]?
-    /// Tests: dispatch re-examines every waiting line at every instant instead of remembering
-    /// blocked lines. Results must be identical; it is only slower.
+    /// Tests: every routed lead is queued and dispatch re-examines every waiting line at every
+    /// instant, instead of assigning a lone arrival at once and remembering blocked lines.
+    /// Results must be identical (except the count of events handled); it is only slower.
     public var referenceDispatch = false
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, trace: Bool = false, checkInvariants: Bool = false,

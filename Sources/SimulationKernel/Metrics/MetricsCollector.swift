@@ -10,6 +10,9 @@ struct MetricsCollector {
     private let unownedAfter: Seconds
     private let conversion: Conversion?
     private let businessClock: BusinessClock
+    /// Business-clock positions of the latest touched lead's arrival and of its touch.
+    private var arrivalCursor = BusinessClock.Cursor()
+    private var touchCursor = BusinessClock.Cursor()
     private var result: ReplicationMetrics
     /// Outcome counts by `LeadOutcome` index (all leads, counted leads); dictionaries at the end.
     private var allOutcomeCounts = Array(repeating: 0, count: LeadOutcome.allCases.count)
@@ -28,6 +31,13 @@ struct MetricsCollector {
     /// Level-time sums of the hour being integrated (`levelsHour`, −1: none yet), added to the
     /// hourly rows when the next hour starts (see ``flushHourLevels(next:)``).
     private var levelsHour = -1
+    /// The hour of the latest counted arrival, and where it starts and ends.
+    private var arrivalHour = 0
+    private var arrivalHourStart = Instant.infinity
+    private var arrivalHourEnd = -Instant.infinity
+    /// Where hour `levelsHour` starts and ends (an empty range while it is −1).
+    private var levelsHourStart = Instant.infinity
+    private var levelsHourEnd = -Instant.infinity
     private var hourWaiting = 0.0
     private var hourUnowned = 0.0
     private var hourOccupied = 0.0
@@ -75,11 +85,15 @@ struct MetricsCollector {
         guard occupied > 0 || waiting > 0 || unownedLive > 0 else { return }
         var a = from
         while a < to {
-            let h = Int((a - countedStart) / 3600)
-            guard h < result.hourly.count else { break }
-            let b = min(to, countedStart + Double(h + 1) * 3600)
+            if a >= levelsHourEnd || a < levelsHourStart {
+                // The hour holding `a` (stepped past a boundary that rounding put at or before `a`).
+                var h = Int((a - countedStart) / 3600)
+                while a >= countedStart + Double(h + 1) * 3600 { h += 1 }
+                guard h < result.hourly.count else { break }
+                flushHourLevels(next: h)
+            }
+            let b = min(to, levelsHourEnd)
             let share = (b - a) / 3600
-            if h != levelsHour { flushHourLevels(next: h) }
             hourWaiting += Double(waiting) * share
             hourUnowned += Double(unownedLive) * share
             hourOccupied += Double(occupied) * share
@@ -96,13 +110,23 @@ struct MetricsCollector {
             result.hourly[levelsHour].meanOccupied += hourOccupied
         }
         (levelsHour, hourWaiting, hourUnowned, hourOccupied) = (next, 0, 0, 0)
+        levelsHourStart = next >= 0 ? countedStart + Double(next) * 3600 : .infinity
+        levelsHourEnd = next >= 0 ? countedStart + Double(next + 1) * 3600 : -.infinity
     }
 
     mutating func arrival(at t: Instant, counted: Bool) {
         result.arrivals += 1
         guard counted else { return }
         result.counted += 1
-        if let h = hour(of: t) { result.hourly[h].arrivals += 1 }
+        // Arrivals come in time order: most fall in the hour of the one before.
+        if t >= arrivalHourStart && t < arrivalHourEnd {
+            result.hourly[arrivalHour].arrivals += 1
+        } else if let h = hour(of: t) {
+            result.hourly[h].arrivals += 1
+            arrivalHour = h
+            arrivalHourStart = countedStart + Double(h) * 3600
+            arrivalHourEnd = min(countedStart + Double(h + 1) * 3600, countedEnd)
+        }
     }
 
     mutating func routed(route: Int, counted: Bool) {
@@ -141,17 +165,19 @@ struct MetricsCollector {
     mutating func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?) {
         guard lead.counted && lead.humanBound else { return }
         let ttft = t - lead.arrival
-        let business = businessClock.seconds(from: lead.arrival, to: t)
+        let business = businessClock.seconds(from: lead.arrival, cursor: &arrivalCursor, to: t, cursor: &touchCursor)
         result.touched += 1
-        result.ttft.add(min(max(0, ttft), StreamingQuantiles.maximumTracked))
-        result.ttftBusiness.add(min(max(0, business), StreamingQuantiles.maximumTracked))
+        let ttftValue = StreamingQuantiles.Value(min(max(0, ttft), StreamingQuantiles.maximumTracked))
+        result.ttft.add(ttftValue)
+        result.ttftBusiness.add(business == ttft ? ttftValue
+                                : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked)))
         let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
         if met { result.slaMet += 1 }
         result.reps[rep].touched += 1
         result.reps[rep].ttftSum += ttft
         if queueTeam >= 0 {
             result.teams[queueTeam].touched += 1
-            result.teams[queueTeam].ttft.add(min(max(0, ttft), StreamingQuantiles.maximumTracked))
+            result.teams[queueTeam].ttft.add(ttftValue)
             if met { result.teams[queueTeam].slaMet += 1 }
         }
         if let conversion {
@@ -172,7 +198,7 @@ struct MetricsCollector {
 
     /// A lead's final outcome (or its state when the run stopped).
     mutating func finished(lead: LeadRecord, outcome: LeadOutcome, ownedNow: Bool, team: Int) {
-        let index = LeadOutcome.allCases.firstIndex(of: outcome)!
+        let index = outcome.ordinal
         allOutcomeCounts[index] += 1
         guard lead.counted else { return }
         outcomeCounts[index] += 1
@@ -210,5 +236,24 @@ struct MetricsCollector {
             if outcomeCounts[i] > 0 { result.outcomes[outcome.rawValue] = outcomeCounts[i] }
         }
         return result
+    }
+}
+
+private extension LeadOutcome {
+    /// The outcome's position in `allCases` (a switch: `allCases.firstIndex` builds an array).
+    var ordinal: Int {
+        let ordinal: Int
+        switch self {
+        case .closed: ordinal = 0
+        case .open: ordinal = 1
+        case .waiting: ordinal = 2
+        case .dropped: ordinal = 3
+        case .cold: ordinal = 4
+        case .automated: ordinal = 5
+        case .unrouted: ordinal = 6
+        case .stale: ordinal = 7
+        }
+        assert(LeadOutcome.allCases[ordinal] == self, "LeadOutcome.ordinal out of step with allCases")
+        return ordinal
     }
 }

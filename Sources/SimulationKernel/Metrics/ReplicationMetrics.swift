@@ -54,6 +54,7 @@ public struct ReplicationMetrics: Codable, Sendable {
     public var hourly: [HourMetrics] = []
     /// Simulated time when the run stopped (the drain may end early).
     public var endTime = 0.0
+    /// Events the kernel handled (work done, not a result: it depends on the kernel's shortcuts).
     public var events = 0
     /// Broken invariants found with `checkInvariants` (always empty otherwise).
     public var invariantViolations: [String] = []
