@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -42,7 +41,6 @@ let package = Package(
             name: "SimulationKernel",
             dependencies: [
                 "SimulationModel", "RoutingRules", "RandomStreams", "Statistics", "CPrefetch",
-                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         // Salesforce assignment-rule XML -> rule set model and YAML text (pure, no files).

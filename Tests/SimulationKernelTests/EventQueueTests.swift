@@ -7,7 +7,7 @@ import Testing
 @Suite struct EventQueueTests {
     /// An event whose other fields are derived from its order, so that a mixed-up entry shows.
     static func event(_ time: Instant, _ order: UInt64) -> Event {
-        Event(time: time, order: order, kind: EventKind(rawValue: UInt8(order % 10))!, subject: Int32(truncatingIfNeeded: order &* 3),
+        Event(time: time, order: order, kind: EventKind(rawValue: UInt8(order % 9))!, subject: Int32(truncatingIfNeeded: order &* 3),
               generation: UInt32(truncatingIfNeeded: order &* 5), aux: Int32(truncatingIfNeeded: order &* 7 &+ 1))
     }
 

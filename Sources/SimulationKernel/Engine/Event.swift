@@ -14,8 +14,6 @@ import SimulationModel
     case slaBreach
     case maxWait
     case overflow
-    /// Measurement only: is the lead owned `unowned_after` after arrival?
-    case unownedCheck
 }
 
 /// One scheduled event: 32 bytes, no allocation, no closure.

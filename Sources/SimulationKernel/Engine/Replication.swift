@@ -1,4 +1,3 @@
-import DequeModule
 import RandomStreams
 import RoutingRules
 import SimulationModel
@@ -25,8 +24,6 @@ final class Replication {
     @exclusivity(unchecked) private var now: Instant
     @exclusivity(unchecked) private var regular = EventQueue()
     @exclusivity(unchecked) private var deadlines = EventQueue()
-    /// `unowned_after` checks: due in arrival order, so a FIFO instead of the heap.
-    @exclusivity(unchecked) private var unownedChecks = Deque<Event>()
     @exclusivity(unchecked) private var sequence: UInt64 = 0
     @exclusivity(unchecked) private var leadSequence = 0
 
@@ -166,14 +163,10 @@ final class Replication {
                 }
                 if needsDispatch { dispatch() }
             } while regular.min?.time == t || deadlines.min?.time == t
-            // Measurement after everything that happens at this instant.
-            while let check = unownedChecks.first, check.time <= t {
-                unownedChecks.removeFirst()
-                applyDeadline(check)
-            }
             if checkInvariants { verifyInvariants() }
         }
-        let end = min(max(now, nextTime() ?? now), plan.drainEnd)
+        // With nothing left to happen, the state holds to the end of the drain.
+        let end = min(max(now, nextTime() ?? plan.drainEnd), plan.drainEnd)
         metrics.advance(to: max(now, min(end, plan.arrivalsEnd)))
         for slot in leads.occupiedSlots { finishOpen(slot) }
         var result = metrics.finish(reps: reps, endTime: now)
@@ -183,8 +176,7 @@ final class Replication {
     }
 
     private func nextTime() -> Instant? {
-        let next = min(regular.min?.time ?? .infinity, deadlines.min?.time ?? .infinity,
-                       unownedChecks.first?.time ?? .infinity)
+        let next = min(regular.min?.time ?? .infinity, deadlines.min?.time ?? .infinity)
         return next.isFinite ? next : nil
     }
 
@@ -287,10 +279,6 @@ final class Replication {
 
         if let patience = factory.patience {
             scheduleDeadline(.patience, at: now + patience.quantile(luck.uniform(LeadFactory.Draw.patience)), slot: slot)
-        }
-        if counted {
-            unownedChecks.append(Event(time: now + plan.scenario.metrics.unownedAfter, order: 0, kind: .unownedCheck,
-                                       subject: slot, generation: leads[slot].generation, aux: 0))
         }
         if anyMissing, let enrichment = plan.scenario.enrichment, enrichment.wait, let sampler = plan.enrichmentDelay {
             leads[slot].state = .enriching
@@ -553,6 +541,7 @@ final class Replication {
     // MARK: Assignment, touch, close
 
     private func assign(_ slot: Int32, to rep: Int) {
+        settleUnownedCheck(slot)
         leads[slot].state = .owned
         leads[slot].owner = Int32(rep)
         leads[slot].assignments += 1
@@ -633,6 +622,7 @@ final class Replication {
 
     /// Ends a lead's life: its outcome is final and its slot is reused.
     private func end(_ slot: Int32, as state: LeadState) {
+        settleUnownedCheck(slot)
         let lead = leads[slot]
         if lead.counted && !lead.state.isSettled && lead.state != .free { unsettledCounted -= 1 }
         leads[slot].state = state
@@ -676,6 +666,20 @@ final class Replication {
 
     // MARK: Deadlines
 
+    /// SPEC `unowned_after`: whether a counted lead had no owner `unowned_after` after it arrived.
+    ///
+    /// That moment comes after everything else at its instant, and a lead's ownership changes
+    /// only when it is assigned, taken away on a breach, or ends. So instead of a timer per
+    /// lead, the answer is settled at the first such change after the moment, from the state
+    /// the lead held until then. A lead that ends by then is judged by how it ended (see
+    /// ``MetricsCollector/finished(lead:outcome:ownedNow:team:)``).
+    private func settleUnownedCheck(_ slot: Int32) {
+        let lead = leads[slot]
+        guard lead.counted, !lead.unownedDecided, now > lead.arrival + plan.scenario.metrics.unownedAfter else { return }
+        leads[slot].unownedDecided = true
+        leads[slot].unownedAtCheck = !(lead.state == .owned || lead.state == .touched)
+    }
+
     private func applyDeadline(_ event: Event) {
         guard let slot = valid(event) else { return }
         let lead = leads[slot]
@@ -701,10 +705,6 @@ final class Replication {
             leaveQueue(slot)
             metrics.overflowed(counted: lead.counted)
             enterQueue(slot, target)
-        case .unownedCheck:
-            guard lead.counted, !lead.unownedDecided else { return }
-            leads[slot].unownedDecided = true
-            leads[slot].unownedAtCheck = !(lead.state == .owned || lead.state == .touched)
         default:
             preconditionFailure("regular kind in the deadline heap")
         }
@@ -713,6 +713,7 @@ final class Replication {
     /// SLA breach: the owner has not touched the lead in time (SPEC §3 "SLA").
     private func breach(_ slot: Int32) {
         guard let sla else { return }
+        settleUnownedCheck(slot)
         leads[slot].breaches += 1
         let lead = leads[slot]
         metrics.breached(counted: lead.counted)
