@@ -19,7 +19,7 @@ import Foundation
 /// 1 − u below 2⁻²⁰, and u outside (0, 1) evaluate `StandardDistribution.quantile` exactly.
 /// Values are clamped to their cell's end values, so the table is non-decreasing wherever
 /// GSL's quantiles are.
-final class QuantileTable: Sendable {
+@usableFromInline final class QuantileTable: Sendable {
     /// The relative accuracy: |tabulated − exact| ≤ tolerance · |exact| for every u.
     static let tolerance = 1e-9
 
@@ -39,7 +39,7 @@ final class QuantileTable: Sendable {
 
     /// The inverse CDF at `u`, from the table where it is accurate and exact elsewhere.
     @inline(__always)
-    func quantile(_ u: Double) -> Double {
+    @usableFromInline func quantile(_ u: Double) -> Double {
         let x = u * Grid.bodyResolution
         if x >= Grid.bodyStart && x < Grid.bodyEnd {
             let i = Int(x)

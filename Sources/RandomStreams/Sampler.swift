@@ -15,7 +15,7 @@ import SimulationModel
 /// and non-decreasing in `u`. `exactQuantile(_:)` is the untabulated reference.
 /// Equality and hashing are by `spec`.
 public struct Sampler: Hashable, Sendable {
-    enum Kind: Sendable {
+    @usableFromInline enum Kind: Sendable {
         case constant(Double)
         case exponential(mean: Double)
         case uniform(lower: Double, width: Double)
@@ -24,7 +24,7 @@ public struct Sampler: Hashable, Sendable {
         case tabulated(QuantileTable, scale: Double, location: Double)
     }
 
-    let kind: Kind
+    @usableFromInline let kind: Kind
 
     /// The distribution this sampler was compiled from.
     public let spec: DistributionSpec
@@ -117,6 +117,7 @@ public struct Sampler: Hashable, Sendable {
     /// `u` is expected in (0, 1); at 0 and 1 the ends of the support are returned (which may
     /// be infinite). Empirical: the smallest value whose cumulative weight share is ≥ u.
     /// Beta, gamma, lognormal and normal: from the shape's table (see the type's notes).
+    @inlinable
     public func quantile(_ u: Double) -> Double {
         switch kind {
         case .constant(let v):
@@ -154,7 +155,7 @@ public struct Sampler: Hashable, Sendable {
 extension Sampler {
     /// An empirical distribution: distinct values ascending, with their cumulative weight
     /// share (the last is exactly 1).
-    struct Empirical: Sendable {
+    @usableFromInline struct Empirical: Sendable {
         let values: [Double]
         let cumulative: [Double]
 
@@ -176,7 +177,7 @@ extension Sampler {
         }
 
         /// The smallest value whose cumulative weight share is ≥ u.
-        func quantile(_ u: Double) -> Double {
+        @usableFromInline func quantile(_ u: Double) -> Double {
             var low = 0
             var high = cumulative.count - 1
             while low < high {

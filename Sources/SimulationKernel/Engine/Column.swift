@@ -1,9 +1,9 @@
-/// A fixed-size array of plain values for the kernel's hot per-rep state.
+/// A fixed-size array for the kernel's hot per-rep state.
 ///
-/// Reads and writes are a single load or store through a pointer: no copy-on-write check and no
-/// reference counting, even through a `let`. The owning class calls ``deallocate()`` in its
-/// `deinit`; a column must not be used after that.
-struct Column<Element: BitwiseCopyable> {
+/// Reads and writes go through a pointer: no copy-on-write check, no reference counting of the
+/// storage, and elements are used in place (a sampler is not copied to be called). The owning
+/// class calls ``deallocate()`` in its `deinit`; a column must not be used after that.
+struct Column<Element> {
     private let base: UnsafeMutablePointer<Element>
     let count: Int
 
@@ -30,5 +30,33 @@ struct Column<Element: BitwiseCopyable> {
         }
     }
 
-    func deallocate() { base.deallocate() }
+    func deallocate() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
+/// Fixed lists, one per row, stored end to end (per-rep lists on the hot path, without an
+/// array per row to retain).
+struct RaggedColumn<Element> {
+    /// Row r holds `values[starts[r]..<starts[r + 1]]`.
+    private let starts: Column<Int>
+    private let values: Column<Element>
+
+    init(_ rows: [[Element]]) {
+        var starts = [0]
+        for row in rows { starts.append(starts[starts.count - 1] + row.count) }
+        self.starts = Column(starts)
+        values = Column(rows.flatMap { $0 })
+    }
+
+    /// The positions of row `row`'s elements (read them with the subscript).
+    func positions(of row: Int) -> Range<Int> { starts[row]..<starts[row + 1] }
+
+    subscript(position: Int) -> Element { values[position] }
+
+    func deallocate() {
+        starts.deallocate()
+        values.deallocate()
+    }
 }

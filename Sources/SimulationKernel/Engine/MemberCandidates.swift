@@ -12,7 +12,7 @@ final class MemberCandidates {
     let words: UnsafeMutablePointer<UInt64>
     private let wordCount: Int
     /// Per rep: its member slots.
-    private let slotsOfRep: [[Int]]
+    private let slotsOfRep: RaggedColumn<Int>
 
     init(rules: CompiledRuleSet, repCount: Int) {
         wordCount = max(1, (rules.memberSlotCount + 63) / 64)
@@ -20,16 +20,20 @@ final class MemberCandidates {
         words.initialize(repeating: ~0, count: wordCount)
         var slots = Array(repeating: [Int](), count: repCount)
         for slot in 0..<rules.memberSlotCount { slots[rules.rep(inMemberSlot: slot)].append(slot) }
-        slotsOfRep = slots
+        slotsOfRep = RaggedColumn(slots)
     }
 
     deinit {
         words.deinitialize(count: wordCount)
         words.deallocate()
+        slotsOfRep.deallocate()
     }
 
     /// `rep` may be eligible again in every queue it is a member of.
     func repBecameMoreAvailable(_ rep: Int) {
-        for slot in slotsOfRep[rep] { words[slot >> 6] |= 1 << UInt64(slot & 63) }
+        for position in slotsOfRep.positions(of: rep) {
+            let slot = slotsOfRep[position]
+            words[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
     }
 }

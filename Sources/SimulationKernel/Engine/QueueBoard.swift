@@ -9,27 +9,27 @@ import RoutingRules
 /// waking up (shift start, end of a day off, hire date, daily-cap reset) — which bumps the
 /// queue's epoch. So dispatch never rescans a blocked backlog on every event; and when only a
 /// few members changed since a line was found blocked, only those members need a look.
-struct QueueBoard {
-    private(set) var lines: [WaitingLine] = []
-    private(set) var lineQueue: [Int] = []
+final class QueueBoard {
+    @exclusivity(unchecked) private(set) var lines: [WaitingLine] = []
+    @exclusivity(unchecked) private(set) var lineQueue: [Int] = []
     /// Per queue: its lines by skill value, and in creation order.
-    private var lineByGroup: [[LeadValue: Int]]
+    @exclusivity(unchecked) private var lineByGroup: [[LeadValue: Int]]
     /// Per queue: its line for group `.missing` (the only line of a queue without a skill field).
-    private var missingGroupLine: [Int?]
-    private(set) var queueLines: [[Int]]
+    @exclusivity(unchecked) private var missingGroupLine: [Int?]
+    @exclusivity(unchecked) private(set) var queueLines: [[Int]]
     /// Per queue: live waiting leads.
-    private(set) var waiting: [Int]
+    let waiting: Column<Int>
     /// Queues with waiting leads, and each queue's position in that list (−1: absent).
-    private(set) var activeQueues: [Int] = []
-    private var activePosition: [Int]
-    private var epoch: [Int]
+    @exclusivity(unchecked) private(set) var activeQueues: [Int] = []
+    private let activePosition: Column<Int>
+    private let epoch: Column<Int>
     /// Per line: the queue epoch at which it was found blocked (−1: not known blocked).
-    private var blockedAt: [Int] = []
+    @exclusivity(unchecked) private var blockedAt: [Int] = []
     /// Per queue: its lines found blocked at the queue's current epoch.
-    private var blockedLines: [Int]
+    private let blockedLines: Column<Int>
     /// Per queue, a ring of the members behind its latest `recentLimit` epochs: the member that
     /// made epoch e is at `recent[queue * recentLimit + (e − 1) % recentLimit]`.
-    private var recent: [Int]
+    private let recent: Column<Int>
     static let recentLimit = 16
 
     /// What dispatch knows about a line.
@@ -47,16 +47,24 @@ struct QueueBoard {
         lineByGroup = Array(repeating: [:], count: queueCount)
         missingGroupLine = Array(repeating: nil, count: queueCount)
         queueLines = Array(repeating: [], count: queueCount)
-        waiting = Array(repeating: 0, count: queueCount)
-        activePosition = Array(repeating: -1, count: queueCount)
-        epoch = Array(repeating: 0, count: queueCount)
-        blockedLines = Array(repeating: 0, count: queueCount)
-        recent = Array(repeating: 0, count: queueCount * Self.recentLimit)
+        waiting = Column(repeating: 0, count: queueCount)
+        activePosition = Column(repeating: -1, count: queueCount)
+        epoch = Column(repeating: 0, count: queueCount)
+        blockedLines = Column(repeating: 0, count: queueCount)
+        recent = Column(repeating: 0, count: queueCount * Self.recentLimit)
+    }
+
+    deinit {
+        waiting.deallocate()
+        activePosition.deallocate()
+        epoch.deallocate()
+        blockedLines.deallocate()
+        recent.deallocate()
     }
 
     /// The line of `queue` for skill value `group` (created on first use). A queue without a
     /// skill field has one line, group `.missing`, found without hashing.
-    mutating func line(queue: Int, group: LeadValue) -> Int {
+    func line(queue: Int, group: LeadValue) -> Int {
         if case .missing = group, let line = missingGroupLine[queue] { return line }
         if let line = lineByGroup[queue][group] { return line }
         let line = lines.count
@@ -69,7 +77,7 @@ struct QueueBoard {
         return line
     }
 
-    mutating func insert(_ entry: WaitingLine.Entry, line: Int) {
+    func insert(_ entry: WaitingLine.Entry, line: Int) {
         lines[line].insert(entry)
         let queue = lineQueue[line]
         waiting[queue] += 1
@@ -80,7 +88,7 @@ struct QueueBoard {
     }
 
     /// One live lead left `line`.
-    mutating func noteRemoved(line: Int) {
+    func noteRemoved(line: Int) {
         lines[line].noteRemoved()
         let queue = lineQueue[line]
         waiting[queue] -= 1
@@ -95,7 +103,7 @@ struct QueueBoard {
         }
     }
 
-    mutating func scan(line: Int, isLive: (WaitingLine.Entry) -> Bool, _ body: (WaitingLine.Entry) -> Bool) {
+    func scan(line: Int, isLive: (WaitingLine.Entry) -> Bool, _ body: (WaitingLine.Entry) -> Bool) {
         lines[line].scan(isLive: isLive, body)
     }
 
@@ -112,7 +120,7 @@ struct QueueBoard {
     /// The member whose change made epoch `e + 1` of `queue` (valid for the latest `recentLimit` epochs).
     func member(queue: Int, epoch e: Int) -> Int { recent[queue * Self.recentLimit + e % Self.recentLimit] }
 
-    mutating func markBlocked(_ line: Int) {
+    func markBlocked(_ line: Int) {
         let queue = lineQueue[line]
         if blockedAt[line] != epoch[queue] { blockedLines[queue] += 1 }
         blockedAt[line] = epoch[queue]
@@ -122,7 +130,7 @@ struct QueueBoard {
     func isBlocked(queue: Int) -> Bool { blockedLines[queue] == queueLines[queue].count }
 
     /// Member `rep` of `queue` became more available: the queue's lines may move again.
-    mutating func invalidate(queue: Int, rep: Int) {
+    func invalidate(queue: Int, rep: Int) {
         recent[queue * Self.recentLimit + epoch[queue] % Self.recentLimit] = rep
         epoch[queue] += 1
         blockedLines[queue] = 0

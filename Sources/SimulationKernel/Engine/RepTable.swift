@@ -10,8 +10,8 @@ final class RepTable {
     @exclusivity(unchecked) var calendars: [RepCalendar]
     let capacity: Column<Int>
     private let perDay: Column<Int>
-    let touchDelay: [Sampler]
-    let handleTime: [Sampler]
+    let touchDelay: Column<Sampler>
+    let handleTime: Column<Sampler>
     let open: Column<Int>
     private let assignedToday: Column<Int>
     private let todayIndex: Column<Int>
@@ -31,8 +31,8 @@ final class RepTable {
         self.calendars = calendars
         capacity = Column(reps.map(\.capacityOpen))
         perDay = Column(reps.map { $0.capacityPerDay ?? Int.max })
-        self.touchDelay = touchDelay
-        self.handleTime = handleTime
+        self.touchDelay = Column(touchDelay)
+        self.handleTime = Column(handleTime)
         open = Column(repeating: 0, count: reps.count)
         assignedToday = Column(repeating: 0, count: reps.count)
         todayIndex = Column(repeating: -1, count: reps.count)
@@ -46,6 +46,8 @@ final class RepTable {
     }
 
     deinit {
+        touchDelay.deallocate()
+        handleTime.deallocate()
         capacity.deallocate()
         perDay.deallocate()
         open.deallocate()
@@ -121,8 +123,9 @@ final class RepTable {
 
 /// The routing core's view of the reps at one instant, for one queue.
 struct RepView: AvailabilityView {
-    /// Owned by the replication, which outlives every view.
-    unowned(unsafe) let reps: RepTable
+    /// Owned by the replication, which outlives every view (unretained: no reference counting
+    /// on each question).
+    let table: Unmanaged<RepTable>
     let now: Instant
     let offShiftAllowed: Bool
     /// Only `next-available` reads idle times; other strategies skip computing them.
@@ -137,9 +140,11 @@ struct RepView: AvailabilityView {
     }
 
     func availability(of rep: Int) -> RepAvailability {
-        RepAvailability(ineligibility: reps.ineligibility(rep, at: now, offShiftAllowed: offShiftAllowed),
-                        open: reps.open[rep], capacity: reps.capacity[rep],
-                        idleSince: needsIdleSince ? reps.idleSince(rep, at: now) : 0)
+        table._withUnsafeGuaranteedRef { reps in
+            RepAvailability(ineligibility: reps.ineligibility(rep, at: now, offShiftAllowed: offShiftAllowed),
+                            open: reps.open[rep], capacity: reps.capacity[rep],
+                            idleSince: needsIdleSince ? reps.idleSince(rep, at: now) : 0)
+        }
     }
 }
 

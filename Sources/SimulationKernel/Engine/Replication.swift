@@ -31,9 +31,9 @@ final class Replication {
     /// Previous owners per lead, for the few leads that had a breach.
     @exclusivity(unchecked) private var exclusions: [Int32: ExcludedReps] = [:]
     private let reps: RepTable
-    @exclusivity(unchecked) private var board: QueueBoard
+    private let board: QueueBoard
     /// Per rep: the queues it is a member of (its own owner queue included).
-    private let repQueues: [[Int]]
+    private let repQueues: RaggedColumn<Int>
     /// Queues with live waiting leads, and each queue's position in it (−1: absent).
     @exclusivity(unchecked) private var assignment: AssignmentState
     @exclusivity(unchecked) private var queueStreams: [StreamUniforms]
@@ -87,7 +87,7 @@ final class Replication {
         let ownerQueueBase = ruleQueueCount
         var memberships = (0..<scenario.reps.count).map { [ownerQueueBase + $0] }
         for (q, queue) in rules.queues.enumerated() { for rep in queue.members { memberships[rep].append(q) } }
-        repQueues = memberships
+        repQueues = RaggedColumn(memberships)
         assignment = rules.makeAssignmentState()
         candidates = MemberCandidates(rules: rules, repCount: scenario.reps.count)
         queueStreams = rules.queues.map { queue in
@@ -133,6 +133,8 @@ final class Replication {
                                    repCalendars: calendars)
         self.trace = trace ? TraceRecorder(plan: plan, ruleIndex: ruleIndex, replication: replication) : nil
     }
+
+    deinit { repQueues.deallocate() }
 
     // MARK: Running
 
@@ -509,7 +511,7 @@ final class Replication {
     }
 
     private func view(for queue: Int) -> RepView {
-        RepView(reps: reps, now: now, offShiftAllowed: traits[queue].assignOffShift,
+        RepView(table: Unmanaged.passUnretained(reps), now: now, offShiftAllowed: traits[queue].assignOffShift,
                 needsIdleSince: traits[queue].needsIdleSince,
                 candidateWords: referenceDispatch ? nil : candidates.words)
     }
@@ -610,7 +612,7 @@ final class Replication {
     /// A freed slot or a wake-up: `rep` may take leads again, so its queues' blocked lines and
     /// its members' candidate bits reopen, and dispatch runs.
     private func repBecameMoreAvailable(_ rep: Int) {
-        for queue in repQueues[rep] { board.invalidate(queue: queue, rep: rep) }
+        for position in repQueues.positions(of: rep) { board.invalidate(queue: repQueues[position], rep: rep) }
         candidates.repBecameMoreAvailable(rep)
         needsDispatch = true
     }
