@@ -19,9 +19,9 @@ import Testing
 
     @Test func anEmptyQueueHasNoMinimum() {
         var queue = EventQueue()
-        #expect(queue.min == nil && queue.count == 0)
+        #expect(queue.min == nil && queue.count == 0 && queue.minTime == .infinity)
         queue.insert(Self.event(1_772_409_600, 1))
-        #expect(queue.count == 1 && queue.min?.order == 1)
+        #expect(queue.count == 1 && queue.min?.order == 1 && queue.minTime == 1_772_409_600)
         Self.expectSame(queue.removeMin(), Self.event(1_772_409_600, 1), "single event")
         #expect(queue.min == nil && queue.count == 0)
         // Empty again, it still works.
@@ -81,6 +81,7 @@ import Testing
             } else {
                 let expected = reference.removeFirst()
                 Self.expectSame(queue.min!, expected, "seed \(seed), step \(step), min")
+                #expect(queue.minTime == expected.time, "seed \(seed), step \(step), minTime")
                 Self.expectSame(queue.removeMin(), expected, "seed \(seed), step \(step)")
                 now = expected.time
             }

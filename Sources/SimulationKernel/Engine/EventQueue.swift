@@ -38,6 +38,9 @@ import SimulationModel
     /// The first event to pop, or nil when the queue is empty.
     public var min: Event? { end > Self.root ? event(at: Self.root) : nil }
 
+    /// The time of the first event to pop (+∞ when the queue is empty), without reading the rest.
+    public var minTime: Instant { end > Self.root ? Self.instant(times[Self.root]) : .infinity }
+
     public mutating func insert(_ event: Event) {
         if end == capacity { grow() }
         let time = Self.key(event.time), entry = Entry(event)

@@ -4,9 +4,10 @@ import RoutingRules
 /// eligibility scans skip the members known to be unavailable instead of asking each of them.
 ///
 /// A member's bit is cleared when the routing core finds it unavailable (at a cap, off shift,
-/// absent, not yet hired) and set again whenever its rep becomes more available: a freed slot
-/// or a wake-up (the same moments that reopen blocked waiting lines, see ``QueueBoard``). So a
-/// clear bit always means "unavailable", and results are those of asking every member.
+/// absent, not yet hired) or its rep takes its last free slot, and set again whenever its rep
+/// becomes more available: a freed slot or a wake-up (the same moments that reopen blocked
+/// waiting lines, see ``QueueBoard``). So a clear bit always means "unavailable", and results
+/// are those of asking every member.
 final class MemberCandidates {
     /// The bit words, handed to ``RepView`` (which clears bits through it).
     let words: UnsafeMutablePointer<UInt64>
@@ -27,6 +28,14 @@ final class MemberCandidates {
         words.deinitialize(count: wordCount)
         words.deallocate()
         slotsOfRep.deallocate()
+    }
+
+    /// `rep` is at its open cap: unavailable in every queue it is a member of, until a slot frees.
+    func repReachedOpenCap(_ rep: Int) {
+        for position in slotsOfRep.positions(of: rep) {
+            let slot = slotsOfRep[position]
+            words[slot >> 6] &= ~(1 << UInt64(slot & 63))
+        }
     }
 
     /// `rep` may be eligible again in every queue it is a member of.

@@ -34,6 +34,8 @@ final class Replication {
     private let board: QueueBoard
     /// Per rep: the queues it is a member of (its own owner queue included).
     private let repQueues: RaggedColumn<Int>
+    /// Per queue (rule queues, then owner queues): its team index (−1: none).
+    private let queueTeams: Column<Int>
     /// Queues with live waiting leads, and each queue's position in it (−1: absent).
     @exclusivity(unchecked) private var assignment: AssignmentState
     @exclusivity(unchecked) private var queueStreams: [StreamUniforms]
@@ -52,7 +54,7 @@ final class Replication {
     @exclusivity(unchecked) private var needsDispatch = false
 
     private let accountOwner: [Int]
-    @exclusivity(unchecked) private var metrics: MetricsCollector
+    private let metrics: MetricsCollector
 
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, trace: Bool, checkInvariants: Bool,
          referenceDispatch: Bool = false) {
@@ -88,6 +90,7 @@ final class Replication {
         var memberships = (0..<scenario.reps.count).map { [ownerQueueBase + $0] }
         for (q, queue) in rules.queues.enumerated() { for rep in queue.members { memberships[rep].append(q) } }
         repQueues = RaggedColumn(memberships)
+        queueTeams = Column(plan.queueTeam[ruleIndex] + plan.repTeam)
         assignment = rules.makeAssignmentState()
         candidates = MemberCandidates(rules: rules, repCount: scenario.reps.count)
         queueStreams = rules.queues.map { queue in
@@ -134,7 +137,10 @@ final class Replication {
         self.trace = trace ? TraceRecorder(plan: plan, ruleIndex: ruleIndex, replication: replication) : nil
     }
 
-    deinit { repQueues.deallocate() }
+    deinit {
+        repQueues.deallocate()
+        queueTeams.deallocate()
+    }
 
     // MARK: Running
 
@@ -152,19 +158,17 @@ final class Replication {
             metrics.advance(to: t)
             now = t
             repeat {
-                while let event = regular.min, event.time == t {
-                    regular.removeMin()
+                while regular.minTime == t {
                     events += 1
-                    apply(event)
+                    apply(regular.removeMin())
                 }
                 if needsDispatch { dispatch() }
-                while let event = deadlines.min, event.time == t {
-                    deadlines.removeMin()
+                while deadlines.minTime == t {
                     events += 1
-                    applyDeadline(event)
+                    applyDeadline(deadlines.removeMin())
                 }
                 if needsDispatch { dispatch() }
-            } while regular.min?.time == t || deadlines.min?.time == t
+            } while regular.minTime == t || deadlines.minTime == t
             if checkInvariants { verifyInvariants() }
         }
         // With nothing left to happen, the state holds to the end of the drain.
@@ -178,7 +182,7 @@ final class Replication {
     }
 
     private func nextTime() -> Instant? {
-        let next = min(regular.min?.time ?? .infinity, deadlines.min?.time ?? .infinity)
+        let next = min(regular.minTime, deadlines.minTime)
         return next.isFinite ? next : nil
     }
 
@@ -357,7 +361,7 @@ final class Replication {
     /// nobody, the lead's line is blocked, as that dispatch would have found (same single pick).
     private func enterQueueOrAssign(_ slot: Int32, _ queue: Int) {
         guard !referenceDispatch, board.activeQueues.isEmpty, !leads[slot].hasExclusions,
-              (regular.min?.time ?? .infinity) > now else { return enterQueue(slot, queue) }
+              regular.minTime > now else { return enterQueue(slot, queue) }
         leads[slot].queue = Int32(queue)
         leads[slot].queueEntry += 1
         if let rep = pickRep(for: slot, in: queue) { return assign(slot, to: rep) }
@@ -555,6 +559,7 @@ final class Replication {
         }
         metrics.occupancy(rep: rep, before: reps.open[rep], change: 1, at: now)
         reps.noteAssignment(rep, at: now)
+        if reps.open[rep] >= reps.capacity[rep] { candidates.repReachedOpenCap(rep) }
         metrics.assignment(rep: rep, counted: lead.counted)
         trace?.assigned(slot: slot, rep: rep, at: now)
 
@@ -617,10 +622,8 @@ final class Replication {
         needsDispatch = true
     }
 
-    func team(ofQueue queue: Int) -> Int {
-        guard queue >= 0 else { return -1 }
-        return isOwnerQueue(queue) ? plan.repTeam[queue - ruleQueueCount] : plan.queueTeam[ruleIndex][queue]
-    }
+    /// The team a queue belongs to (−1: none, or no queue).
+    func team(ofQueue queue: Int) -> Int { queue >= 0 ? queueTeams[queue] : -1 }
 
     /// Ends a lead's life: its outcome is final and its slot is reused.
     private func end(_ slot: Int32, as state: LeadState) {

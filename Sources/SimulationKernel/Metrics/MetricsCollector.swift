@@ -4,43 +4,54 @@ import Statistics
 
 /// Collects one replication's metrics as the simulation runs, in memory bounded by the
 /// number of reps, teams, routes and hours (never by the number of leads).
-struct MetricsCollector {
+///
+/// The counters touched for every lead live in ``Column``s (no copy-on-write checks) and are
+/// written into the result by ``finish(reps:endTime:)``.
+final class MetricsCollector {
     private let countedStart: Instant
     private let countedEnd: Instant
     private let unownedAfter: Seconds
     private let conversion: Conversion?
     private let businessClock: BusinessClock
     /// Business-clock positions of the latest touched lead's arrival and of its touch.
-    private var arrivalCursor = BusinessClock.Cursor()
-    private var touchCursor = BusinessClock.Cursor()
-    private var result: ReplicationMetrics
+    @exclusivity(unchecked) private var arrivalCursor = BusinessClock.Cursor()
+    @exclusivity(unchecked) private var touchCursor = BusinessClock.Cursor()
+    @exclusivity(unchecked) private var result: ReplicationMetrics
     /// Outcome counts by `LeadOutcome` index (all leads, counted leads); dictionaries at the end.
-    private var allOutcomeCounts = Array(repeating: 0, count: LeadOutcome.allCases.count)
-    private var outcomeCounts = Array(repeating: 0, count: LeadOutcome.allCases.count)
+    private let allOutcomeCounts = Column(repeating: 0, count: LeadOutcome.allCases.count)
+    private let outcomeCounts = Column(repeating: 0, count: LeadOutcome.allCases.count)
+    /// Per route: counted leads it routed (`result.routeHits` at the end).
+    private let routeHits: Column<Int>
+    /// Per hour: counted arrivals (`result.hourly[h].arrivals` at the end).
+    private let hourArrivals: Column<Int>
+    /// Per rep: counted assignments, counted touches and their TTFT sum (`result.reps` at the end).
+    private let repAssignments: Column<Int>
+    private let repTouched: Column<Int>
+    private let repTTFTSum: Column<Double>
 
     // Step levels integrated over time.
-    private var clock: Instant
+    @exclusivity(unchecked) private var clock: Instant
     /// Levels are integrated up to here.
-    private var lastTime: Instant
-    private var occupied = 0
-    private var waiting = 0
-    private var unownedLive = 0
-    private var occupiedIntegral = 0.0
-    private var repOpenIntegral: [Double]
-    private var repLastChange: [Instant]
+    @exclusivity(unchecked) private var lastTime: Instant
+    @exclusivity(unchecked) private var occupied = 0
+    @exclusivity(unchecked) private var waiting = 0
+    @exclusivity(unchecked) private var unownedLive = 0
+    @exclusivity(unchecked) private var occupiedIntegral = 0.0
+    private let repOpenIntegral: Column<Double>
+    private let repLastChange: Column<Instant>
     /// Level-time sums of the hour being integrated (`levelsHour`, −1: none yet), added to the
     /// hourly rows when the next hour starts (see ``flushHourLevels(next:)``).
-    private var levelsHour = -1
+    @exclusivity(unchecked) private var levelsHour = -1
     /// The hour of the latest counted arrival, and where it starts and ends.
-    private var arrivalHour = 0
-    private var arrivalHourStart = Instant.infinity
-    private var arrivalHourEnd = -Instant.infinity
+    @exclusivity(unchecked) private var arrivalHour = 0
+    @exclusivity(unchecked) private var arrivalHourStart = Instant.infinity
+    @exclusivity(unchecked) private var arrivalHourEnd = -Instant.infinity
     /// Where hour `levelsHour` starts and ends (an empty range while it is −1).
-    private var levelsHourStart = Instant.infinity
-    private var levelsHourEnd = -Instant.infinity
-    private var hourWaiting = 0.0
-    private var hourUnowned = 0.0
-    private var hourOccupied = 0.0
+    @exclusivity(unchecked) private var levelsHourStart = Instant.infinity
+    @exclusivity(unchecked) private var levelsHourEnd = -Instant.infinity
+    @exclusivity(unchecked) private var hourWaiting = 0.0
+    @exclusivity(unchecked) private var hourUnowned = 0.0
+    @exclusivity(unchecked) private var hourOccupied = 0.0
 
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, repCalendars: [RepCalendar]) {
         countedStart = plan.countedStart
@@ -51,7 +62,7 @@ struct MetricsCollector {
         lastTime = plan.warmupStart
         clock = plan.warmupStart
         result = ReplicationMetrics(replication: replication)
-        result.routeHits = Array(repeating: 0, count: plan.compiled[ruleIndex].routeNames.count)
+        routeHits = Column(repeating: 0, count: plan.compiled[ruleIndex].routeNames.count)
         result.reps = repCalendars.map { calendar in
             var rep = RepMetrics()
             rep.onShiftHours = calendar.onShiftSeconds(from: plan.countedStart, to: plan.arrivalsEnd) / 3600
@@ -60,8 +71,19 @@ struct MetricsCollector {
         result.teams = Array(repeating: TeamMetrics(), count: plan.teamIndex.count)
         let hours = Int(((plan.arrivalsEnd - plan.countedStart) / 3600).rounded(.up))
         result.hourly = Array(repeating: HourMetrics(), count: max(0, hours))
-        repOpenIntegral = Array(repeating: 0, count: repCalendars.count)
-        repLastChange = Array(repeating: plan.warmupStart, count: repCalendars.count)
+        hourArrivals = Column(repeating: 0, count: max(0, hours))
+        repOpenIntegral = Column(repeating: 0, count: repCalendars.count)
+        repLastChange = Column(repeating: plan.warmupStart, count: repCalendars.count)
+        repAssignments = Column(repeating: 0, count: repCalendars.count)
+        repTouched = Column(repeating: 0, count: repCalendars.count)
+        repTTFTSum = Column(repeating: 0, count: repCalendars.count)
+    }
+
+    deinit {
+        for column in [allOutcomeCounts, outcomeCounts, routeHits, hourArrivals, repAssignments, repTouched] {
+            column.deallocate()
+        }
+        for column in [repTTFTSum, repOpenIntegral, repLastChange] { column.deallocate() }
     }
 
     private func hour(of t: Instant) -> Int? {
@@ -73,10 +95,10 @@ struct MetricsCollector {
     /// The simulation clock moved to `t`. Levels are integrated lazily, when one of them is about
     /// to change (and at the end), so instants at which no level changes leave no trace in the
     /// sums: the figures do not depend on how many events the kernel happens to schedule.
-    mutating func advance(to t: Instant) { clock = max(clock, t) }
+    func advance(to t: Instant) { clock = max(clock, t) }
 
     /// Integrates the step levels from the last integration up to the clock.
-    private mutating func integrateLevels() {
+    private func integrateLevels() {
         guard clock > lastTime else { return }
         let from = max(lastTime, countedStart), to = min(clock, countedEnd)
         lastTime = clock
@@ -103,7 +125,7 @@ struct MetricsCollector {
 
     /// Adds the current hour's level sums to its row and starts hour `next` (hours come in order,
     /// so each row receives one sum, equal to adding its pieces there one by one).
-    private mutating func flushHourLevels(next: Int) {
+    private func flushHourLevels(next: Int) {
         if levelsHour >= 0 {
             result.hourly[levelsHour].meanWaiting += hourWaiting
             result.hourly[levelsHour].meanUnowned += hourUnowned
@@ -114,41 +136,41 @@ struct MetricsCollector {
         levelsHourEnd = next >= 0 ? countedStart + Double(next + 1) * 3600 : -.infinity
     }
 
-    mutating func arrival(at t: Instant, counted: Bool) {
+    func arrival(at t: Instant, counted: Bool) {
         result.arrivals += 1
         guard counted else { return }
         result.counted += 1
         // Arrivals come in time order: most fall in the hour of the one before.
         if t >= arrivalHourStart && t < arrivalHourEnd {
-            result.hourly[arrivalHour].arrivals += 1
+            hourArrivals[arrivalHour] += 1
         } else if let h = hour(of: t) {
-            result.hourly[h].arrivals += 1
+            hourArrivals[h] += 1
             arrivalHour = h
             arrivalHourStart = countedStart + Double(h) * 3600
             arrivalHourEnd = min(countedStart + Double(h + 1) * 3600, countedEnd)
         }
     }
 
-    mutating func routed(route: Int, counted: Bool) {
+    func routed(route: Int, counted: Bool) {
         guard counted else { return }
         switch route {
         case -2: result.unroutedHits += 1
         case -1: result.fallbackHits += 1
-        default: result.routeHits[route] += 1
+        default: routeHits[route] += 1
         }
     }
 
-    mutating func enterWaiting() { integrateLevels(); waiting += 1; unownedLive += 1 }
-    mutating func leaveWaiting() { integrateLevels(); waiting -= 1; unownedLive -= 1 }
-    mutating func enterUnowned() { integrateLevels(); unownedLive += 1 }
-    mutating func leaveUnowned() { integrateLevels(); unownedLive -= 1 }
+    func enterWaiting() { integrateLevels(); waiting += 1; unownedLive += 1 }
+    func leaveWaiting() { integrateLevels(); waiting -= 1; unownedLive -= 1 }
+    func enterUnowned() { integrateLevels(); unownedLive += 1 }
+    func leaveUnowned() { integrateLevels(); unownedLive -= 1 }
 
-    mutating func firstAssignment(arrival: Instant, at t: Instant, counted: Bool) {
+    func firstAssignment(arrival: Instant, at t: Instant, counted: Bool) {
         if counted && t > arrival, let h = hour(of: arrival) { result.hourly[h].waitedOnArrival += 1 }
     }
 
     /// A rep's open count changes from `before` by `change` at `t`.
-    mutating func occupancy(rep: Int, before: Int, change: Int, at t: Instant) {
+    func occupancy(rep: Int, before: Int, change: Int, at t: Instant) {
         let from = max(repLastChange[rep], countedStart), to = min(t, countedEnd)
         if to > from { repOpenIntegral[rep] += Double(before) * (to - from) }
         repLastChange[rep] = t
@@ -158,11 +180,11 @@ struct MetricsCollector {
         }
     }
 
-    mutating func assignment(rep: Int, counted: Bool) {
-        if counted { result.reps[rep].assignments += 1 }
+    func assignment(rep: Int, counted: Bool) {
+        if counted { repAssignments[rep] += 1 }
     }
 
-    mutating func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?) {
+    func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?) {
         guard lead.counted && lead.humanBound else { return }
         let ttft = t - lead.arrival
         let business = businessClock.seconds(from: lead.arrival, cursor: &arrivalCursor, to: t, cursor: &touchCursor)
@@ -173,8 +195,8 @@ struct MetricsCollector {
                                 : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked)))
         let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
         if met { result.slaMet += 1 }
-        result.reps[rep].touched += 1
-        result.reps[rep].ttftSum += ttft
+        repTouched[rep] += 1
+        repTTFTSum[rep] += ttft
         if queueTeam >= 0 {
             result.teams[queueTeam].touched += 1
             result.teams[queueTeam].ttft.add(ttftValue)
@@ -192,12 +214,12 @@ struct MetricsCollector {
         return (sla.clock == .business ? business : ttft) <= sla.firstTouch
     }
 
-    mutating func breached(counted: Bool) { if counted { result.slaBreaches += 1 } }
-    mutating func reassigned(counted: Bool) { if counted { result.reassignments += 1 } }
-    mutating func overflowed(counted: Bool) { if counted { result.overflows += 1 } }
+    func breached(counted: Bool) { if counted { result.slaBreaches += 1 } }
+    func reassigned(counted: Bool) { if counted { result.reassignments += 1 } }
+    func overflowed(counted: Bool) { if counted { result.overflows += 1 } }
 
     /// A lead's final outcome (or its state when the run stopped).
-    mutating func finished(lead: LeadRecord, outcome: LeadOutcome, ownedNow: Bool, team: Int) {
+    func finished(lead: LeadRecord, outcome: LeadOutcome, ownedNow: Bool, team: Int) {
         let index = outcome.ordinal
         allOutcomeCounts[index] += 1
         guard lead.counted else { return }
@@ -220,7 +242,7 @@ struct MetricsCollector {
     }
 
     /// Closes the books at the end of the run.
-    mutating func finish(reps: RepTable, endTime: Instant) -> ReplicationMetrics {
+    func finish(reps: RepTable, endTime: Instant) -> ReplicationMetrics {
         integrateLevels()
         flushHourLevels(next: -1)
         let window = countedEnd - countedStart
@@ -231,6 +253,13 @@ struct MetricsCollector {
             result.reps[rep].meanOpen = window > 0 ? repOpenIntegral[rep] / window : 0
         }
         result.endTime = endTime
+        result.routeHits = (0..<routeHits.count).map { routeHits[$0] }
+        for h in 0..<hourArrivals.count { result.hourly[h].arrivals = hourArrivals[h] }
+        for rep in 0..<reps.count {
+            result.reps[rep].assignments = repAssignments[rep]
+            result.reps[rep].touched = repTouched[rep]
+            result.reps[rep].ttftSum = repTTFTSum[rep]
+        }
         for (i, outcome) in LeadOutcome.allCases.enumerated() {
             if allOutcomeCounts[i] > 0 { result.allOutcomes[outcome.rawValue] = allOutcomeCounts[i] }
             if outcomeCounts[i] > 0 { result.outcomes[outcome.rawValue] = outcomeCounts[i] }
