@@ -10,19 +10,35 @@ extension CompiledRuleSet {
     public func hasEligibleRep<View: AvailabilityView>(
         queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
     ) -> Bool {
-        let skill = skillValue(queue: queue, lead: lead)
-        return !forEachCandidate(in: memberStart[queue]..<memberEnd[queue], view: view) { slot in
-            !memberEligible(slot, skill: skill, excluded: excluded, view: view)
-        }
+        assignmentTables.hasEligibleRep(queue: queue, lead: lead, excluded: excluded, view: view)
     }
-}
 
-extension CompiledRuleSet {
     /// Whether member `rep` of `queue` could take `lead` now (it has the lead's skill, is not
     /// excluded, and is eligible in the view), without touching strategy state.
     /// - Complexity: O(1) beyond the skill lookup.
     @inlinable
     public func isEligible<View: AvailabilityView>(
+        rep: Int, queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
+    ) -> Bool {
+        assignmentTables.isEligible(rep: rep, queue: queue, lead: lead, excluded: excluded, view: view)
+    }
+}
+
+extension _AssignmentTables {
+    /// See ``CompiledRuleSet/hasEligibleRep(queue:lead:excluded:view:)``.
+    @inlinable
+    func hasEligibleRep<View: AvailabilityView>(
+        queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
+    ) -> Bool {
+        let skill = skillValue(queue: queue, lead: lead)
+        return !forEachCandidate(in: memberStart[queue]..<memberEnd[queue], view: view) { slot in
+            !memberEligible(slot, skill: skill, excluded: excluded, view: view)
+        }
+    }
+
+    /// See ``CompiledRuleSet/isEligible(rep:queue:lead:excluded:view:)``.
+    @inlinable
+    func isEligible<View: AvailabilityView>(
         rep: Int, queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
     ) -> Bool {
         !excluded.contains(rep) && hasSkill(rep, skillValue(queue: queue, lead: lead))

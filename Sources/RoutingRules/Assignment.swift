@@ -21,15 +21,61 @@ public struct AssignmentState: Sendable {
     }
 }
 
+/// What assignment reads, shared by every copy of a ``CompiledRuleSet``: queue members,
+/// strategies and rep skills, flattened for the hot path.
+///
+/// The inlinable assignment code, which the kernel specializes for its own availability view
+/// and random stream, runs on these tables: it reads one reference, not a copy of the rule set.
+@usableFromInline
+final class _AssignmentTables: Sendable {
+    /// Per queue: its member slots, `memberStart[queue]..<memberEnd[queue]`.
+    @usableFromInline let memberStart: [Int]
+    @usableFromInline let memberEnd: [Int]
+    /// Per member slot: the rep (roster index) and its weight.
+    @usableFromInline let memberReps: [Int]
+    @usableFromInline let memberWeights: [Double]
+    /// Per queue: its skill field (-1: none), strategy and `keep_turn`.
+    @usableFromInline let skillFields: [Int]
+    @usableFromInline let strategies: [Strategy]
+    @usableFromInline let keepTurns: [Bool]
+    /// Per rep: its skills as symbols, as numbers (when a number's text form), and booleans.
+    @usableFromInline let skillSymbols: [[Int32]]
+    @usableFromInline let skillNumbers: [[Double]]
+    @usableFromInline let skillYes: [Bool]
+    @usableFromInline let skillNo: [Bool]
+
+    /// Flattens `queues`, interning the skills of `roster` into `schema`.
+    init(queues: [CompiledQueue], roster: [RosterEntry], schema: inout LeadSchema) {
+        var start: [Int] = [], end: [Int] = [], reps: [Int] = []
+        for queue in queues {
+            start.append(reps.count)
+            reps.append(contentsOf: queue.members)
+            end.append(reps.count)
+        }
+        (memberStart, memberEnd, memberReps) = (start, end, reps)
+        memberWeights = reps.map { roster[$0].weight }
+        skillFields = queues.map { $0.skillField ?? -1 }
+        strategies = queues.map(\.strategy)
+        keepTurns = queues.map(\.keepTurn)
+        skillSymbols = roster.map { $0.skills.map { schema.symbol(for: $0) } }
+        skillNumbers = roster.map { rep in
+            rep.skills.compactMap { skill in Double(skill).flatMap { FieldValue.number($0).description == skill ? $0 : nil } }
+        }
+        skillYes = roster.map { $0.skills.contains("true") }
+        skillNo = roster.map { $0.skills.contains("false") }
+    }
+}
+
 extension CompiledRuleSet {
     /// Fresh strategy state: pointers at the first member, scores zero, nobody owed a turn.
     public func makeAssignmentState() -> AssignmentState {
-        let largest = zip(memberStart, memberEnd).map { $1 - $0 }.max() ?? 0
+        let tables = assignmentTables
+        let largest = zip(tables.memberStart, tables.memberEnd).map { $1 - $0 }.max() ?? 0
         return AssignmentState(pointer: Array(repeating: 0, count: queues.count),
-                               scores: Array(repeating: 0, count: memberReps.count),
-                               owed: Array(repeating: 0, count: memberReps.count),
+                               scores: Array(repeating: 0, count: tables.memberReps.count),
+                               owed: Array(repeating: 0, count: tables.memberReps.count),
                                owedCount: Array(repeating: 0, count: queues.count),
-                               isOwed: Array(repeating: false, count: memberReps.count),
+                               isOwed: Array(repeating: false, count: tables.memberReps.count),
                                scratch: Array(repeating: 0, count: largest))
     }
 
@@ -47,6 +93,18 @@ extension CompiledRuleSet {
     /// - Complexity: O(members); no allocation.
     @inlinable
     public func pick<View: AvailabilityView, Rng: UniformSource>(
+        queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View,
+        state: inout AssignmentState, random: inout Rng
+    ) -> Int? {
+        assignmentTables.pick(queue: queue, lead: lead, excluded: excluded, view: view, state: &state,
+                              random: &random)
+    }
+}
+
+extension _AssignmentTables {
+    /// See ``CompiledRuleSet/pick(queue:lead:excluded:view:state:random:)``.
+    @inlinable
+    func pick<View: AvailabilityView, Rng: UniformSource>(
         queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View,
         state: inout AssignmentState, random: inout Rng
     ) -> Int? {

@@ -7,7 +7,8 @@ import SimulationModel
 /// expressions and case-insensitive matches run once per symbol, not once per lead) and
 /// resolves queue members against a roster. The value is immutable and `Sendable`: one
 /// compiled rule set serves every replication; mutable strategy state lives in
-/// ``AssignmentState``.
+/// ``AssignmentState``. Its tables live in shared immutable objects, so the value is a few
+/// words, cheap to pass on every route and pick.
 ///
 /// Missing fields: a field test on a missing field is false, except `missing`. That holds for
 /// the field test `{field: {not: X}}` too (nothing to test, so false), while the condition
@@ -22,33 +23,14 @@ public struct CompiledRuleSet: Sendable {
     }
 
     public let name: String
-    private(set) var program: _ConditionProgram
-    private var compiledRoutes: [CompiledRoute]
-    private var index: _RouteIndex
-    /// Routing slots, in route order: a route whose condition is an `any` takes one slot per
-    /// alternative (so the index can rule each out), any other route one slot.
-    /// Roots are -1 for a route without condition.
-    private var roots: [Int]
-    private var decisions: [RouteDecision]
-    private let fallbackDecision: RouteDecision
+    private let compiledRoutes: [CompiledRoute]
+    /// What routing reads: conditions, route index, decisions.
+    @usableFromInline private(set) var routeTables: _RouteTables
     public let queues: [CompiledQueue]
     /// Roster names, for explanations (empty without a roster).
     public let repNames: [String]
-
-    // Assignment, flattened for the hot path (usable from inlinable `pick`, which the kernel
-    // specializes for its own availability view and random stream).
-    @usableFromInline let memberStart: [Int]
-    @usableFromInline let memberEnd: [Int]
-    @usableFromInline let memberReps: [Int]
-    @usableFromInline let memberWeights: [Double]
-    @usableFromInline let skillFields: [Int]
-    @usableFromInline let strategies: [Strategy]
-    @usableFromInline let keepTurns: [Bool]
-    /// Per rep: its skills as symbols, as numbers (when a number's text form), and booleans.
-    @usableFromInline let skillSymbols: [[Int32]]
-    @usableFromInline let skillNumbers: [[Double]]
-    @usableFromInline let skillYes: [Bool]
-    @usableFromInline let skillNo: [Bool]
+    /// What assignment reads: members, strategies and skills, flattened.
+    @usableFromInline let assignmentTables: _AssignmentTables
 
     /// Compiles `ruleSet`, interning every field and text its conditions use into `schema`.
     ///
@@ -84,7 +66,8 @@ public struct CompiledRuleSet: Sendable {
             compiledRoutes.append(CompiledRoute(name: route.name, root: root, decision: decision))
         }
         self.compiledRoutes = compiledRoutes
-        fallbackDecision = try ruleSet.fallback.map { .queue(route: nil, queue: try resolve($0, "fallback")) } ?? .unrouted
+        let fallback = try ruleSet.fallback.map { RouteDecision.queue(route: nil, queue: try resolve($0, "fallback")) }
+            ?? .unrouted
 
         let roster = roster ?? []
         repNames = roster.map(\.name)
@@ -123,25 +106,9 @@ public struct CompiledRuleSet: Sendable {
         if let target = ruleSet.sla?.escalateTo { _ = try resolve(target, "sla escalate_to") }
         self.queues = queues
 
-        var start: [Int] = [], end: [Int] = [], reps: [Int] = []
-        for queue in queues {
-            start.append(reps.count)
-            reps.append(contentsOf: queue.members)
-            end.append(reps.count)
-        }
-        (memberStart, memberEnd, memberReps) = (start, end, reps)
-        memberWeights = reps.map { roster[$0].weight }
-        skillFields = queues.map { $0.skillField ?? -1 }
-        strategies = queues.map(\.strategy)
-        keepTurns = queues.map(\.keepTurn)
-        skillSymbols = roster.map { $0.skills.map { schema.symbol(for: $0) } }
-        skillNumbers = roster.map { rep in
-            rep.skills.compactMap { skill in Double(skill).flatMap { FieldValue.number($0).description == skill ? $0 : nil } }
-        }
-        skillYes = roster.map { $0.skills.contains("true") }
-        skillNo = roster.map { $0.skills.contains("false") }
+        assignmentTables = _AssignmentTables(queues: queues, roster: roster, schema: &schema)
         program.tabulateSymbols(of: schema)
-        self.program = program
+        // Routing slots (see `_RouteTables.roots`).
         var roots: [Int] = [], decisions: [RouteDecision] = []
         for route in compiledRoutes {
             let alternatives = route.root.map { root in
@@ -150,8 +117,7 @@ public struct CompiledRuleSet: Sendable {
             roots += alternatives
             decisions += Array(repeating: route.decision, count: alternatives.count)
         }
-        (self.roots, self.decisions) = (roots, decisions)
-        index = _RouteIndex(program: program, roots: roots.map { $0 < 0 ? nil : $0 })
+        routeTables = _RouteTables(program: program, roots: roots, decisions: decisions, fallback: fallback)
     }
 
     /// Extends the per-symbol tables to symbols interned after compiling.
@@ -160,9 +126,9 @@ public struct CompiledRuleSet: Sendable {
     /// routing; a symbol the tables do not know fails every text test.
     /// - Complexity: O(leaves × symbols) when symbols were added, O(1) otherwise.
     public mutating func tabulateSymbols(of schema: LeadSchema) {
-        guard schema.symbolCount != program.symbolStride else { return }
-        program.tabulateSymbols(of: schema)
-        index = _RouteIndex(program: program, roots: roots.map { $0 < 0 ? nil : $0 })
+        guard schema.symbolCount != routeTables.program.symbolStride else { return }
+        // New tables, not changed ones: copies of this value keep theirs.
+        routeTables = routeTables.tabulatingSymbols(of: schema)
     }
 
     public var routeNames: [String] { compiledRoutes.map(\.name) }
@@ -171,54 +137,26 @@ public struct CompiledRuleSet: Sendable {
 
     /// Member slots: every queue's members, queue after queue (the positions an
     /// ``AvailabilityView`` names in ``AvailabilityView/candidates(word:)``).
-    public var memberSlotCount: Int { memberReps.count }
+    public var memberSlotCount: Int { assignmentTables.memberReps.count }
 
     /// The member slots of `queue`.
-    public func memberSlots(of queue: Int) -> Range<Int> { memberStart[queue]..<memberEnd[queue] }
+    public func memberSlots(of queue: Int) -> Range<Int> {
+        assignmentTables.memberStart[queue]..<assignmentTables.memberEnd[queue]
+    }
 
     /// The rep (roster index) in member slot `slot`.
-    public func rep(inMemberSlot slot: Int) -> Int { memberReps[slot] }
+    public func rep(inMemberSlot slot: Int) -> Int { assignmentTables.memberReps[slot] }
 
     /// Routes a lead: the first route whose condition holds, else the fallback, else unrouted.
     ///
     /// - Parameter lead: Values by field index of the schema given at compile time; fields
     ///   beyond the buffer count as missing.
     /// - Complexity: O(leaves tested); no allocation.
-    public func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision {
-        let words = index.words
-        let raw = index.raw, view = program.view
-        // 128 routes at a time: a lane per 64 routes.
-        for chunk in stride(from: 0, to: words, by: 2) {
-            var candidates = SIMD2(raw.valid[chunk], raw.valid[chunk &+ 1])
-            var exactRows = true
-            for f in 0..<raw.fields.count {
-                let field = raw.fields[f]
-                guard let row = index.row(of: field < lead.count ? lead[field] : .missing, field: f,
-                                          exact: &exactRows) else {
-                    exactRows = false
-                    continue
-                }
-                let base = row &* words &+ chunk
-                candidates &= SIMD2(raw.masks[base], raw.masks[base &+ 1])
-                if candidates == .zero { break }
-            }
-            for lane in 0..<2 {
-                var bits = candidates[lane]
-                while bits != 0 {
-                    let route = (chunk &+ lane) &* 64 &+ bits.trailingZeroBitCount
-                    let root = roots[route]
-                    if root < 0 || (exactRows && raw.exact[route]) || view.holds(root, lead) {
-                        return decisions[route]
-                    }
-                    bits &= bits &- 1
-                }
-            }
-        }
-        return fallbackDecision
-    }
+    @inlinable
+    public func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision { routeTables.route(lead) }
 
     /// The fallback decision (`.queue(route: nil, …)` or `.unrouted`).
-    public var fallback: RouteDecision { fallbackDecision }
+    public var fallback: RouteDecision { routeTables.fallbackDecision }
 
     /// A name for where a decision sends the lead: the queue, `account owner`, or `unrouted`.
     public func destinationName(of decision: RouteDecision) -> String {
@@ -231,4 +169,7 @@ public struct CompiledRuleSet: Sendable {
     }
 
     var routesForExplanation: [CompiledRoute] { compiledRoutes }
+
+    /// The compiled conditions, for explanations.
+    var program: _ConditionProgram { routeTables.program }
 }

@@ -108,8 +108,8 @@ extension CompiledRuleSet {
         queues[queue].members.map { rep in
             let availability = view.availability(of: rep)
             let outcome: CandidateExplanation.Outcome
-            if let reason = ineligibility(of: rep, queue: queue, lead: lead, excluded: excluded,
-                                          availability: availability) {
+            if let reason = assignmentTables.ineligibility(of: rep, queue: queue, lead: lead, excluded: excluded,
+                                                           availability: availability) {
                 outcome = .skipped(reason)
             } else {
                 outcome = rep == picked ? .picked : .passedOver
