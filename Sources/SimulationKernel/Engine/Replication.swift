@@ -44,7 +44,10 @@ final class Replication {
     private let traits: [QueueTraits]
 
     @exclusivity(unchecked) private var arrivals: [ArrivalProcess]
-    private let arrivalStreams: [RandomStream]
+    /// Per source: its arrival stream and lead factory, unretained (this replication and the plan
+    /// own them), so that an arrival does no reference counting.
+    private let arrivalStreams: Column<Unmanaged<RandomStream>>
+    private let factories: Column<Unmanaged<LeadFactory>>
     @exclusivity(unchecked) private var bursts: [[BurstArrivals]]
     private let burstStreams: [[RandomStream]]
     /// Per source: recorded arrivals when it replays a file (see ReplayArrivals.swift).
@@ -117,7 +120,8 @@ final class Replication {
             bursts.append(sourceBursts)
             sourceBurstStreams.append(streams)
         }
-        arrivalStreams = sourceStreams
+        arrivalStreams = Column(sourceStreams.map { Unmanaged.passRetained($0) })
+        factories = Column(plan.factories.map { Unmanaged.passUnretained($0) })
         burstStreams = sourceBurstStreams
 
         replays = plan.replays.map { $0.map { ReplayArrivals(plan: $0, seed: scenario.seed, replication: replication) } }
@@ -138,6 +142,9 @@ final class Replication {
     }
 
     deinit {
+        for s in 0..<arrivalStreams.count { arrivalStreams[s].release() }
+        arrivalStreams.deallocate()
+        factories.deallocate()
         repQueues.deallocate()
         queueTeams.deallocate()
     }
@@ -230,7 +237,7 @@ final class Replication {
             let lead = leads[slot]
             let enrichment = plan.scenario.enrichment!
             if lead.luck.uniform(LeadFactory.Draw.enrichmentSuccess) < enrichment.success {
-                let factory = plan.factories[Int(lead.source)]
+                let factory = factories[Int(lead.source)].takeUnretainedValue()
                 factory.fill(leads.mutableValues(slot), luck: lead.luck, revealMissing: true)
             }
             metrics.leaveUnowned()
@@ -254,11 +261,11 @@ final class Replication {
 
     private func arrive(source s: Int, burst b: Int) {
         let replayed = b == Int(ReplayPlan.eventMarker) ? replays[s]?.take() : nil
-        let seed = replayed?.seed ?? (b < 0 ? arrivalStreams[s] : burstStreams[s][b]).nextSeed()
+        let seed = replayed?.seed
+            ?? (b < 0 ? arrivalStreams[s]._withUnsafeGuaranteedRef { $0.nextSeed() } : burstStreams[s][b].nextSeed())
         scheduleNextArrival(source: s, burst: b)
 
         let slot = leads.allocate()
-        let factory = plan.factories[s]
         leadSequence += 1
         let luck = CounterUniforms(seed: seed)
         let counted = now >= plan.countedStart
@@ -271,7 +278,10 @@ final class Replication {
         record.generation = leads[slot].generation
         leads[slot] = record
         leads[slot].state = .routing
-        let anyMissing = factory.fill(leads.mutableValues(slot), luck: luck, revealMissing: false)
+        let (anyMissing, patience) = factories[s]._withUnsafeGuaranteedRef { factory in
+            (factory.fill(leads.mutableValues(slot), luck: luck, revealMissing: false),
+             factory.patience?.quantile(luck.uniform(LeadFactory.Draw.patience)))
+        }
         if let replayed { plan.replays[s]!.write(replayed.lead, into: leads.mutableValues(slot)) }
         leads[slot].anyMissing = anyMissing
         if let field = plan.scoreField, case .number(let score) = leads.values(slot)[field] {
@@ -283,9 +293,7 @@ final class Replication {
         metrics.arrival(at: now, counted: counted)
         trace?.arrived(slot: slot, lead: leads[slot], values: Array(leads.values(slot)))
 
-        if let patience = factory.patience {
-            scheduleDeadline(.patience, at: now + patience.quantile(luck.uniform(LeadFactory.Draw.patience)), slot: slot)
-        }
+        if let patience { scheduleDeadline(.patience, at: now + patience, slot: slot) }
         if anyMissing, let enrichment = plan.scenario.enrichment, enrichment.wait, let sampler = plan.enrichmentDelay {
             leads[slot].state = .enriching
             metrics.enterUnowned()
