@@ -145,14 +145,17 @@ final class LeadFactory: Sendable {
     @discardableResult
     func fill(_ values: UnsafeMutableBufferPointer<LeadValue>, luck: CounterUniforms, revealMissing: Bool) -> Bool {
         var anyMissing = false
-        for i in fields.indices {
-            let value = fields[i].generator.value(i, luck: luck, values: values)
-            let missing = fields[i].missing
-            if missing > 0 && luck.uniform(Draw.fieldMissing(i)) < missing {
-                anyMissing = true
-                values[fields[i].index] = revealMissing ? value : .missing
-            } else {
-                values[fields[i].index] = value
+        // Through a buffer: the fields are used in place, not copied (and retained) one by one.
+        fields.withUnsafeBufferPointer { fields in
+            for i in fields.indices {
+                let value = fields[i].generator.value(i, luck: luck, values: values)
+                let missing = fields[i].missing
+                if missing > 0 && luck.uniform(Draw.fieldMissing(i)) < missing {
+                    anyMissing = true
+                    values[fields[i].index] = revealMissing ? value : .missing
+                } else {
+                    values[fields[i].index] = value
+                }
             }
         }
         if accountCount > 0 && luck.uniform(Draw.accountMatch) < accountMatch {

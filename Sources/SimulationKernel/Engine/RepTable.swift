@@ -7,7 +7,7 @@ import SimulationModel
 /// A class so that the availability view handed to the routing core can advance the calendar
 /// cursors; it is used by one replication on one thread.
 final class RepTable {
-    @exclusivity(unchecked) var calendars: [RepCalendar]
+    let calendars: Column<RepCalendar>
     let capacity: Column<Int>
     private let perDay: Column<Int>
     let touchDelay: Column<Sampler>
@@ -19,8 +19,9 @@ final class RepTable {
     private let todayEnds: Column<Instant>
     let lastAssigned: Column<Instant>
     let lastFreed: Column<Instant>
-    /// Instants at which each rep may become eligible again, and the next one to schedule.
-    let wakeUps: [[Instant]]
+    /// Instants at which each rep may become eligible again, and the position of the next one to
+    /// schedule (in `wakeUps`).
+    let wakeUps: RaggedColumn<Instant>
     /// Per rep: why the calendar rules it out now (nil: on shift and active), and until when
     /// that answer holds, so that eligibility checks are two array loads between boundaries.
     private let timeStatus: Column<Ineligibility?>
@@ -28,7 +29,7 @@ final class RepTable {
     let wakeCursor: Column<Int>
 
     init(reps: [Rep], calendars: [RepCalendar], touchDelay: [Sampler], handleTime: [Sampler], start: Instant) {
-        self.calendars = calendars
+        self.calendars = Column(calendars)
         capacity = Column(reps.map(\.capacityOpen))
         perDay = Column(reps.map { $0.capacityPerDay ?? Int.max })
         self.touchDelay = Column(touchDelay)
@@ -39,13 +40,18 @@ final class RepTable {
         todayEnds = Column(repeating: -.infinity, count: reps.count)
         lastAssigned = Column(repeating: -.infinity, count: reps.count)
         lastFreed = Column(repeating: -.infinity, count: reps.count)
-        wakeUps = reps.indices.map { calendars[$0].wakeUps(includeMidnights: reps[$0].capacityPerDay != nil, from: start) }
-        wakeCursor = Column(repeating: 0, count: reps.count)
+        let wakeUps = RaggedColumn(reps.indices.map {
+            calendars[$0].wakeUps(includeMidnights: reps[$0].capacityPerDay != nil, from: start)
+        })
+        self.wakeUps = wakeUps
+        wakeCursor = Column(reps.indices.map { wakeUps.positions(of: $0).lowerBound })
         timeStatus = Column(repeating: nil, count: reps.count)
         timeStatusUntil = Column(repeating: -.infinity, count: reps.count)
     }
 
     deinit {
+        calendars.deallocate()
+        wakeUps.deallocate()
         touchDelay.deallocate()
         handleTime.deallocate()
         capacity.deallocate()
@@ -63,14 +69,14 @@ final class RepTable {
 
     /// Recomputes a rep's calendar status at `now` and how long it lasts.
     private func refreshTimeStatus(_ rep: Int, at now: Instant) {
-        var calendar = calendars[rep]
-        let absent = calendar.isAbsent(at: now)
-        let onShift = calendar.isOnShift(at: now)
-        var until = min(calendar.absentAnswerUntil, calendar.onShiftAnswerUntil)
+        // In place: a copy of the calendar would retain its arrays.
+        let absent = calendars[rep].isAbsent(at: now)
+        let onShift = calendars[rep].isOnShift(at: now)
+        var until = min(calendars[rep].absentAnswerUntil, calendars[rep].onShiftAnswerUntil)
         let status: Ineligibility?
-        if now < calendar.activeFrom {
+        if now < calendars[rep].activeFrom {
             status = .inactive
-            until = min(until, calendar.activeFrom)
+            until = min(until, calendars[rep].activeFrom)
         } else if absent {
             status = .absent
         } else if !onShift {
@@ -78,7 +84,6 @@ final class RepTable {
         } else {
             status = nil
         }
-        calendars[rep] = calendar
         timeStatus[rep] = status
         timeStatusUntil[rep] = until
     }

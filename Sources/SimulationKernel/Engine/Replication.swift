@@ -215,10 +215,10 @@ final class Replication {
     }
 
     private func scheduleWake(rep r: Int) {
-        let times = reps.wakeUps[r]
-        while reps.wakeCursor[r] < times.count && times[reps.wakeCursor[r]] < now { reps.wakeCursor[r] += 1 }
-        guard reps.wakeCursor[r] < times.count else { return }
-        schedule(.repWake, at: times[reps.wakeCursor[r]], subject: Int32(r))
+        let end = reps.wakeUps.positions(of: r).upperBound
+        while reps.wakeCursor[r] < end && reps.wakeUps[reps.wakeCursor[r]] < now { reps.wakeCursor[r] += 1 }
+        guard reps.wakeCursor[r] < end else { return }
+        schedule(.repWake, at: reps.wakeUps[reps.wakeCursor[r]], subject: Int32(r))
         reps.wakeCursor[r] += 1
     }
 
