@@ -169,7 +169,7 @@ extension _AssignmentTables {
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func pickRoundRobin<View: AvailabilityView>(queue: Int, start: Int, end: Int, state: inout AssignmentState,
                                                 view: View, eligible: (Int) -> Bool) -> Int? {
         let count = end - start

@@ -120,6 +120,13 @@ final class RepTable {
         return nil
     }
 
+    /// When `rep` will have worked `seconds` on shift from `now` on (+∞: not within its calendar).
+    /// No work while the rep is known to be on shift now is `now` itself, without a shift lookup.
+    func instant(_ rep: Int, after now: Instant, onShiftSeconds seconds: Double) -> Instant {
+        if seconds == 0 && now < timeStatusUntil[rep] && timeStatus[rep] == nil { return now }
+        return calendars[rep].instant(after: now, onShiftSeconds: seconds)
+    }
+
     /// The later of the rep's last assignment, last freed slot and current shift start.
     func idleSince(_ rep: Int, at now: Instant) -> Instant {
         max(lastAssigned[rep], lastFreed[rep], calendars[rep].shiftStart(containing: now) ?? -.infinity)

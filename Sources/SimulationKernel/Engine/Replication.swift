@@ -572,7 +572,7 @@ final class Replication {
         trace?.assigned(slot: slot, rep: rep, at: now)
 
         let delay = reps.touchDelay[rep].quantile(lead.luck.uniform(LeadFactory.Draw.touchDelay(Int(lead.assignments))))
-        let touchAt = reps.calendars[rep].instant(after: now, onShiftSeconds: max(0, delay))
+        let touchAt = reps.instant(rep, after: now, onShiftSeconds: max(0, delay))
         if touchAt > now {
             schedule(.touch, at: touchAt, subject: slot, generation: lead.generation, aux: lead.assignments)
         }
