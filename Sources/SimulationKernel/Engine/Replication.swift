@@ -18,7 +18,8 @@ final class Replication {
     private let sla: SLA?
     private let trace: TraceRecorder?
     private let checkInvariants: Bool
-    /// Never trust remembered blocked lines (tests compare this against the fast path).
+    /// Queue every routed lead and never trust remembered blocked lines (tests compare this
+    /// against the fast path).
     private let referenceDispatch: Bool
 
     @exclusivity(unchecked) private var now: Instant
