@@ -28,6 +28,8 @@ enum LeadState: UInt8 {
     var isTerminal: Bool { rawValue >= LeadState.closed.rawValue }
     /// Settled leads no longer keep the drain going: touched or ended.
     var isSettled: Bool { self == .touched || isTerminal }
+    /// Assigned to a rep (touched or not).
+    var hasOwner: Bool { self == .owned || self == .touched }
 }
 
 /// One lead in flight. Leads live in a slab and their slots are reused, so memory follows

@@ -371,12 +371,14 @@ final class Replication {
     private func enterQueueOrAssign(_ slot: Int32, _ queue: Int) {
         guard !referenceDispatch, board.activeQueues.isEmpty, !leads[slot].hasExclusions,
               regular.minTime > now else { return enterQueue(slot, queue) }
+        guard let rep = pickRep(for: slot, in: queue) else {
+            enterQueue(slot, queue)
+            return board.markBlocked(Int(leads[slot].line))
+        }
+        // As if it had entered the queue and left it at once.
         leads[slot].queue = Int32(queue)
         leads[slot].queueEntry += 1
-        if let rep = pickRep(for: slot, in: queue) { return assign(slot, to: rep) }
-        leads[slot].queueEntry -= 1
-        enterQueue(slot, queue)
-        board.markBlocked(Int(leads[slot].line))
+        assign(slot, to: rep)
     }
 
     private func enterQueue(_ slot: Int32, _ queue: Int) {
@@ -664,7 +666,7 @@ final class Replication {
         case .stale: outcome = .stale
         default: return
         }
-        record(slot, outcome: outcome, owned: lead.state == .owned || lead.state == .touched)
+        record(slot, outcome: outcome, owned: lead.state.hasOwner)
     }
 
     private func record(_ slot: Int32, outcome: LeadOutcome, owned: Bool) {
@@ -691,7 +693,7 @@ final class Replication {
         let lead = leads[slot]
         guard lead.counted, !lead.unownedDecided, now > lead.arrival + plan.scenario.metrics.unownedAfter else { return }
         leads[slot].unownedDecided = true
-        leads[slot].unownedAtCheck = !(lead.state == .owned || lead.state == .touched)
+        leads[slot].unownedAtCheck = !lead.state.hasOwner
     }
 
     private func applyDeadline(_ event: Event) {
