@@ -42,13 +42,9 @@ final class MetricsCollector {
     /// Level-time sums of the hour being integrated (`levelsHour`, −1: none yet), added to the
     /// hourly rows when the next hour starts (see ``flushHourLevels(next:)``).
     @exclusivity(unchecked) private var levelsHour = -1
-    /// The hour of the latest counted arrival, and where it starts and ends.
-    @exclusivity(unchecked) private var arrivalHour = 0
-    @exclusivity(unchecked) private var arrivalHourStart = Instant.infinity
-    @exclusivity(unchecked) private var arrivalHourEnd = -Instant.infinity
-    /// Where hour `levelsHour` starts and ends (an empty range while it is −1).
-    @exclusivity(unchecked) private var levelsHourStart = Instant.infinity
-    @exclusivity(unchecked) private var levelsHourEnd = -Instant.infinity
+    /// The hours of the latest level integration and of the latest counted arrival.
+    @exclusivity(unchecked) private var levelsHourCursor: HourCursor
+    @exclusivity(unchecked) private var arrivalHourCursor: HourCursor
     @exclusivity(unchecked) private var hourWaiting = 0.0
     @exclusivity(unchecked) private var hourUnowned = 0.0
     @exclusivity(unchecked) private var hourOccupied = 0.0
@@ -71,6 +67,8 @@ final class MetricsCollector {
         result.teams = Array(repeating: TeamMetrics(), count: plan.teamIndex.count)
         let hours = Int(((plan.arrivalsEnd - plan.countedStart) / 3600).rounded(.up))
         result.hourly = Array(repeating: HourMetrics(), count: max(0, hours))
+        levelsHourCursor = HourCursor(start: plan.countedStart, end: plan.arrivalsEnd, count: max(0, hours))
+        arrivalHourCursor = levelsHourCursor
         hourArrivals = Column(repeating: 0, count: max(0, hours))
         repOpenIntegral = Column(repeating: 0, count: repCalendars.count)
         repLastChange = Column(repeating: plan.warmupStart, count: repCalendars.count)
@@ -87,9 +85,7 @@ final class MetricsCollector {
     }
 
     private func hour(of t: Instant) -> Int? {
-        guard t >= countedStart && t < countedEnd else { return nil }
-        let h = Int((t - countedStart) / 3600)
-        return h < result.hourly.count ? h : nil
+        HourCursor.hour(of: t, start: countedStart, end: countedEnd, count: result.hourly.count)
     }
 
     /// The simulation clock moved to `t`. Levels are integrated lazily, when one of them is about
@@ -107,14 +103,9 @@ final class MetricsCollector {
         guard occupied > 0 || waiting > 0 || unownedLive > 0 else { return }
         var a = from
         while a < to {
-            if a >= levelsHourEnd || a < levelsHourStart {
-                // The hour holding `a` (stepped past a boundary that rounding put at or before `a`).
-                var h = Int((a - countedStart) / 3600)
-                while a >= countedStart + Double(h + 1) * 3600 { h += 1 }
-                guard h < result.hourly.count else { break }
-                flushHourLevels(next: h)
-            }
-            let b = min(to, levelsHourEnd)
+            guard let h = levelsHourCursor.locate(a) else { break }
+            if h != levelsHour { flushHourLevels(next: h) }
+            let b = min(to, levelsHourCursor.hourEnd)
             let share = (b - a) / 3600
             hourWaiting += Double(waiting) * share
             hourUnowned += Double(unownedLive) * share
@@ -132,23 +123,13 @@ final class MetricsCollector {
             result.hourly[levelsHour].meanOccupied += hourOccupied
         }
         (levelsHour, hourWaiting, hourUnowned, hourOccupied) = (next, 0, 0, 0)
-        levelsHourStart = next >= 0 ? countedStart + Double(next) * 3600 : .infinity
-        levelsHourEnd = next >= 0 ? countedStart + Double(next + 1) * 3600 : -.infinity
     }
 
     func arrival(at t: Instant, counted: Bool) {
         result.arrivals += 1
         guard counted else { return }
         result.counted += 1
-        // Arrivals come in time order: most fall in the hour of the one before.
-        if t >= arrivalHourStart && t < arrivalHourEnd {
-            hourArrivals[arrivalHour] += 1
-        } else if let h = hour(of: t) {
-            hourArrivals[h] += 1
-            arrivalHour = h
-            arrivalHourStart = countedStart + Double(h) * 3600
-            arrivalHourEnd = min(countedStart + Double(h + 1) * 3600, countedEnd)
-        }
+        if let h = arrivalHourCursor.locate(t) { hourArrivals[h] += 1 }
     }
 
     func routed(route: Int, counted: Bool) {
@@ -265,6 +246,43 @@ final class MetricsCollector {
             if outcomeCounts[i] > 0 { result.outcomes[outcome.rawValue] = outcomeCounts[i] }
         }
         return result
+    }
+}
+
+/// The hour of the counted window that holds an instant, remembered: instants that come in time
+/// order mostly fall in the hour of the one before, which is then found without a division.
+private struct HourCursor {
+    /// The counted window, and its number of hours (the last one may be partial).
+    let start: Instant
+    let end: Instant
+    let count: Int
+    /// The latest hour found, and where it starts and ends (an empty range before the first).
+    private(set) var hour = -1
+    private(set) var hourStart = Instant.infinity
+    private(set) var hourEnd = -Instant.infinity
+
+    init(start: Instant, end: Instant, count: Int) {
+        (self.start, self.end, self.count) = (start, end, count)
+    }
+
+    /// The hour holding `t` (nil outside the window), remembered for the next call.
+    @inline(__always)
+    mutating func locate(_ t: Instant) -> Int? {
+        if t >= hourStart && t < hourEnd { return hour }
+        guard let h = Self.hour(of: t, start: start, end: end, count: count) else { return nil }
+        hour = h
+        hourStart = start + Double(h) * 3600
+        hourEnd = min(start + Double(h + 1) * 3600, end)
+        return h
+    }
+
+    /// The hour of [start, end) holding `t` (nil outside), stepped past a boundary that the
+    /// division's rounding put at or before `t`, so that `t` is always before the hour's end.
+    static func hour(of t: Instant, start: Instant, end: Instant, count: Int) -> Int? {
+        guard t >= start && t < end else { return nil }
+        var h = Int((t - start) / 3600)
+        while t >= start + Double(h + 1) * 3600 { h += 1 }
+        return h < count ? h : nil
     }
 }
 
