@@ -123,8 +123,8 @@ public struct Sampler: Hashable, Sendable {
         case .constant(let v):
             return v
         case .exponential(let mean):
-            // Equals gsl_cdf_exponential_Pinv(u, mean) = -mean * log1p(-u).
-            return -mean * log1p(-u)
+            // gsl_cdf_exponential_Pinv(u, mean) = -mean * log1p(-u), the same value to the last bit or so.
+            return mean * standardExponentialQuantile(u)
         case .uniform(let lower, let width):
             return lower + width * u
         case .empirical(let empirical):
@@ -187,4 +187,17 @@ extension Sampler {
             return values[low]
         }
     }
+}
+
+/// −ln(1 − u): the inverse CDF of the unit exponential at `u` (`gsl_cdf_exponential_Pinv(u, 1)`).
+///
+/// Computed as −log(1 − u) when 1 − u is exact in floating point, which holds for every
+/// uniform leadsim draws (multiples of 2⁻³² from GSL, odd multiples of 2⁻⁵³ from
+/// ``CounterUniforms``): then both forms are the logarithm of the same number, each within an
+/// ulp, and `log` costs well under half of `log1p` (15.6 → 6.4 ns here). For any other `u`,
+/// `log1p(−u)` keeps the precision that rounding 1 − u would lose.
+@inlinable @inline(__always)
+public func standardExponentialQuantile(_ u: Double) -> Double {
+    let complement = 1 - u
+    return 1 - complement == u ? 0 - log(complement) : 0 - log1p(-u)  // 0 − x: +0.0 at u = 0
 }

@@ -49,6 +49,11 @@ public struct StreamingQuantiles: Hashable, Sendable {
 
     public init() {}
 
+    /// A sketch from its parts (``QuantileAccumulator``); `buckets` is empty or has `bucketCount` counts.
+    init(count: Int, zeroCount: Int, sum: Double, min: Double, max: Double, buckets: [Int]) {
+        (self.count, self.zeroCount, self.sum, self.min, self.max, self.buckets) = (count, zeroCount, sum, min, max, buckets)
+    }
+
     public init<Values: Sequence>(_ values: Values) where Values.Element == Double {
         for value in values { add(value) }
     }
@@ -88,7 +93,7 @@ public struct StreamingQuantiles: Hashable, Sendable {
     public struct Value: Sendable {
         public let x: Double
         /// Offset of the value's bucket in `buckets` (−1: the zero bucket).
-        let bucket: Int
+        @usableFromInline let bucket: Int
 
         /// - Precondition: `x` is finite and ≥ 0.
         public init(_ x: Double) {

@@ -37,6 +37,24 @@ struct SamplerTests {
         }
     }
 
+    @Test func standardExponentialAgreesWithLog1p() {
+        // Leadsim's uniforms (2⁻³² grid, odd multiples of 2⁻⁵³) take the log(1 − u) path; others log1p.
+        var ulps: [Double] = []
+        let luck = CounterUniforms(seed: 42)
+        for i in 0..<20_000 {
+            for u in [luck.uniform(i), Double(UInt32(truncatingIfNeeded: luck.bits(i))) * 0x1p-32] {
+                let x = standardExponentialQuantile(u), reference = -log1p(-u)
+                ulps.append(abs(x - reference) / reference.ulp)
+            }
+        }
+        #expect(ulps.max()! <= 2, "worst \(ulps.max()!) ulp")
+        #expect(standardExponentialQuantile(0).sign == .plus && standardExponentialQuantile(0) == 0)
+        #expect(standardExponentialQuantile(1) == .infinity)
+        // 1 − 1e-300 rounds to 1: the log1p path keeps the tiny quantile.
+        #expect(standardExponentialQuantile(1e-300) == 1e-300)
+        #expect(standardExponentialQuantile(0.1 + 1e-17) == -log1p(-(0.1 + 1e-17)))
+    }
+
     @Test func empiricalIsSmallestValueReachingTheShare() {
         let sampler = Sampler(.empirical([
             WeightedValue(value: 30, weight: 1), WeightedValue(value: 10, weight: 2),

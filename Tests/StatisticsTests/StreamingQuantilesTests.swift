@@ -73,6 +73,17 @@ struct StreamingQuantilesTests {
         #expect(abs(merged.sum - whole.sum) <= 1e-9 * whole.sum)
     }
 
+    @Test func accumulatorBuildsTheSameSketch() {
+        let values = sample(.lognormal(median: 300, sigma: 2), zeros: 0.1, n: 20_000, seed: 9) + [0, 2e9]
+        let accumulator = QuantileAccumulator()
+        #expect(accumulator.sketch == StreamingQuantiles())
+        for value in values { accumulator.add(StreamingQuantiles.Value(value)) }
+        #expect(accumulator.sketch == StreamingQuantiles(values))
+        let zeros = QuantileAccumulator()
+        zeros.add(StreamingQuantiles.Value(0))
+        #expect(zeros.sketch == StreamingQuantiles([0]))
+    }
+
     @Test func codableRoundTripIsSparse() throws {
         var sketch = StreamingQuantiles([0, 0, 1.5, 1.5, 42, 3600, 7e9])
         sketch.add(0.0005)

@@ -29,7 +29,7 @@ struct ArrivalProcess {
 
     /// The next arrival time, or nil when the source has no more arrivals.
     mutating func next() -> Instant? {
-        var mass = -log1p(-gaps.uniform())
+        var mass = standardExponentialQuantile(gaps.uniform())
         while index < segments.count {
             let segment = segments[index]
             if position < segment.start { position = segment.start }

@@ -79,7 +79,9 @@ final class LeadTable {
     @exclusivity(unchecked) private var capacity = 64
     /// Slots ever handed out (occupied or free).
     @exclusivity(unchecked) private var slotCount = 0
-    @exclusivity(unchecked) private var freeSlots: [Int32] = []
+    /// Released slots, the latest on top (`freeCount` of them; room for every slot).
+    @exclusivity(unchecked) private var freeSlots: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var freeCount = 0
     let fieldCount: Int
     @exclusivity(unchecked) private(set) var live = 0
 
@@ -87,6 +89,7 @@ final class LeadTable {
         self.fieldCount = max(1, fieldCount)
         records = .allocate(capacity: capacity)
         fieldValues = .allocate(capacity: capacity * self.fieldCount)
+        freeSlots = .allocate(capacity: capacity)
     }
 
     deinit {
@@ -94,12 +97,15 @@ final class LeadTable {
         records.deallocate()
         fieldValues.deinitialize(count: slotCount * fieldCount)
         fieldValues.deallocate()
+        freeSlots.deallocate()
     }
 
     /// A fresh slot (its generation advanced, its values all missing).
     func allocate() -> Int32 {
         live += 1
-        if let slot = freeSlots.popLast() {
+        if freeCount > 0 {
+            freeCount -= 1
+            let slot = freeSlots[freeCount]
             mutableValues(slot).update(repeating: .missing)
             records[Int(slot)].generation &+= 1
             return slot
@@ -121,12 +127,17 @@ final class LeadTable {
         newValues.moveInitialize(from: fieldValues, count: slotCount * fieldCount)
         fieldValues.deallocate()
         fieldValues = newValues
+        let newFreeSlots = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        newFreeSlots.moveInitialize(from: freeSlots, count: freeCount)
+        freeSlots.deallocate()
+        freeSlots = newFreeSlots
     }
 
     func release(_ slot: Int32) {
         live -= 1
         records[Int(slot)].state = .free
-        freeSlots.append(slot)
+        freeSlots[freeCount] = slot
+        freeCount += 1
     }
 
     subscript(slot: Int32) -> LeadRecord {

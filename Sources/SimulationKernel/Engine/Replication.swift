@@ -44,7 +44,8 @@ final class Replication {
     private let ruleQueueCount: Int
     private let traits: [QueueTraits]
 
-    @exclusivity(unchecked) private var arrivals: [ArrivalProcess]
+    /// Per source: its arrival process, advanced in place.
+    private let arrivals: Column<ArrivalProcess>
     /// Per source: its arrival stream and lead factory, unretained (this replication and the plan
     /// own them), so that an arrival does no reference counting.
     private let arrivalStreams: Column<Unmanaged<RandomStream>>
@@ -102,14 +103,14 @@ final class Replication {
                 ? RandomStream(seed: scenario.seed, replication: replication, name: "queue:" + queue.name) : nil)
         }
 
-        arrivals = []
+        var sourceArrivals: [ArrivalProcess] = []
         bursts = []
         var sourceStreams: [RandomStream] = []
         var sourceBurstStreams: [[RandomStream]] = []
         for (s, source) in scenario.sources.enumerated() {
             let gaps = RandomStream(seed: scenario.seed, replication: replication, name: "source:" + source.name)
             let days = RandomStream(seed: scenario.seed, replication: replication, name: "source-days:" + source.name)
-            arrivals.append(ArrivalProcess(segments: plan.segments[s], dispersion: source.dispersion, gaps: gaps, days: days))
+            sourceArrivals.append(ArrivalProcess(segments: plan.segments[s], dispersion: source.dispersion, gaps: gaps, days: days))
             sourceStreams.append(gaps)
             var sourceBursts: [BurstArrivals] = []
             var streams: [RandomStream] = []
@@ -121,6 +122,7 @@ final class Replication {
             bursts.append(sourceBursts)
             sourceBurstStreams.append(streams)
         }
+        arrivals = Column(sourceArrivals)
         arrivalStreams = Column(sourceStreams.map { Unmanaged.passRetained($0) })
         factories = Column(plan.factories.map { Unmanaged.passUnretained($0) })
         burstStreams = sourceBurstStreams
@@ -144,6 +146,7 @@ final class Replication {
 
     deinit {
         for s in 0..<arrivalStreams.count { arrivalStreams[s].release() }
+        arrivals.deallocate()
         arrivalStreams.deallocate()
         factories.deallocate()
         repQueues.deallocate()
@@ -154,7 +157,7 @@ final class Replication {
 
     /// Runs to the end of the drain (or until every counted lead is settled).
     func run() -> (ReplicationMetrics, [TraceRow]) {
-        for s in arrivals.indices { scheduleNextArrival(source: s, burst: -1) }
+        for s in 0..<arrivals.count { scheduleNextArrival(source: s, burst: -1) }
         for s in bursts.indices { for b in bursts[s].indices { scheduleNextArrival(source: s, burst: b) } }
         for s in replays.indices where replays[s] != nil { scheduleNextArrival(source: s, burst: Int(ReplayPlan.eventMarker)) }
         for r in 0..<reps.count { scheduleWake(rep: r) }

@@ -28,6 +28,18 @@ final class MetricsCollector {
     private let repAssignments: Column<Int>
     private let repTouched: Column<Int>
     private let repTTFTSum: Column<Double>
+    /// Per hour: counted leads that waited on arrival (`result.hourly[h].waitedOnArrival`).
+    private let hourWaitedOnArrival: Column<Int>
+    /// Per team: the counters of `result.teams` (written there at the end).
+    private let teamLeads: Column<Int>
+    private let teamTouched: Column<Int>
+    private let teamSLAMet: Column<Int>
+    private let teamUnowned: Column<Int>
+    private let teamNeverOwned: Column<Int>
+    /// TTFT sketches (`result.ttft`, `result.ttftBusiness`, `result.teams[t].ttft` at the end).
+    private let ttft = QuantileAccumulator()
+    private let ttftBusiness = QuantileAccumulator()
+    private let teamTTFT: Column<QuantileAccumulator>
 
     // Step levels integrated over time.
     @exclusivity(unchecked) private var clock: Instant
@@ -75,13 +87,23 @@ final class MetricsCollector {
         repAssignments = Column(repeating: 0, count: repCalendars.count)
         repTouched = Column(repeating: 0, count: repCalendars.count)
         repTTFTSum = Column(repeating: 0, count: repCalendars.count)
+        hourWaitedOnArrival = Column(repeating: 0, count: max(0, hours))
+        let teams = plan.teamIndex.count
+        teamLeads = Column(repeating: 0, count: teams)
+        teamTouched = Column(repeating: 0, count: teams)
+        teamSLAMet = Column(repeating: 0, count: teams)
+        teamUnowned = Column(repeating: 0, count: teams)
+        teamNeverOwned = Column(repeating: 0, count: teams)
+        teamTTFT = Column((0..<teams).map { _ in QuantileAccumulator() })
     }
 
     deinit {
-        for column in [allOutcomeCounts, outcomeCounts, routeHits, hourArrivals, repAssignments, repTouched] {
+        for column in [allOutcomeCounts, outcomeCounts, routeHits, hourArrivals, repAssignments, repTouched,
+                       hourWaitedOnArrival, teamLeads, teamTouched, teamSLAMet, teamUnowned, teamNeverOwned] {
             column.deallocate()
         }
         for column in [repTTFTSum, repOpenIntegral, repLastChange] { column.deallocate() }
+        teamTTFT.deallocate()
     }
 
     private func hour(of t: Instant) -> Int? {
@@ -147,7 +169,7 @@ final class MetricsCollector {
     func leaveUnowned() { integrateLevels(); unownedLive -= 1 }
 
     func firstAssignment(arrival: Instant, at t: Instant, counted: Bool) {
-        if counted && t > arrival, let h = hour(of: arrival) { result.hourly[h].waitedOnArrival += 1 }
+        if counted && t > arrival, let h = hour(of: arrival) { hourWaitedOnArrival[h] += 1 }
     }
 
     /// A rep's open count changes from `before` by `change` at `t`.
@@ -171,17 +193,17 @@ final class MetricsCollector {
         let business = businessClock.seconds(from: lead.arrival, cursor: &arrivalCursor, to: t, cursor: &touchCursor)
         result.touched += 1
         let ttftValue = StreamingQuantiles.Value(min(max(0, ttft), StreamingQuantiles.maximumTracked))
-        result.ttft.add(ttftValue)
-        result.ttftBusiness.add(business == ttft ? ttftValue
-                                : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked)))
+        self.ttft.add(ttftValue)
+        ttftBusiness.add(business == ttft ? ttftValue
+                         : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked)))
         let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
         if met { result.slaMet += 1 }
         repTouched[rep] += 1
         repTTFTSum[rep] += ttft
         if queueTeam >= 0 {
-            result.teams[queueTeam].touched += 1
-            result.teams[queueTeam].ttft.add(ttftValue)
-            if met { result.teams[queueTeam].slaMet += 1 }
+            teamTouched[queueTeam] += 1
+            teamTTFT[queueTeam].add(ttftValue)
+            if met { teamSLAMet[queueTeam] += 1 }
         }
         if let conversion {
             result.expectedMeetings += conversion.base * pow(0.5, ttft / conversion.halfLife)
@@ -210,15 +232,15 @@ final class MetricsCollector {
         let neverOwned = lead.assignments == 0
         if neverOwned { result.neverOwned += 1 }
         if lead.firstAssigned == .infinity && lead.queue >= 0, let h = hour(of: lead.arrival) {
-            result.hourly[h].waitedOnArrival += 1
+            hourWaitedOnArrival[h] += 1
         }
         // Ended before the unowned check: a closed lead was owned; one that ended otherwise was not.
         let unowned = lead.unownedDecided ? lead.unownedAtCheck : !ownedNow
         if unowned { result.unowned += 1 }
         if team >= 0 {
-            result.teams[team].leads += 1
-            if neverOwned { result.teams[team].neverOwned += 1 }
-            if unowned { result.teams[team].unowned += 1 }
+            teamLeads[team] += 1
+            if neverOwned { teamNeverOwned[team] += 1 }
+            if unowned { teamUnowned[team] += 1 }
         }
     }
 
@@ -235,7 +257,20 @@ final class MetricsCollector {
         }
         result.endTime = endTime
         result.routeHits = (0..<routeHits.count).map { routeHits[$0] }
-        for h in 0..<hourArrivals.count { result.hourly[h].arrivals = hourArrivals[h] }
+        for h in 0..<hourArrivals.count {
+            result.hourly[h].arrivals = hourArrivals[h]
+            result.hourly[h].waitedOnArrival = hourWaitedOnArrival[h]
+        }
+        result.ttft = ttft.sketch
+        result.ttftBusiness = ttftBusiness.sketch
+        for t in 0..<teamLeads.count {
+            result.teams[t].leads = teamLeads[t]
+            result.teams[t].touched = teamTouched[t]
+            result.teams[t].ttft = teamTTFT[t].sketch
+            result.teams[t].slaMet = teamSLAMet[t]
+            result.teams[t].unowned = teamUnowned[t]
+            result.teams[t].neverOwned = teamNeverOwned[t]
+        }
         for rep in 0..<reps.count {
             result.reps[rep].assignments = repAssignments[rep]
             result.reps[rep].touched = repTouched[rep]
