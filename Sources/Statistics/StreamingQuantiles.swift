@@ -58,10 +58,16 @@ public struct StreamingQuantiles: Hashable, Sendable {
         for value in values { add(value) }
     }
 
-    /// The bucket of a positive value above the zero threshold.
+    /// The bucket of a positive value above the zero threshold: ⌈log_γ x⌉ clamped to the
+    /// tracked range, as ``logIndex(of:)`` computes it, read from ``BucketTable`` (no logarithm).
     @inline(__always)
-    static func index(of x: Double) -> Int {
+    @_spi(Testing) public static func index(of x: Double) -> Int {
         if x > maximumTracked { return maxIndex }
+        return minIndex + BucketTable.shared.offset(of: x)
+    }
+
+    /// The defining formula of ``index(of:)`` (for values in (zeroThreshold, maximumTracked]).
+    @_spi(Testing) public static func logIndex(of x: Double) -> Int {
         let i = Int((log(x) * inverseLogGamma).rounded(.up))
         return Swift.min(Swift.max(i, minIndex), maxIndex)
     }

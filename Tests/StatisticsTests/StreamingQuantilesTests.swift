@@ -1,7 +1,7 @@
 import Foundation
 import RandomStreams
 import SimulationModel
-import Statistics
+@_spi(Testing) import Statistics
 import Testing
 
 /// Exact sample quantile with linear interpolation (R type 7, NumPy default).
@@ -106,5 +106,32 @@ struct StreamingQuantilesTests {
         sketch.add(1e12)
         #expect(sketch.quantile(1) == 1e12)
         #expect(StreamingQuantiles([5]).quantile(0.3) == 5)
+    }
+}
+
+@Suite("Streaming quantile buckets")
+struct BucketTableTests {
+    /// The table gives ⌈log_γ x⌉ exactly: at every bucket edge (and the doubles beside it) and
+    /// at random values over the whole tracked range.
+    @Test func tableEqualsTheLogarithmFormula() {
+        var checked: [Double] = [StreamingQuantiles.zeroThreshold.nextUp, StreamingQuantiles.maximumTracked]
+        let gamma = (1 + StreamingQuantiles.relativeAccuracy) / (1 - StreamingQuantiles.relativeAccuracy)
+        let lowest = Int((log(StreamingQuantiles.zeroThreshold) / log(gamma)).rounded(.down))
+        let highest = Int((log(StreamingQuantiles.maximumTracked) / log(gamma)).rounded(.up))
+        for i in lowest...highest {
+            let edge = pow(gamma, Double(i))
+            var x = edge
+            for _ in 0..<3 { x = x.nextDown }
+            for _ in 0..<7 { checked.append(x); x = x.nextUp }
+        }
+        var state: UInt64 = 7
+        for _ in 0..<200_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            checked.append(StreamingQuantiles.zeroThreshold * pow(1e12, Double(state >> 11) * 0x1p-53))
+        }
+        let tracked = checked.filter { $0 > StreamingQuantiles.zeroThreshold && $0 <= StreamingQuantiles.maximumTracked }
+        let wrong = tracked.filter { StreamingQuantiles.index(of: $0) != StreamingQuantiles.logIndex(of: $0) }
+        #expect(tracked.count > 220_000)
+        #expect(wrong.isEmpty, "first: \(wrong.prefix(3))")
     }
 }
