@@ -208,7 +208,7 @@ extension _AssignmentTables {
                 }
             }
         }
-        state.pointer[queue] = (position + 1) % count
+        state.pointer[queue] = position + 1 == count ? 0 : position + 1  // (position + 1) % count, without a division
         return memberReps[chosen]
     }
 

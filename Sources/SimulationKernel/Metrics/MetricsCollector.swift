@@ -54,9 +54,11 @@ final class MetricsCollector {
     /// Level-time sums of the hour being integrated (`levelsHour`, −1: none yet), added to the
     /// hourly rows when the next hour starts (see ``flushHourLevels(next:)``).
     @exclusivity(unchecked) private var levelsHour = -1
-    /// The hours of the latest level integration and of the latest counted arrival.
+    /// The hours of the latest level integration, of the latest counted arrival, and of the
+    /// arrival of the latest lead that was first assigned or ended.
     @exclusivity(unchecked) private var levelsHourCursor: HourCursor
     @exclusivity(unchecked) private var arrivalHourCursor: HourCursor
+    @exclusivity(unchecked) private var leadHourCursor: HourCursor
     @exclusivity(unchecked) private var hourWaiting = 0.0
     @exclusivity(unchecked) private var hourUnowned = 0.0
     @exclusivity(unchecked) private var hourOccupied = 0.0
@@ -81,6 +83,7 @@ final class MetricsCollector {
         result.hourly = Array(repeating: HourMetrics(), count: max(0, hours))
         levelsHourCursor = HourCursor(start: plan.countedStart, end: plan.arrivalsEnd, count: max(0, hours))
         arrivalHourCursor = levelsHourCursor
+        leadHourCursor = levelsHourCursor
         hourArrivals = Column(repeating: 0, count: max(0, hours))
         repOpenIntegral = Column(repeating: 0, count: repCalendars.count)
         repLastChange = Column(repeating: plan.warmupStart, count: repCalendars.count)
@@ -106,8 +109,9 @@ final class MetricsCollector {
         teamTTFT.deallocate()
     }
 
+    /// The hour of a lead's arrival, for leads counted when they are first assigned or end.
     private func hour(of t: Instant) -> Int? {
-        HourCursor.hour(of: t, start: countedStart, end: countedEnd, count: result.hourly.count)
+        leadHourCursor.locate(t)
     }
 
     /// The simulation clock moved to `t`. Levels are integrated lazily, when one of them is about
@@ -118,6 +122,18 @@ final class MetricsCollector {
     /// Integrates the step levels from the last integration up to the clock.
     private func integrateLevels() {
         guard clock > lastTime else { return }
+        // Mostly the step stays within the hour being integrated: the loop below in one piece.
+        if levelsHour >= 0 && levelsHourCursor.hour == levelsHour && lastTime >= levelsHourCursor.hourStart
+            && clock < levelsHourCursor.hourEnd {
+            let span = clock - lastTime
+            lastTime = clock
+            occupiedIntegral += Double(occupied) * span
+            let share = span / 3600
+            hourWaiting += Double(waiting) * share
+            hourUnowned += Double(unownedLive) * share
+            hourOccupied += Double(occupied) * share
+            return
+        }
         let from = max(lastTime, countedStart), to = min(clock, countedEnd)
         lastTime = clock
         guard to > from else { return }
