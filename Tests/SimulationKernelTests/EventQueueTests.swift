@@ -20,10 +20,13 @@ import Testing
     @Test func anEmptyQueueHasNoMinimum() {
         var queue = EventQueue()
         #expect(queue.min == nil && queue.count == 0 && queue.minTime == .infinity)
+        #expect(queue.firstKey == EventQueue.emptyKey)
         queue.insert(Self.event(1_772_409_600, 1))
         #expect(queue.count == 1 && queue.min?.order == 1 && queue.minTime == 1_772_409_600)
+        #expect(queue.firstKey == EventQueue.key(1_772_409_600) && EventQueue.instant(queue.firstKey) == 1_772_409_600)
         Self.expectSame(queue.removeMin(), Self.event(1_772_409_600, 1), "single event")
-        #expect(queue.min == nil && queue.count == 0)
+        #expect(queue.min == nil && queue.count == 0 && queue.firstKey == EventQueue.emptyKey)
+        #expect(EventQueue.key(.infinity) < EventQueue.emptyKey)
         // Empty again, it still works.
         queue.insert(Self.event(2, 9))
         queue.insert(Self.event(1, 8))
@@ -82,6 +85,7 @@ import Testing
                 let expected = reference.removeFirst()
                 Self.expectSame(queue.min!, expected, "seed \(seed), step \(step), min")
                 #expect(queue.minTime == expected.time, "seed \(seed), step \(step), minTime")
+                #expect(queue.firstKey == EventQueue.key(expected.time), "seed \(seed), step \(step), firstKey")
                 Self.expectSame(queue.removeMin(), expected, "seed \(seed), step \(step)")
                 now = expected.time
             }

@@ -26,6 +26,7 @@ import SimulationModel
         capacity = 64
         times = Self.allocate(UInt64.self, capacity)
         entries = Self.allocate(Entry.self, capacity)
+        times[Self.root] = Self.emptyKey
     }
 
     deinit {
@@ -40,6 +41,13 @@ import SimulationModel
 
     /// The time of the first event to pop (+∞ when the queue is empty), without reading the rest.
     public var minTime: Instant { end > Self.root ? Self.instant(times[Self.root]) : .infinity }
+
+    /// The first event's time as a key (see ``key(_:)``), or ``emptyKey`` when the queue is
+    /// empty: one load, for a loop that compares it with the key of the current instant.
+    public var firstKey: UInt64 { times[Self.root] }
+
+    /// Greater than the key of every time, +∞ included (it is a NaN's pattern).
+    public static let emptyKey = UInt64.max
 
     public mutating func insert(_ event: Event) {
         if end == capacity { grow() }
@@ -62,7 +70,11 @@ import SimulationModel
         precondition(end > Self.root, "removeMin() on an empty EventQueue")
         let first = event(at: Self.root)
         end &-= 1
-        if end > Self.root { siftDown(time: times[end], entry: entries[end]) }
+        if end > Self.root {
+            siftDown(time: times[end], entry: entries[end])
+        } else {
+            times[Self.root] = Self.emptyKey
+        }
         return first
     }
 
@@ -159,13 +171,14 @@ import SimulationModel
     }
 
     /// The time's bit pattern with the sign bit flipped (positive) or all bits flipped
-    /// (negative): unsigned order is then the times' order.
-    private static func key(_ time: Instant) -> UInt64 {
+    /// (negative): unsigned order is then the times' order, and equal keys are equal times.
+    public static func key(_ time: Instant) -> UInt64 {
         let bits = (time + 0).bitPattern  // −0.0 + 0 is +0.0: equal times, equal keys
         return bits ^ (UInt64(bitPattern: Int64(bitPattern: bits) >> 63) | 1 << 63)
     }
 
-    private static func instant(_ key: UInt64) -> Instant {
+    /// The time of a key (not ``emptyKey``).
+    public static func instant(_ key: UInt64) -> Instant {
         Instant(bitPattern: key ^ (UInt64(bitPattern: Int64(bitPattern: ~key) >> 63) | 1 << 63))
     }
 }

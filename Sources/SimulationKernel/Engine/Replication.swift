@@ -163,23 +163,26 @@ final class Replication {
         for r in 0..<reps.count { scheduleWake(rep: r) }
 
         var events = 0
-        while let t = nextTime(), t <= plan.drainEnd {
+        // Instants are compared as the queues' keys (equal keys, equal times).
+        while case let key = min(regular.firstKey, deadlines.firstKey), key != EventQueue.emptyKey {
+            let t = EventQueue.instant(key)
+            if t > plan.drainEnd { break }
             if pendingArrivalProcesses == 0 && unsettledCounted == 0 && t >= plan.arrivalsEnd { break }
             if checkInvariants && t < now { violation("clock went back from \(now) to \(t)") }
             metrics.advance(to: t)
             now = t
             repeat {
-                while regular.minTime == t {
+                while regular.firstKey == key {
                     events += 1
                     apply(regular.removeMin())
                 }
                 if needsDispatch { dispatch() }
-                while deadlines.minTime == t {
+                while deadlines.firstKey == key {
                     events += 1
                     applyDeadline(deadlines.removeMin())
                 }
                 if needsDispatch { dispatch() }
-            } while regular.minTime == t || deadlines.minTime == t
+            } while regular.firstKey == key || deadlines.firstKey == key
             if checkInvariants { verifyInvariants() }
         }
         // With nothing left to happen, the state holds to the end of the drain.
