@@ -16,6 +16,8 @@ final class Replication {
     let ruleIndex: Int
     let replication: Int
     private let sla: SLA?
+    /// The scenario's `metrics.unowned_after`.
+    private let unownedAfter: Seconds
     private let trace: TraceRecorder?
     private let checkInvariants: Bool
     /// Queue every routed lead and never trust remembered blocked lines (tests compare this
@@ -71,6 +73,7 @@ final class Replication {
         let scenario = plan.scenario
         rules = plan.compiled[ruleIndex]
         sla = plan.ruleSets[ruleIndex].sla
+        unownedAfter = scenario.metrics.unownedAfter
         now = plan.warmupStart
         leads = LeadTable(fieldCount: plan.schema.fieldCount)
 
@@ -388,10 +391,11 @@ final class Replication {
     }
 
     private func enterQueue(_ slot: Int32, _ queue: Int) {
-        leads[slot].queue = Int32(queue)
-        leads[slot].queueEntry += 1
-        leads[slot].state = .waiting
-        let lead = leads[slot]
+        var lead = leads[slot]
+        lead.queue = Int32(queue)
+        lead.queueEntry += 1
+        lead.state = .waiting
+        leads[slot] = lead
         let ruleQueue = !isOwnerQueue(queue)
         let key = ruleQueue && traits[queue].orderByScore ? -lead.score : lead.arrival
         let skill = ruleQueue ? traits[queue].skillField : -1
@@ -565,15 +569,18 @@ final class Replication {
 
     private func assign(_ slot: Int32, to rep: Int) {
         settleUnownedCheck(slot)
-        leads[slot].state = .owned
-        leads[slot].owner = Int32(rep)
-        leads[slot].assignments += 1
-        leads[slot].lastAssigned = now
-        let lead = leads[slot]
+        // The record is read once and written back whole: reading it again right after writing
+        // some of its fields would wait for those stores (no store-to-load forwarding).
+        var lead = leads[slot]
+        lead.state = .owned
+        lead.owner = Int32(rep)
+        lead.assignments += 1
+        lead.lastAssigned = now
         if lead.firstAssigned == .infinity {
-            leads[slot].firstAssigned = now
+            lead.firstAssigned = now
             metrics.firstAssignment(arrival: lead.arrival, at: now, counted: lead.counted)
         }
+        leads[slot] = lead
         metrics.occupancy(rep: rep, before: reps.open[rep], change: 1, at: now)
         reps.noteAssignment(rep, at: now)
         if reps.open[rep] >= reps.capacity[rep] { candidates.repReachedOpenCap(rep) }
@@ -617,8 +624,8 @@ final class Replication {
         leads[slot].state = .touched
         leads[slot].touchedAt = now
         if lead.counted { unsettledCounted -= 1 }
-        metrics.touched(lead: leads[slot], rep: rep, queueTeam: team(ofQueue: Int(lead.queue)), at: now,
-                        sla: sla)
+        // `lead`, read before those writes, has what the metrics read (arrival, counted, human-bound).
+        metrics.touched(lead: lead, rep: rep, queueTeam: team(ofQueue: Int(lead.queue)), at: now, sla: sla)
         trace?.touched(slot: slot, at: now)
         let handle = reps.handleTime[rep].quantile(lead.luck.uniform(LeadFactory.Draw.handleTime))
         schedule(.close, at: now + max(0, handle), subject: slot, generation: lead.generation)
@@ -645,8 +652,9 @@ final class Replication {
     /// Ends a lead's life: its outcome is final and its slot is reused.
     private func end(_ slot: Int32, as state: LeadState) {
         settleUnownedCheck(slot)
-        let lead = leads[slot]
+        var lead = leads[slot]
         if lead.counted && !lead.state.isSettled && lead.state != .free { unsettledCounted -= 1 }
+        lead.state = state
         leads[slot].state = state
         let outcome: LeadOutcome
         switch state {
@@ -657,8 +665,8 @@ final class Replication {
         case .automated: outcome = .automated
         default: preconditionFailure("not a terminal state: \(state)")
         }
-        record(slot, outcome: outcome, owned: state == .closed)
-        if leads[slot].hasExclusions { exclusions[slot] = nil }
+        record(lead, slot: slot, outcome: outcome, owned: state == .closed)
+        if lead.hasExclusions { exclusions[slot] = nil }
         leads.release(slot)
     }
 
@@ -672,11 +680,11 @@ final class Replication {
         case .stale: outcome = .stale
         default: return
         }
-        record(slot, outcome: outcome, owned: lead.state.hasOwner)
+        record(lead, slot: slot, outcome: outcome, owned: lead.state.hasOwner)
     }
 
-    private func record(_ slot: Int32, outcome: LeadOutcome, owned: Bool) {
-        let lead = leads[slot]
+    /// Counts the outcome of `lead`, the record in `slot` (passed in: see ``assign(_:to:)``).
+    private func record(_ lead: LeadRecord, slot: Int32, outcome: LeadOutcome, owned: Bool) {
         metrics.finished(lead: lead, outcome: outcome, ownedNow: owned, team: team(ofQueue: Int(lead.queue)))
         trace?.finished(slot: slot, lead: lead, outcome: outcome, queueName: queueName(Int(lead.queue)))
     }
@@ -697,7 +705,7 @@ final class Replication {
     /// ``MetricsCollector/finished(lead:outcome:ownedNow:team:)``).
     private func settleUnownedCheck(_ slot: Int32) {
         let lead = leads[slot]
-        guard lead.counted, !lead.unownedDecided, now > lead.arrival + plan.scenario.metrics.unownedAfter else { return }
+        guard lead.counted, !lead.unownedDecided, now > lead.arrival + unownedAfter else { return }
         leads[slot].unownedDecided = true
         leads[slot].unownedAtCheck = !lead.state.hasOwner
     }
