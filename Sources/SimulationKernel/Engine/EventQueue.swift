@@ -49,6 +49,9 @@ import SimulationModel
     /// Greater than the key of every time, +∞ included (it is a NaN's pattern).
     public static let emptyKey = UInt64.max
 
+    /// The first event's order; the queue must not be empty.
+    public var firstOrder: UInt64 { entries[Self.root].order }
+
     public mutating func insert(_ event: Event) {
         if end == capacity { grow() }
         let time = Self.key(event.time), entry = Entry(event)

@@ -5,9 +5,11 @@ import Statistics
 
 /// One rule set in one replication: the discrete-event simulation of SPEC §2–§3.
 ///
-/// Two heaps hold the future: regular events (arrivals, enrichment, touches, closes, rep
+/// Heaps hold the future: regular events (arrivals, enrichment, touches, closes, rep
 /// wake-ups) keyed by (time, scheduling order), and deadlines (patience, SLA breach,
-/// `max_wait`, overflow) keyed by (time, lead arrival order, kind). At each instant the
+/// `max_wait`, overflow) keyed by (time, lead arrival order, kind). Regular events are split
+/// over two heaps, merged by the same key when they are taken: arrivals (one pending per source,
+/// so a small heap) and the rest; an arrival then costs no sift through the big heap. At each instant the
 /// regular events are applied, then dispatch runs, then the deadlines, then dispatch again,
 /// until nothing is left at that instant.
 final class Replication {
@@ -26,6 +28,8 @@ final class Replication {
 
     @exclusivity(unchecked) private var now: Instant
     @exclusivity(unchecked) private var regular = EventQueue()
+    /// The regular events of kind `arrival` (see the type's notes).
+    @exclusivity(unchecked) private var arrivalEvents = EventQueue()
     @exclusivity(unchecked) private var deadlines = EventQueue()
     @exclusivity(unchecked) private var sequence: UInt64 = 0
     @exclusivity(unchecked) private var leadSequence = 0
@@ -167,7 +171,7 @@ final class Replication {
 
         var events = 0
         // Instants are compared as the queues' keys (equal keys, equal times).
-        while case let key = min(regular.firstKey, deadlines.firstKey), key != EventQueue.emptyKey {
+        while case let key = min(regular.firstKey, arrivalEvents.firstKey, deadlines.firstKey), key != EventQueue.emptyKey {
             let t = EventQueue.instant(key)
             if t > plan.drainEnd { break }
             if pendingArrivalProcesses == 0 && unsettledCounted == 0 && t >= plan.arrivalsEnd { break }
@@ -175,9 +179,9 @@ final class Replication {
             metrics.advance(to: t)
             now = t
             repeat {
-                while regular.firstKey == key {
+                while let event = nextRegularEvent(at: key) {
                     events += 1
-                    apply(regular.removeMin())
+                    apply(event)
                 }
                 if needsDispatch { dispatch() }
                 while deadlines.firstKey == key {
@@ -185,7 +189,7 @@ final class Replication {
                     applyDeadline(deadlines.removeMin())
                 }
                 if needsDispatch { dispatch() }
-            } while regular.firstKey == key || deadlines.firstKey == key
+            } while regular.firstKey == key || arrivalEvents.firstKey == key || deadlines.firstKey == key
             if checkInvariants { verifyInvariants() }
         }
         // With nothing left to happen, the state holds to the end of the drain.
@@ -198,15 +202,27 @@ final class Replication {
         return (result, trace?.rows ?? [])
     }
 
+    /// Takes the first regular event at the instant of `key` (from either heap, by scheduling
+    /// order), or nil when none is left there.
+    @inline(__always)
+    private func nextRegularEvent(at key: UInt64) -> Event? {
+        let arrivalDue = arrivalEvents.firstKey == key
+        if regular.firstKey == key {
+            return arrivalDue && arrivalEvents.firstOrder < regular.firstOrder ? arrivalEvents.removeMin() : regular.removeMin()
+        }
+        return arrivalDue ? arrivalEvents.removeMin() : nil
+    }
+
     private func nextTime() -> Instant? {
-        let next = min(regular.minTime, deadlines.minTime)
+        let next = min(regular.minTime, arrivalEvents.minTime, deadlines.minTime)
         return next.isFinite ? next : nil
     }
 
     private func schedule(_ kind: EventKind, at time: Instant, subject: Int32, generation: UInt32 = 0, aux: Int32 = 0) {
         guard time.isFinite else { return }
         sequence &+= 1
-        regular.insert(Event(time: time, order: sequence, kind: kind, subject: subject, generation: generation, aux: aux))
+        let event = Event(time: time, order: sequence, kind: kind, subject: subject, generation: generation, aux: aux)
+        if kind == .arrival { arrivalEvents.insert(event) } else { regular.insert(event) }
     }
 
     private func scheduleDeadline(_ kind: EventKind, at time: Instant, slot: Int32, aux: Int32 = 0) {
@@ -379,7 +395,7 @@ final class Replication {
     /// nobody, the lead's line is blocked, as that dispatch would have found (same single pick).
     private func enterQueueOrAssign(_ slot: Int32, _ queue: Int) {
         guard !referenceDispatch, board.activeQueues.isEmpty, !leads[slot].hasExclusions,
-              regular.minTime > now else { return enterQueue(slot, queue) }
+              regular.minTime > now, arrivalEvents.minTime > now else { return enterQueue(slot, queue) }
         guard let rep = pickRep(for: slot, in: queue) else {
             enterQueue(slot, queue)
             return board.markBlocked(Int(leads[slot].line))
