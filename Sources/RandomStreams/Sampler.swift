@@ -123,7 +123,7 @@ public struct Sampler: Hashable, Sendable {
         case .constant(let v):
             return v
         case .exponential(let mean):
-            // gsl_cdf_exponential_Pinv(u, mean) = -mean * log1p(-u), the same value to the last bit or so.
+            // gsl_cdf_exponential_Pinv(u, mean) = -mean * log1p(-u), to within an ulp (see below).
             return mean * standardExponentialQuantile(u)
         case .uniform(let lower, let width):
             return lower + width * u

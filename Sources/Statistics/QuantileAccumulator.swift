@@ -1,7 +1,7 @@
 /// A ``StreamingQuantiles`` being filled on a hot path: the same counts, kept in memory the
 /// accumulator manages itself, so that adding a value is a few stores (no copy-on-write check,
-/// no bounds check, no exclusivity check, no call). ``sketch`` gives the sketch that adding the same values to a
-/// `StreamingQuantiles` would have built.
+/// no bounds check, no exclusivity check, no call). ``sketch`` gives the sketch that adding the
+/// same values to a `StreamingQuantiles` would have built.
 public final class QuantileAccumulator {
     /// Bucket counts, `StreamingQuantiles.bucketCount` of them.
     @usableFromInline let buckets: UnsafeMutablePointer<Int>

@@ -8,10 +8,10 @@ import Statistics
 /// Heaps hold the future: regular events (arrivals, enrichment, touches, closes, rep
 /// wake-ups) keyed by (time, scheduling order), and deadlines (patience, SLA breach,
 /// `max_wait`, overflow) keyed by (time, lead arrival order, kind). Regular events are split
-/// over two heaps, merged by the same key when they are taken: arrivals (one pending per source,
-/// so a small heap) and the rest; an arrival then costs no sift through the big heap. At each instant the
-/// regular events are applied, then dispatch runs, then the deadlines, then dispatch again,
-/// until nothing is left at that instant.
+/// over two heaps, merged by the same key when they are taken: arrivals (one pending per
+/// source, so a small heap) and the rest; an arrival then costs no sift through the big heap.
+/// At each instant the regular events are applied, then dispatch runs, then the deadlines, then
+/// dispatch again, until nothing is left at that instant.
 final class Replication {
     let plan: SimulationPlan
     let rules: CompiledRuleSet

@@ -128,10 +128,7 @@ final class MetricsCollector {
             let span = clock - lastTime
             lastTime = clock
             occupiedIntegral += Double(occupied) * span
-            let share = span / 3600
-            hourWaiting += Double(waiting) * share
-            hourUnowned += Double(unownedLive) * share
-            hourOccupied += Double(occupied) * share
+            addHourLevels(share: span / 3600)
             return
         }
         let from = max(lastTime, countedStart), to = min(clock, countedEnd)
@@ -144,12 +141,17 @@ final class MetricsCollector {
             guard let h = levelsHourCursor.locate(a) else { break }
             if h != levelsHour { flushHourLevels(next: h) }
             let b = min(to, levelsHourCursor.hourEnd)
-            let share = (b - a) / 3600
-            hourWaiting += Double(waiting) * share
-            hourUnowned += Double(unownedLive) * share
-            hourOccupied += Double(occupied) * share
+            addHourLevels(share: (b - a) / 3600)
             a = b
         }
+    }
+
+    /// Adds the current levels held for `share` of an hour to the hour being integrated.
+    @inline(__always)
+    private func addHourLevels(share: Double) {
+        hourWaiting += Double(waiting) * share
+        hourUnowned += Double(unownedLive) * share
+        hourOccupied += Double(occupied) * share
     }
 
     /// Adds the current hour's level sums to its row and starts hour `next` (hours come in order,
