@@ -86,7 +86,7 @@ let package = Package(
                     dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
-        .testTarget(name: "ShardsTests", dependencies: ["Shards", "SimulationKernel", "SimulationModel", "ScenarioFile"]),
+        .testTarget(name: "ShardsTests", dependencies: ["Shards", "Reports", "SimulationKernel", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "ReplayTests",
                     dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules"]),
     ],

@@ -52,35 +52,17 @@ public struct Summary: Sendable {
 
     /// Builds the summary of an experiment.
     public init(result: ExperimentResult, leadsimVersion: String) {
-        self.init(plan: result.plan, runs: result.runs, leadsimVersion: leadsimVersion)
+        self.init(study: StudyDescription(plan: result.plan), runs: result.runs, leadsimVersion: leadsimVersion)
     }
 
     /// Builds the summary from raw per-replication results: `runs[r][k]` is rule set `r`'s
     /// k-th replication (every rule set with the same replications, in the same order).
-    public init(plan: SimulationPlan, runs: [[ReplicationMetrics]], leadsimVersion: String) {
-        let scenario = plan.scenario
-        let countedStart = scenario.start + scenario.warmup
-        let folding = HourOfWeek(timeZone: scenario.timeZone)
-        let hours = runs.first?.first?.hourly.count ?? 0
-        let slots = (0..<hours).map { folding.index(of: countedStart + Double($0) * 3600 + 1800) }
-        var occurrences = Array(repeating: 0, count: 168)
-        for slot in slots { occurrences[slot] += 1 }
-
-        var ruleSets: [RuleSetSummary] = []
-        for (r, ruleSet) in plan.ruleSets.enumerated() {
-            ruleSets.append(RuleSetSummary(plan: plan, ruleIndex: r, ruleSet: ruleSet, runs: runs[r],
-                                           hourOfWeekSlots: slots, occurrences: occurrences))
+    public init(study: StudyDescription, runs: [[ReplicationMetrics]], leadsimVersion: String) {
+        var builder = SummaryBuilder(study: study, replications: runs.first?.count ?? 0, leadsimVersion: leadsimVersion)
+        for (r, metrics) in runs.enumerated() {
+            for run in metrics { builder.add(run, ruleSet: r) }
         }
-        let counted = runs.first.map { reps in reps.map { Double($0.counted) } } ?? []
-        self.init(
-            scenario: scenario.name, leadsimVersion: leadsimVersion, replications: runs.first?.count ?? 0,
-            seed: scenario.seed, start: scenario.start, countedStart: countedStart, horizon: scenario.horizon,
-            warmup: scenario.warmup, timeZone: scenario.timeZone,
-            leadsPerReplication: counted.isEmpty ? 0 : counted.reduce(0, +) / Double(counted.count),
-            unownedAfter: scenario.metrics.unownedAfter, conversion: scenario.metrics.conversion,
-            ruleSets: ruleSets,
-            comparisons: ruleSets.dropFirst().map { Comparison(baseline: ruleSets[0], candidate: $0) },
-            hourOfWeekOccurrences: occurrences)
+        self = builder.summary()
     }
 }
 
@@ -124,89 +106,6 @@ public struct RuleSetSummary: Sendable {
         self.hourOfWeek = hourOfWeek
         self.ttft = ttft
         self.humanBoundTotal = humanBoundTotal
-    }
-
-    init(plan: SimulationPlan, ruleIndex r: Int, ruleSet: RuleSet, runs: [ReplicationMetrics],
-         hourOfWeekSlots slots: [Int], occurrences: [Int]) {
-        name = ruleSet.name
-        description = ruleSet.description
-        sla = ruleSet.sla
-
-        let values = runs.map { $0.metricValues(plan: plan) }
-        let names = values.first?.names ?? []
-        metrics = names.indices.map { i in MetricEstimate(name: names[i], values: values.map { $0.values[i] }) }
-
-        var routes = plan.compiled[r].routeNames.enumerated().map { i, route in
-            RouteSummary(name: route, kind: .route, destination: Self.destination(ruleSet.routes.indices.contains(i) ? ruleSet.routes[i] : nil),
-                         hits: MetricEstimate(name: route, values: runs.map { Double($0.routeHits[i]) }))
-        }
-        if let fallback = ruleSet.fallback {
-            routes.append(RouteSummary(name: "(fallback)", kind: .fallback, destination: fallback,
-                                       hits: MetricEstimate(name: "(fallback)", values: runs.map { Double($0.fallbackHits) })))
-        } else {
-            routes.append(RouteSummary(name: "(unrouted)", kind: .unrouted, destination: "",
-                                       hits: MetricEstimate(name: "(unrouted)", values: runs.map { Double($0.unroutedHits) })))
-        }
-        self.routes = routes
-
-        teams = plan.teamNames.enumerated().map { t, team in
-            let values = runs.map { $0.teamMetricValues(plan: plan, team: t) }
-            let names = values.first?.names ?? []
-            return TeamSummary(name: team, metrics: names.indices.map { i in
-                MetricEstimate(name: names[i], values: values.map { $0.values[i] })
-            })
-        }
-
-        reps = plan.scenario.reps.enumerated().map { i, rep in
-            let capacity = Double(rep.capacityOpen)
-            return RepSummary(
-                name: rep.name, team: rep.team,
-                assignments: MetricEstimate(name: "assignments", values: runs.map { Double($0.reps[i].assignments) }),
-                utilization: MetricEstimate(name: "utilization", values: runs.map {
-                    capacity > 0 ? $0.reps[i].meanOpen / capacity : .nan
-                }),
-                touched: MetricEstimate(name: "touched", values: runs.map { Double($0.reps[i].touched) }),
-                ttftMean: MetricEstimate(name: "ttft_mean_s", values: runs.map {
-                    $0.reps[i].touched > 0 ? $0.reps[i].ttftSum / Double($0.reps[i].touched) : .nan
-                }),
-                onShiftHours: MetricEstimate(name: "on_shift_hours", values: runs.map { $0.reps[i].onShiftHours }),
-                assignmentsPerShiftHour: MetricEstimate(name: "assignments_per_shift_hour", values: runs.map {
-                    let exposure = $0.reps[i].onShiftHours * rep.weight
-                    return exposure > 0 ? Double($0.reps[i].assignments) / exposure : .nan
-                }))
-        }
-
-        outcomes = LeadOutcome.allCases.map { outcome in
-            MetricEstimate(name: outcome.rawValue, values: runs.map { Double($0.outcomes[outcome.rawValue, default: 0]) })
-        }
-
-        let hours = runs.first?.hourly.count ?? 0
-        let n = Double(max(1, runs.count))
-        var hourly = Array(repeating: HourPoint(), count: hours)
-        for run in runs {
-            for (h, point) in run.hourly.enumerated() where h < hours {
-                hourly[h].add(HourPoint(point), scale: 1 / n)
-            }
-        }
-        self.hourly = hourly
-        var folded = Array(repeating: HourPoint(), count: 168)
-        for (h, point) in hourly.enumerated() where h < slots.count {
-            folded[slots[h]].add(point, scale: 1 / Double(occurrences[slots[h]]))
-        }
-        hourOfWeek = folded
-
-        var merged = StreamingQuantiles()
-        for run in runs { merged.merge(run.ttft) }
-        ttft = merged
-        humanBoundTotal = runs.reduce(0) { $0 + $1.humanBound }
-    }
-
-    private static func destination(_ route: Route?) -> String {
-        guard let route else { return "" }
-        switch route.destination {
-        case .queue(let name): return name
-        case .accountOwner: return "account-owner" + (route.elseQueue.map { " (else \($0))" } ?? "")
-        }
     }
 
     /// The metric called `name`.

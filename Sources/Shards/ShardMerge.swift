@@ -92,6 +92,10 @@ public enum ShardMerge {
                     fileProblems.append("\(what): headcount not in the study")
                     continue
                 }
+                if let problem = shapeProblem(record, reference) {
+                    fileProblems.append("\(what): \(problem)")
+                    continue
+                }
                 if slots[record.headcount]![record.ruleSetIndex][record.replication] != nil {
                     fileProblems.append("\(what): duplicated")
                     continue
@@ -130,6 +134,19 @@ public enum ShardMerge {
         "replication \(record.replication) of rule set '\(record.ruleSet)'" + (record.headcount.map { " at headcount \($0)" } ?? "")
     }
 
+    /// Why a record cannot be one of the study's (nil: it can): it has other teams, routes or
+    /// (but for `staff`, whose headcounts change the reps) reps than the study describes.
+    private static func shapeProblem(_ record: ReplicationRecord, _ header: StudyHeader) -> String? {
+        let study = header.study, metrics = record.metrics
+        let routes = study.ruleSets.indices.contains(record.ruleSetIndex) ? study.ruleSets[record.ruleSetIndex].routes.count : -1
+        if metrics.teams.count != study.teams.count { return "\(metrics.teams.count) teams, the study has \(study.teams.count)" }
+        if metrics.routeHits.count != routes { return "\(metrics.routeHits.count) routes, the rule set has \(routes)" }
+        if header.staff == nil && metrics.reps.count != study.reps.count {
+            return "\(metrics.reps.count) reps, the study has \(study.reps.count)"
+        }
+        return nil
+    }
+
     /// What makes `other` another study than `reference` (empty: the same study).
     static func differences(_ reference: StudyHeader, _ other: StudyHeader) -> [String] {
         var out: [String] = []
@@ -143,6 +160,7 @@ public enum ShardMerge {
         check("replications", reference.replications, other.replications)
         check("rule sets", reference.ruleSets, other.ruleSets) { $0.joined(separator: ", ") }
         check("shard count", reference.shard.count, other.shard.count)
+        if reference.study != other.study { out.append("another study description") }
         let a = reference.files, b = other.files
         if a.map(\.role) != b.map(\.role) {
             out.append("other input files")
@@ -195,7 +213,7 @@ extension StudyHeader {
     /// The header of a study: reads the replay CSVs the scenario names (relative to it).
     public static func make(command: String, leadsimVersion: String, scenario: Scenario, scenarioPath: String,
                             scenarioText: String, rulePaths: [String], ruleTexts: [String], ruleSets: [RuleSet],
-                            shard: Shard, staff: StaffQuestion? = nil) throws(MergeError) -> StudyHeader {
+                            study: StudyDescription, shard: Shard, staff: StaffQuestion? = nil) throws(MergeError) -> StudyHeader {
         var files = [StudyFile(role: "scenario", path: scenarioPath, text: scenarioText)]
         for (path, text) in zip(rulePaths, ruleTexts) { files.append(StudyFile(role: "rules", path: path, text: text)) }
         var replayNames: [String] = []
@@ -212,6 +230,6 @@ extension StudyHeader {
         }
         return StudyHeader(leadsimVersion: leadsimVersion, command: command, scenario: scenario.name, seed: scenario.seed,
                            replications: scenario.replications, ruleSets: ruleSets.map(\.name), shard: shard, files: files,
-                           staff: staff)
+                           study: study, staff: staff)
     }
 }

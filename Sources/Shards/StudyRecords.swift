@@ -41,7 +41,7 @@ public struct StaffQuestion: Codable, Hashable, Sendable {
 
 /// The first line of a records file: which study, which shard.
 public struct StudyHeader: Codable, Hashable, Sendable {
-    public static let currentFormat = "leadsim-replications/1"
+    public static let currentFormat = "leadsim-replications/2"
     public var format: String
     public var leadsimVersion: String
     /// `run`, `compare` or `staff`.
@@ -55,10 +55,12 @@ public struct StudyHeader: Codable, Hashable, Sendable {
     public var shard: Shard
     /// The scenario, the rule sets (in order) and any replay CSVs, with their SHA-256.
     public var files: [StudyFile]
+    /// The names and settings the summary needs (for `staff`: at the lowest headcount).
+    public var study: StudyDescription
     public var staff: StaffQuestion?
 
     public init(leadsimVersion: String, command: String, scenario: String, seed: UInt64, replications: Int,
-                ruleSets: [String], shard: Shard, files: [StudyFile], staff: StaffQuestion? = nil) {
+                ruleSets: [String], shard: Shard, files: [StudyFile], study: StudyDescription, staff: StaffQuestion? = nil) {
         format = Self.currentFormat
         self.leadsimVersion = leadsimVersion
         self.command = command
@@ -68,12 +70,13 @@ public struct StudyHeader: Codable, Hashable, Sendable {
         self.ruleSets = ruleSets
         self.shard = shard
         self.files = files
+        self.study = study
         self.staff = staff
     }
 
     enum CodingKeys: String, CodingKey {
         case format, leadsimVersion = "leadsim_version", command, scenario, seed, replications, ruleSets = "rule_sets", shard,
-             files, staff
+             files, study, staff
     }
 
     public var scenarioFile: StudyFile? { files.first { $0.role == "scenario" } }
@@ -151,27 +154,14 @@ public struct StudyRecords: Sendable {
 
     /// The file's text: one JSON object per line, header first.
     public func encoded() throws -> String {
-        let encoder = Self.encoder()
-        var text = String(decoding: try encoder.encode(header), as: UTF8.self) + "\n"
-        for record in records { text += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n" }
+        var text = try Self.line(header)
+        for record in records { text += try Self.line(record) }
         return text
     }
 
-    /// Encodes the records and reads them back line by line, as `merge` reads a file (what
-    /// `run` and `compare` summarise); keeps the file's text only when asked, so a large
-    /// unsharded study holds no more than two copies of its results.
-    public func readBack(keepingText: Bool) throws -> (records: StudyRecords, text: String?) {
-        let encoder = Self.encoder(), decoder = Self.decoder()
-        let headerLine = try encoder.encode(header)
-        var back = StudyRecords(header: try decoder.decode(StudyHeader.self, from: headerLine), records: [])
-        back.records.reserveCapacity(records.count)
-        var text = keepingText ? String(decoding: headerLine, as: UTF8.self) + "\n" : nil
-        for record in records {
-            let line = try encoder.encode(record)
-            back.records.append(try decoder.decode(ReplicationRecord.self, from: line))
-            if keepingText { text! += String(decoding: line, as: UTF8.self) + "\n" }
-        }
-        return (back, text)
+    /// One line of a records file (the header or a record), newline included.
+    public static func line(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder().encode(value), as: UTF8.self) + "\n"
     }
 
     /// Reads a records file's text; `file` names it in errors.

@@ -159,12 +159,12 @@ public enum Strategy: String, CaseIterable, Sendable {
     case random = "random"
 }
 
-public struct SLA: Sendable {
-    public enum Clock: String, CaseIterable, Sendable {
+public struct SLA: Hashable, Codable, Sendable {
+    public enum Clock: String, CaseIterable, Codable, Sendable {
         case wall, business
     }
 
-    public enum Breach: String, CaseIterable, Sendable {
+    public enum Breach: String, CaseIterable, Codable, Sendable {
         case none, reassign, escalate
     }
 
@@ -183,5 +183,10 @@ public struct SLA: Sendable {
         self.onBreach = onBreach
         self.maxReassignments = maxReassignments
         self.escalateTo = escalateTo
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case firstTouch = "first_touch", clock, onBreach = "on_breach", maxReassignments = "max_reassignments",
+             escalateTo = "escalate_to"
     }
 }

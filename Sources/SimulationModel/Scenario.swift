@@ -166,7 +166,7 @@ public struct MetricsSettings: Sendable {
 }
 
 /// Expected-meetings model: P(convert | touched at TTFT t) = base × 2^(−t / halfLife).
-public struct Conversion: Hashable, Sendable {
+public struct Conversion: Hashable, Codable, Sendable {
     public var base: Double
     public var halfLife: Seconds
 
@@ -174,6 +174,8 @@ public struct Conversion: Hashable, Sendable {
         self.base = base
         self.halfLife = halfLife
     }
+
+    enum CodingKeys: String, CodingKey { case base, halfLife = "half_life" }
 }
 
 /// Fills missing fields after a delay.

@@ -69,9 +69,10 @@ public struct HeadcountSearch {
     /// however they were obtained (here, or merged from shards).
     public func result(headcount: Int, plan: SimulationPlan, runs: [ReplicationMetrics]) -> HeadcountResult {
         let team = plan.teamIndex[roster.team] ?? -1
+        let study = StudyDescription(plan: plan)
         let estimates = targets.map { target -> Estimate in
             let values = runs.map { run -> Double in
-                let metrics = target.overall || team < 0 ? run.metricValues(plan: plan) : run.teamMetricValues(plan: plan, team: team)
+                let metrics = target.overall || team < 0 ? run.metricValues(study: study) : run.teamMetricValues(study: study, team: team)
                 return metrics[target.metric] ?? .nan
             }.filter { !$0.isNaN }
             return values.isEmpty ? Estimate(mean: .nan, ci95: [.nan, .nan]) : Estimate(values: values)

@@ -65,8 +65,6 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let study: MergedStudy
-        let scenario: Scenario
-        let ruleSets: [RuleSet]
         do throws(MergeError) {
             var shards: [(path: String, records: StudyRecords)] = []
             for file in try Self.recordFiles(inputs) {
@@ -78,35 +76,38 @@ struct MergeCommand: ParsableCommand {
                 throw MergeError("the records were written by leadsim \(study.header.leadsimVersion); this is leadsim "
                                  + "\(Leadsim.version): merge them with the version that ran them")
             }
-            (scenario, ruleSets) = try study.header.loadInputs()
         } catch {
             SimulationRun.printError("error: \(error)")
             throw ExitCode(1)
         }
         let header = study.header
         if let staff = header.staff {
-            try mergeStaff(study, staff: staff, scenario: scenario, ruleSets: ruleSets)
+            try mergeStaff(study, staff: staff)
             return
         }
-        let plan: SimulationPlan
-        do {
-            plan = try SimulationPlan(scenario: scenario, ruleSets: ruleSets)
-        } catch {
-            SimulationRun.printError("error: \(error)")
-            throw ExitCode(1)
-        }
         let formats = ReportFormats(list: format ?? "md,html,json,csv")!
-        let records = formats.records ? try SimulationRun.encode(study.records) : nil
-        try SimulationRun.writeOutputs(study, plan: plan, formats: formats.reports, records: records,
-                                       directory: out ?? "Reports/\(scenario.name)", trace: nil, quiet: quiet)
+        let directory = out ?? "Reports/\(header.scenario)"
+        let records = formats.records
+            ? try SimulationRun.recordsWriter(header: header, name: StudyRecords.fileName(for: .whole), directory: directory) : nil
+        for record in study.records.records { records?.append(record) }
+        let summary = Summary(study: header.study, runs: study.runs[nil] ?? [], leadsimVersion: header.leadsimVersion)
+        try SimulationRun.writeOutputs(summary, formats: formats.reports, records: records, directory: directory, trace: nil,
+                                       quiet: quiet)
     }
 
     /// A staff study: each headcount's result from its merged replications, then the same
     /// search as `staff` (bisection when it would bisect) over those results.
-    private func mergeStaff(_ study: MergedStudy, staff: StaffQuestion, scenario: Scenario, ruleSets: [RuleSet]) throws {
+    private func mergeStaff(_ study: MergedStudy, staff: StaffQuestion) throws {
         guard let formats = ReportFormats(list: format ?? "md,html,json", allowed: [.markdown, .html, .json]),
               !formats.records else {
             throw ValidationError("a staff study merges into md, html, json; got --format '\(format ?? "")'")
+        }
+        let scenario: Scenario, ruleSets: [RuleSet]
+        do throws(MergeError) {
+            (scenario, ruleSets) = try study.header.loadInputs()
+        } catch {
+            SimulationRun.printError("error: \(error)")
+            throw ExitCode(1)
         }
         let search = try StaffCommand.search(scenario: scenario, ruleSet: ruleSets[0], team: staff.team, targets: staff.targets,
                                              hire: staff.hire, options: ExperimentOptions())

@@ -34,10 +34,9 @@ struct RunCommand: ParsableCommand {
 
 /// Load, check, simulate and write: the common path of `run` and `compare`.
 ///
-/// Every run goes through the per-replication records: the experiment's results are encoded
-/// as the lines of `replications.jsonl`, read back and checked like shards by `ShardMerge`,
-/// and the summary and reports are computed from what was read, exactly as `leadsim merge`
-/// does with shards. So a merged study writes the same bytes as a single run.
+/// Each replication's record goes, as it comes, to the `SummaryBuilder` (and to the records
+/// file when one is written): the same path `leadsim merge` takes with the records of shards,
+/// so a merged study writes the same bytes as a single run.
 enum SimulationRun {
     static func execute(command: String, scenarioPath: String, rulePaths: [String], options: SimulationOptions) throws {
         let (scenario, ruleSets) = try loadInputs(scenarioPath: scenarioPath, rulePaths: rulePaths,
@@ -50,39 +49,41 @@ enum SimulationRun {
             throw ExitCode(1)
         }
         let shard = try options.shardSpec()
+        let study = StudyDescription(plan: plan)
         let header = try studyHeader(command: command, scenario: scenario, scenarioPath: scenarioPath, rulePaths: rulePaths,
-                                     ruleSets: ruleSets, shard: shard ?? .whole)
+                                     ruleSets: ruleSets, study: study, shard: shard ?? .whole)
 
         let progress = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
         var experimentOptions = ExperimentOptions(trace: options.trace)
         if let jobs = options.jobs { experimentOptions.jobs = jobs }
         experimentOptions.replications = shard?.replications(of: scenario.replications)
-        let result = Experiment.run(plan, options: experimentOptions) { done, total in progress.update(done, total) }
+        let directory = options.out ?? "Reports/\(scenario.name)"
+        let records = shard != nil || options.writesRecords
+            ? try recordsWriter(header: header, name: StudyRecords.fileName(for: shard ?? .whole), directory: directory) : nil
+        var summary = SummaryBuilder(study: study, replications: scenario.replications, leadsimVersion: Leadsim.version)
+        var trace: [TraceRow] = []
+        var recorded = 0
+        Experiment.run(plan, options: experimentOptions, progress: { done, total in progress.update(done, total) }) { r, metrics, rows in
+            records?.append(ReplicationRecord(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: metrics.replication,
+                                              metrics: metrics))
+            if shard == nil { summary.add(metrics, ruleSet: r) }
+            if r == 0 { recorded += 1 }
+            trace += rows
+        }
         progress.finish()
 
-        let directory = options.out ?? "Reports/\(scenario.name)"
-        let records = StudyRecords(header: header, runs: result.runs)
-        if let shard {
-            let name = try writeRecords(try encode(records), shard: shard, to: directory)
-            print("Wrote \(name) (shard \(shard): \(result.runs.first?.count ?? 0) of \(scenario.replications) replications) to \(directory)")
+        if let shard, let records {
+            try finish(records)
+            print("Wrote \(StudyRecords.fileName(for: shard)) (shard \(shard): \(recorded) of \(scenario.replications) replications) to \(directory)")
             return
         }
-        let merged: MergedStudy, recordsText: String?
-        do {
-            let (back, text) = try records.readBack(keepingText: options.writesRecords)
-            recordsText = text
-            merged = try ShardMerge.merge([(path: "(this run)", records: back)])
-        } catch {
-            printError("error: internal: the run's own records do not read back: \(error)")
-            throw ExitCode(1)
-        }
-        try writeOutputs(merged, plan: plan, formats: options.formats, records: recordsText,
-                         directory: directory, trace: options.trace ? result.trace : nil, quiet: options.quiet)
+        try writeOutputs(summary.summary(), formats: options.formats, records: records, directory: directory,
+                         trace: options.trace ? (trace, plan.schema.fieldNames) : nil, quiet: options.quiet)
     }
 
     /// The header of this study's records: the input files' texts, seed, replications, shard.
     static func studyHeader(command: String, scenario: Scenario, scenarioPath: String, rulePaths: [String], ruleSets: [RuleSet],
-                            shard: Shard, staff: StaffQuestion? = nil) throws -> StudyHeader {
+                            study: StudyDescription, shard: Shard, staff: StaffQuestion? = nil) throws -> StudyHeader {
         do {
             let texts = try ([scenarioPath] + rulePaths).map { path -> String in
                 guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -92,48 +93,50 @@ enum SimulationRun {
             }
             return try StudyHeader.make(command: command, leadsimVersion: Leadsim.version, scenario: scenario,
                                         scenarioPath: scenarioPath, scenarioText: texts[0], rulePaths: rulePaths,
-                                        ruleTexts: Array(texts.dropFirst()), ruleSets: ruleSets, shard: shard, staff: staff)
+                                        ruleTexts: Array(texts.dropFirst()), ruleSets: ruleSets, study: study, shard: shard,
+                                        staff: staff)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
     }
 
-    static func encode(_ records: StudyRecords) throws -> String {
+    /// A records file started in `directory` (exit 1 when it cannot be created).
+    static func recordsWriter(header: StudyHeader, name: String, directory: String) throws -> RecordsFileWriter {
         do {
-            return try records.encoded()
-        } catch {
-            printError("error: cannot encode the records: \(error)")
-            throw ExitCode(1)
-        }
-    }
-
-    /// Writes a shard's (or the whole study's) records into `directory`; returns the file name.
-    static func writeRecords(_ text: String, shard: Shard, to directory: String) throws -> String {
-        let name = StudyRecords.fileName(for: shard)
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try ReportWriter.writeAtomically(text, to: (directory as NSString).appendingPathComponent(name))
+            return try RecordsFileWriter(header: header, directory: directory, name: name)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        return name
     }
 
-    /// The summary and reports of a whole `run`/`compare` study (from a run, or merged shards).
-    static func writeOutputs(_ study: MergedStudy, plan: SimulationPlan, formats: OutputFormats, records: String?,
-                             directory: String, trace: [TraceRow]?, quiet: Bool) throws {
-        let summary = Summary(plan: plan, runs: study.runs[nil] ?? [], leadsimVersion: study.header.leadsimVersion)
+    /// Moves a finished records file into place (exit 1 when it cannot be written).
+    static func finish(_ records: RecordsFileWriter) throws {
+        do {
+            try records.finish()
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The summary and reports of a whole `run`/`compare` study (from a run, or merged shards),
+    /// then the records file when one is being written.
+    static func writeOutputs(_ summary: Summary, formats: OutputFormats, records: RecordsFileWriter?, directory: String,
+                             trace: (rows: [TraceRow], fieldNames: [String])?, quiet: Bool) throws {
         var written: [String]
         do {
-            written = try ReportWriter.write(summary, formats: formats, to: directory, trace: trace,
-                                             fieldNames: plan.schema.fieldNames)
+            written = try ReportWriter.write(summary, formats: formats, to: directory, trace: trace?.rows,
+                                             fieldNames: trace?.fieldNames ?? [])
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        if let records { written.append(try writeRecords(records, shard: .whole, to: directory)) }
+        if let records {
+            try finish(records)
+            written.append(records.path)
+        }
         if !quiet {
             for line in Verdict.lines(for: summary) { print(line) }
             print("")

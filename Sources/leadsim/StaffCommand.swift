@@ -140,10 +140,11 @@ struct StaffCommand: ParsableCommand {
                           range: ClosedRange<Int>, directory: String) throws {
         let question = StaffQuestion(team: team, headcounts: range, targets: target, hire: hire)
         let header = try SimulationRun.studyHeader(command: "staff", scenario: world, scenarioPath: scenario, rulePaths: [rules],
-                                                   ruleSets: ruleSets, shard: shard, staff: question)
+                                                   ruleSets: ruleSets, study: StudyDescription(plan: try search.plan(headcount: range.lowerBound)),
+                                                   shard: shard, staff: question)
         var options = ExperimentOptions(replications: shard.replications(of: world.replications))
         if let jobs { options.jobs = jobs }
-        var records = StudyRecords(header: header, records: [])
+        let records = try SimulationRun.recordsWriter(header: header, name: StudyRecords.fileName(for: shard), directory: directory)
         for headcount in range {
             if !quiet { SimulationRun.printError("running \(team) with \(headcount) reps (shard \(shard))…") }
             let plan: SimulationPlan
@@ -153,11 +154,13 @@ struct StaffCommand: ParsableCommand {
                 SimulationRun.printError("error: \(error)")
                 throw ExitCode(1)
             }
-            records.records += StudyRecords(header: header, runs: Experiment.run(plan, options: options).runs,
-                                            headcount: headcount).records
+            Experiment.run(plan, options: options) { r, metrics, _ in
+                records.append(ReplicationRecord(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: metrics.replication,
+                                                 headcount: headcount, metrics: metrics))
+            }
         }
-        let name = try SimulationRun.writeRecords(try SimulationRun.encode(records), shard: shard, to: directory)
-        print("Wrote \(name) (shard \(shard): \(options.replications?.count ?? 0) of \(world.replications) replications "
+        try SimulationRun.finish(records)
+        print("Wrote \(StudyRecords.fileName(for: shard)) (shard \(shard): \(options.replications?.count ?? 0) of \(world.replications) replications "
               + "at \(range.count) headcounts) to \(directory)")
     }
 

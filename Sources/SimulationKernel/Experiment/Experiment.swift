@@ -38,47 +38,105 @@ public struct ExperimentResult: Sendable {
 
 /// Runs every rule set of a plan on the same replications (common random numbers).
 public enum Experiment {
-    /// Runs rule sets × replications on `options.jobs` workers.
+    /// Runs rule sets × replications on `options.jobs` workers and returns every result.
     ///
     /// Each (rule set, replication) is an independent simulation whose streams derive from
     /// (seed, replication, entity), so results are identical for any number of workers.
     /// - Parameter progress: Called (from any thread) after each finished run with (done, total).
     public static func run(_ plan: SimulationPlan, options: ExperimentOptions = ExperimentOptions(),
                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> ExperimentResult {
-        let replications = options.replications ?? Array(0..<plan.scenario.replications)
-        let tasks = plan.ruleSets.indices.flatMap { r in replications.indices.map { (r, $0) } }
-        let slots = Mutex<[(ReplicationMetrics, [TraceRow])?]>(Array(repeating: nil, count: tasks.count))
-        let next = Mutex(0)
-        let done = Mutex(0)
-        let workers = min(options.jobs, max(1, tasks.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index: Int = next.withLock { value in
-                    defer { value += 1 }
-                    return value
-                }
-                guard index < tasks.count else { return }
-                let (ruleIndex, k) = tasks[index]
-                let replication = Replication(plan: plan, ruleIndex: ruleIndex, replication: replications[k],
-                                              trace: options.trace, checkInvariants: options.checkInvariants,
-                                              referenceDispatch: options.referenceDispatch)
-                let outcome = replication.run()
-                slots.withLock { $0[index] = outcome }
-                let finished = done.withLock { value in
-                    value += 1
-                    return value
-                }
-                progress?(finished, tasks.count)
-            }
-        }
-        let all = slots.withLock { $0.map { $0! } }
-        var runs: [[ReplicationMetrics]] = []
+        var runs: [[ReplicationMetrics]] = plan.ruleSets.map { _ in [] }
         var trace: [TraceRow] = []
-        for r in plan.ruleSets.indices {
-            let mine = all[(r * replications.count)..<((r + 1) * replications.count)]
-            runs.append(mine.map(\.0))
-            trace += mine.flatMap(\.1)
+        run(plan, options: options, progress: progress) { ruleIndex, metrics, rows in
+            runs[ruleIndex].append(metrics)
+            trace += rows
         }
         return ExperimentResult(plan: plan, runs: runs, trace: trace)
+    }
+
+    /// Runs rule sets × replications on `options.jobs` workers and hands each result to
+    /// `receive` on the calling thread, in order: rule set by rule set, replication by
+    /// replication (the order of `options.replications`), whatever order the workers finish in.
+    ///
+    /// Workers run at most a few replications ahead of the one `receive` waits for, so memory
+    /// stays bounded however many replications there are.
+    public static func run(_ plan: SimulationPlan, options: ExperimentOptions = ExperimentOptions(),
+                           progress: (@Sendable (Int, Int) -> Void)? = nil,
+                           receive: (_ ruleIndex: Int, _ metrics: ReplicationMetrics, _ trace: [TraceRow]) -> Void) {
+        let replications = options.replications ?? Array(0..<plan.scenario.replications)
+        let tasks = plan.ruleSets.indices.flatMap { r in replications.indices.map { (r, $0) } }
+        let workers = min(options.jobs, max(1, tasks.count))
+        let board = ResultBoard(count: tasks.count, window: 4 * workers)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while let index = board.nextTask() {
+                    let (ruleIndex, k) = tasks[index]
+                    let replication = Replication(plan: plan, ruleIndex: ruleIndex, replication: replications[k],
+                                                  trace: options.trace, checkInvariants: options.checkInvariants,
+                                                  referenceDispatch: options.referenceDispatch)
+                    let finished = board.post(replication.run(), at: index)
+                    progress?(finished, tasks.count)
+                }
+            }
+        }
+        for index in tasks.indices {
+            let (metrics, rows) = board.take(index)
+            receive(tasks[index].0, metrics, rows)
+        }
+        group.wait()
+    }
+}
+
+/// The results of an experiment's runs between the workers that make them and the caller
+/// that takes them in order. A worker starts a run only while fewer than `window` runs are
+/// started and not yet taken; the run taken next is always started (runs start in order),
+/// so the window never blocks progress.
+private final class ResultBoard: Sendable {
+    private let slots: Mutex<[(ReplicationMetrics, [TraceRow])?]>
+    private let ready: [DispatchSemaphore]
+    private let window: DispatchSemaphore
+    private let next = Mutex(0)
+    private let finished = Mutex(0)
+
+    init(count: Int, window: Int) {
+        slots = Mutex(Array(repeating: nil, count: count))
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        self.window = DispatchSemaphore(value: window)
+    }
+
+    /// The next run to start, waiting for room in the window; nil when every run has started.
+    func nextTask() -> Int? {
+        window.wait()
+        let index: Int = next.withLock { value in
+            defer { value += 1 }
+            return value
+        }
+        guard index < ready.count else {
+            window.signal()
+            return nil
+        }
+        return index
+    }
+
+    /// Stores run `index`'s result; returns how many runs have finished.
+    func post(_ result: (ReplicationMetrics, [TraceRow]), at index: Int) -> Int {
+        slots.withLock { $0[index] = result }
+        ready[index].signal()
+        return finished.withLock { value in
+            value += 1
+            return value
+        }
+    }
+
+    /// Waits for run `index`'s result and takes it (its slot is emptied).
+    func take(_ index: Int) -> (ReplicationMetrics, [TraceRow]) {
+        ready[index].wait()
+        let result = slots.withLock { slots -> (ReplicationMetrics, [TraceRow]) in
+            defer { slots[index] = nil }
+            return slots[index]!
+        }
+        window.signal()
+        return result
     }
 }

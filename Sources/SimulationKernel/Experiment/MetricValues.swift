@@ -48,7 +48,10 @@ extension ReplicationMetrics {
     }
 
     /// The scalar metrics of this replication (SPEC §4 and §6 names).
-    public func metricValues(plan: SimulationPlan) -> MetricValues {
+    public func metricValues(plan: SimulationPlan) -> MetricValues { metricValues(study: StudyDescription(plan: plan)) }
+
+    /// The scalar metrics of this replication (SPEC §4 and §6 names).
+    public func metricValues(study: StudyDescription) -> MetricValues {
         var m = MetricValues()
         m.append("leads", Double(counted))
         m.append("ttft_mean_s", ttft.count > 0 ? ttft.mean : .nan)
@@ -70,7 +73,7 @@ extension ReplicationMetrics {
         m.append("load_gini", shape.gini)
         m.append("load_cv", shape.cv)
         m.append("load_max_over_mean", shape.maxOverMean)
-        let perHour = LoadShape(normalisedLoads(plan: plan, reps: Array(reps.indices)))
+        let perHour = LoadShape(normalisedLoads(study: study, reps: Array(reps.indices)))
         m.append("load_gini_per_hour", perHour.gini)
         m.append("load_cv_per_hour", perHour.cv)
         m.append("load_max_over_mean_per_hour", perHour.maxOverMean)
@@ -85,7 +88,7 @@ extension ReplicationMetrics {
         m.append("overflows", Double(overflows))
         m.append("queue_length_mean", hourly.isEmpty ? 0 : hourly.map(\.meanWaiting).reduce(0, +) / Double(hourly.count))
         m.append("unowned_leads_mean", hourly.isEmpty ? 0 : hourly.map(\.meanUnowned).reduce(0, +) / Double(hourly.count))
-        if plan.scenario.metrics.conversion != nil {
+        if study.conversion != nil {
             m.append("expected_meetings", expectedMeetings)
             m.append("expected_meetings_rate", humanBound > 0 ? expectedMeetings / Double(humanBound) : .nan)
         }
@@ -93,18 +96,18 @@ extension ReplicationMetrics {
     }
 
     /// Per-rep loads divided by on-shift hours × weight (reps never on shift left out).
-    private func normalisedLoads(plan: SimulationPlan, reps indices: [Int]) -> [Double] {
+    private func normalisedLoads(study: StudyDescription, reps indices: [Int]) -> [Double] {
         indices.compactMap { r in
-            let exposure = reps[r].onShiftHours * plan.scenario.reps[r].weight
+            let exposure = reps[r].onShiftHours * study.reps[r].weight
             return exposure > 0 ? Double(reps[r].assignments) / exposure : nil
         }
     }
 
     /// The metrics of one team: its leads (by last queue) and its reps' loads.
-    public func teamMetricValues(plan: SimulationPlan, team: Int) -> MetricValues {
+    public func teamMetricValues(study: StudyDescription, team: Int) -> MetricValues {
         var m = MetricValues()
         let t = teams[team]
-        let members = plan.repTeam.indices.filter { plan.repTeam[$0] == team }
+        let members = study.members(ofTeam: team)
         let shape = LoadShape(members.map { Double(reps[$0].assignments) })
         m.append("leads", Double(t.leads))
         m.append("reps", Double(members.count))
@@ -118,9 +121,9 @@ extension ReplicationMetrics {
         m.append("load_gini", shape.gini)
         m.append("load_cv", shape.cv)
         m.append("load_max_over_mean", shape.maxOverMean)
-        let perHour = LoadShape(normalisedLoads(plan: plan, reps: members))
+        let perHour = LoadShape(normalisedLoads(study: study, reps: members))
         m.append("load_gini_per_hour", perHour.gini)
-        let capacity = members.map { plan.scenario.reps[$0].capacityOpen }.reduce(0, +)
+        let capacity = members.map { study.reps[$0].capacityOpen }.reduce(0, +)
         m.append("utilization", capacity > 0 ? members.map { reps[$0].meanOpen }.reduce(0, +) / Double(capacity) : .nan)
         return m
     }

@@ -1,0 +1,100 @@
+import SimulationModel
+
+/// What a summary needs to know about a study besides its per-replication records: the names
+/// of its rule sets, routes, teams and reps, its time window, and the few settings that
+/// derived metrics depend on (rep weights and capacities, conversion).
+///
+/// Small and Codable: the records header carries it, so that `merge` builds the summary of
+/// sharded runs from the records alone, exactly as `run` does from its own.
+public struct StudyDescription: Codable, Hashable, Sendable {
+    public var scenario: String
+    public var seed: UInt64
+    public var replications: Int
+    /// First instant of the run (start of the warm-up), UTC seconds.
+    public var start: Instant
+    public var warmup: Seconds
+    public var horizon: Seconds
+    public var timeZone: String
+    /// The scenario's `metrics.unowned_after`.
+    public var unownedAfter: Seconds
+    public var conversion: Conversion?
+    /// Team names by team index.
+    public var teams: [String]
+    /// The simulated reps (template reps left out), in scenario order.
+    public var reps: [Rep]
+    public var ruleSets: [RuleSetInfo]
+
+    /// One simulated rep.
+    public struct Rep: Codable, Hashable, Sendable {
+        public var name: String
+        public var team: String
+        /// Index into `teams` (−1: none).
+        public var teamIndex: Int
+        public var weight: Double
+        public var capacityOpen: Int
+
+        enum CodingKeys: String, CodingKey {
+            case name, team, teamIndex = "team_index", weight, capacityOpen = "capacity_open"
+        }
+    }
+
+    /// One rule set: its routes in order and where each sends its leads.
+    public struct RuleSetInfo: Codable, Hashable, Sendable {
+        public var name: String
+        public var description: String?
+        public var sla: SLA?
+        public var routes: [RouteInfo]
+        /// The fallback queue (nil: unmatched leads are unrouted).
+        public var fallback: String?
+    }
+
+    /// A route's name and destination (a queue, or `account-owner (else QUEUE)`).
+    public struct RouteInfo: Codable, Hashable, Sendable {
+        public var name: String
+        public var destination: String
+    }
+
+    /// The description of a compiled plan.
+    public init(plan: SimulationPlan) {
+        let scenario = plan.scenario
+        self.scenario = scenario.name
+        seed = scenario.seed
+        replications = scenario.replications
+        start = scenario.start
+        warmup = scenario.warmup
+        horizon = scenario.horizon
+        timeZone = scenario.timeZone
+        unownedAfter = scenario.metrics.unownedAfter
+        conversion = scenario.metrics.conversion
+        teams = plan.teamNames
+        reps = scenario.reps.enumerated().map { r, rep in
+            Rep(name: rep.name, team: rep.team, teamIndex: plan.repTeam[r], weight: rep.weight, capacityOpen: rep.capacityOpen)
+        }
+        ruleSets = plan.ruleSets.enumerated().map { r, ruleSet in
+            let routes = plan.compiled[r].routeNames.enumerated().map { i, name in
+                RouteInfo(name: name, destination: Self.destination(ruleSet.routes.indices.contains(i) ? ruleSet.routes[i] : nil))
+            }
+            return RuleSetInfo(name: ruleSet.name, description: ruleSet.description, sla: ruleSet.sla, routes: routes,
+                               fallback: ruleSet.fallback)
+        }
+    }
+
+    /// First instant of the counted window.
+    public var countedStart: Instant { start + warmup }
+
+    /// The reps of team `team` (indices into `reps`).
+    public func members(ofTeam team: Int) -> [Int] { reps.indices.filter { reps[$0].teamIndex == team } }
+
+    private static func destination(_ route: Route?) -> String {
+        guard let route else { return "" }
+        switch route.destination {
+        case .queue(let name): return name
+        case .accountOwner: return "account-owner" + (route.elseQueue.map { " (else \($0))" } ?? "")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, seed, replications, start, warmup, horizon, timeZone = "time_zone", unownedAfter = "unowned_after",
+             conversion, teams, reps, ruleSets = "rule_sets"
+    }
+}
