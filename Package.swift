@@ -29,10 +29,13 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["RandomStreams"]),
         // The validated, immutable model of scenarios and rule sets (no YAML, no GSL).
         .target(name: "SimulationModel"),
+        // The text formats besides YAML: the value syntax of SPEC §1 (durations, rates, dates…),
+        // did-you-mean suggestions, CSV (read and write) and ordered JSON.
+        .target(name: "TextFormats", dependencies: ["SimulationModel"]),
         // YAML files -> SimulationModel, with diagnostics that point at the line.
         .target(
             name: "ScenarioFile",
-            dependencies: ["SimulationModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SimulationModel", "TextFormats", .product(name: "Yams", package: "Yams")]
         ),
         // Pure routing and assignment: conditions, routes, strategies, explanations.
         .target(name: "RoutingRules", dependencies: ["SimulationModel"]),
@@ -46,44 +49,44 @@ let package = Package(
         // Salesforce assignment-rule XML -> rule set model and YAML text (pure, no files).
         .target(
             name: "SalesforceImport",
-            dependencies: ["SimulationModel", "ScenarioFile", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SimulationModel", "ScenarioFile", "TextFormats", .product(name: "Yams", package: "Yams")]
         ),
         // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
         .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
-        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing"]),
+        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing", "TextFormats"]),
         // The simulator against queueing theory (Erlang C, B, A; arrival patterns) and the peer model.
         .target(name: "Validation", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "RandomStreams"]),
         // Capacity planning: the smallest headcount meeting service targets.
-        .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "ScenarioFile"]),
+        .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "TextFormats"]),
         // Per-replication records (replications.jsonl), shards of a study and their exact merge.
         .target(name: "Shards", dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile"]),
         .executableTarget(
             name: "leadsim",
             dependencies: [
-                "SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
+                "SimulationModel", "ScenarioFile", "TextFormats", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
                 "SalesforceImport", "RuleLint", "Shards", "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams", "SimulationModel"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "RandomStreams", "SimulationModel"]),
-        .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "SimulationModel"],
+        .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "TextFormats", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
         // The JSON Schemas: committed files match the generator, and an independent validator
         // (Python jsonschema) agrees with the loader on bundled and broken files.
         // Test support: runs a child process and collects its output (CLI and schema tests).
         .target(name: "ChildProcess", path: "Tests/ChildProcess"),
-        .testTarget(name: "SchemaTests", dependencies: ["ScenarioFile", "SimulationModel", "ChildProcess"]),
+        .testTarget(name: "SchemaTests", dependencies: ["ScenarioFile", "TextFormats", "SimulationModel", "ChildProcess"]),
         .testTarget(name: "RoutingRulesTests", dependencies: ["RoutingRules", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "SimulationKernelTests",
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TextFormats", "SimulationKernel", "SimulationModel"]),
         .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim", "ChildProcess"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Statistics"]),
         .testTarget(name: "SalesforceImportTests",
-                    dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],
+                    dependencies: ["SalesforceImport", "ScenarioFile", "TextFormats", "RoutingRules", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
         .testTarget(name: "ShardsTests", dependencies: ["Shards", "Reports", "SimulationKernel", "SimulationModel", "ScenarioFile"]),

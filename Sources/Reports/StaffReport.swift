@@ -1,6 +1,7 @@
 import Foundation
 import Staffing
 import Statistics
+import TextFormats
 
 /// The reports of `leadsim staff`: a table of every headcount tried, the answer, the Erlang C
 /// cross-check, and a chart of each target metric against headcount (CI band, target line).

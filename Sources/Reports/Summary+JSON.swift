@@ -1,3 +1,4 @@
+import TextFormats
 extension Summary {
     /// `summary.json` (SPEC §6): keys in a fixed order, durations in seconds, rates as
     /// fractions, every metric as `{"mean": m, "ci95": [lo, hi]}` (`null` without values).

@@ -1,5 +1,6 @@
 import ScenarioFile
 import SimulationModel
+import TextFormats
 
 /// Converts a rule entry's `formula` into a condition when it uses only AND, OR, NOT (also
 /// `&&`, `||`, `!`), ISPICKVAL, ISBLANK and comparisons of a field with a literal.

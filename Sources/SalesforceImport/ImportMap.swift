@@ -1,5 +1,6 @@
 import ScenarioFile
 import SimulationModel
+import TextFormats
 import Yams
 
 /// How Salesforce names become scenario names: `MAP.yaml` of `leadsim import salesforce --map`.

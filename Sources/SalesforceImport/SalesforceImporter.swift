@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioFile
 import SimulationModel
+import TextFormats
 
 /// A Salesforce assignment rule turned into a leadsim rule set.
 public struct ImportedRuleSet: Sendable {

@@ -1,5 +1,6 @@
 import ScenarioFile
 import SimulationModel
+import TextFormats
 
 /// Deterministic YAML text for rule sets: flow style when a value fits on a line, block style
 /// otherwise, scalars quoted whenever the loader would read them differently.

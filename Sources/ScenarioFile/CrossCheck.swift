@@ -1,5 +1,6 @@
 import Foundation
 import SimulationModel
+import TextFormats
 
 /// Checks a rule set against the scenario it runs in: references to teams, reps and lead
 /// fields, account-owner routes, escalation targets, and queues that can never be served.

@@ -1,5 +1,6 @@
 import Foundation
 import SimulationModel
+import TextFormats
 import Yams
 
 /// Reads one YAML document into model values, collecting every diagnostic on the way.

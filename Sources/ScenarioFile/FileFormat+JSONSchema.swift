@@ -1,3 +1,5 @@
+import TextFormats
+
 /// JSON Schema (draft 2020-12) rendered from the file format table, for editors
 /// (`# yaml-language-server: $schema=…`) and other validators.
 extension FileFormat {
@@ -29,14 +31,14 @@ extension FileFormat {
                       "A leadsim rule set: ordered routes to queues, how each queue picks a rep, and the SLA (SPEC §3).",
                       ruleSet)
         }
-        var entries: [(String, _JSONText)] = [
+        var entries: [(String, JSONValue)] = [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("title", .string(title)),
             ("description", .string(summary)),
         ]
         entries += writer.object(root)
-        entries.append(("$defs", .object(writer.definitions())))
-        return _JSONText.object(entries).rendered() + "\n"
+        entries.append(("$defs", .members(writer.definitions())))
+        return JSONValue.members(entries).rendered() + "\n"
     }
 }
 
@@ -44,7 +46,7 @@ extension FileFormat {
 struct _SchemaWriter {
     private var referenced: Set<String> = []
 
-    mutating func schema(_ shape: ValueShape) -> [(String, _JSONText)] {
+    mutating func schema(_ shape: ValueShape) -> [(String, JSONValue)] {
         switch shape {
         case .text: return [("type", .string("string")), ("pattern", .string("\\S"))]
         case .syntax(let kind): return reference(kind.rawValue)
@@ -52,7 +54,7 @@ struct _SchemaWriter {
             return [("type", .string("integer"))] + bound("minimum", minimum.map(Double.init))
                 + bound("maximum", maximum.map(Double.init))
         case .unsignedInteger:
-            return [("type", .string("integer")), ("minimum", .number(0)), ("maximum", .number(String(UInt64.max)))]
+            return [("type", .string("integer")), ("minimum", .number(0)), ("maximum", .literal(String(UInt64.max)))]
         case .number(let minimum, let exclusiveMinimum, let maximum):
             return [("type", .string("number"))] + bound("minimum", minimum) + bound("exclusiveMinimum", exclusiveMinimum)
                 + bound("maximum", maximum)
@@ -62,77 +64,82 @@ struct _SchemaWriter {
         case .fieldValue: return [("type", Self.scalarTypes)]
         case .fieldTestValue:
             return [("type", Self.scalarTypes),
-                    ("not", .object([("type", .string("string")), ("pattern", .string("^ *(==|=>|=<|<>)"))]))]
+                    ("not", .members([("type", .string("string")), ("pattern", .string("^ *(==|=>|=<|<>)"))]))]
         case .list(let item, let minimum, let maximum):
-            return [("type", .string("array")), ("items", .object(schema(item)))]
+            return [("type", .string("array")), ("items", .members(schema(item)))]
                 + bound("minItems", minimum.map(Double.init)) + bound("maxItems", maximum.map(Double.init))
         case .tuple(let items):
-            return [("type", .string("array")), ("prefixItems", .array(items.map { .object(schema($0)) })),
-                    ("items", .bool(false)), ("minItems", .number(items.count))]
+            return [("type", .string("array")), ("prefixItems", .array(items.map { .members(schema($0)) })),
+                    ("items", .bool(false)), ("minItems", .number(Double(items.count)))]
         case .object(let format): return object(format)
         case .reference(let name): return reference(name)
-        case .anyOf(let shapes): return [("anyOf", .array(shapes.map { .object(schema($0)) }))]
-        case .oneOf(let shapes): return [("oneOf", .array(shapes.map { .object(schema($0)) }))]
+        case .anyOf(let shapes): return [("anyOf", .array(shapes.map { .members(schema($0)) }))]
+        case .oneOf(let shapes): return [("oneOf", .array(shapes.map { .members(schema($0)) }))]
         }
     }
 
-    mutating func object(_ format: ObjectFormat) -> [(String, _JSONText)] {
-        var properties: [(String, _JSONText)] = []
+    mutating func object(_ format: ObjectFormat) -> [(String, JSONValue)] {
+        var properties: [(String, JSONValue)] = []
         var rejected: [String] = []
         for key in format.keys {
             if key.rejection != nil {
                 rejected.append(key.name)
                 continue
             }
-            properties.append((key.name, .object([("description", .string(key.summary))] + schema(key.shape))))
+            properties.append((key.name, .members([("description", .string(key.summary))] + schema(key.shape))))
         }
-        var entries: [(String, _JSONText)] = [("type", .string("object"))]
-        if !properties.isEmpty { entries.append(("properties", .object(properties))) }
+        var entries: [(String, JSONValue)] = [("type", .string("object"))]
+        if !properties.isEmpty { entries.append(("properties", .members(properties))) }
         if !format.required.isEmpty { entries.append(("required", .array(format.required.map { .string($0) }))) }
         if let other = format.otherKeys {
-            entries.append(("additionalProperties", .object(schema(other))))
+            entries.append(("additionalProperties", .members(schema(other))))
         } else {
             entries.append(("additionalProperties", .bool(false)))
         }
         if !rejected.isEmpty {
-            entries.append(("propertyNames", .object([("not", .object([("enum", .array(rejected.map { .string($0) }))]))])))
+            entries.append(("propertyNames", .members([("not", .members([("enum", .array(rejected.map { .string($0) }))]))])))
         }
         entries += bound("minProperties", format.minimumKeys.map(Double.init))
         let exclusive = format.exactlyOne.filter { format[$0]?.rejection == nil }
         if !exclusive.isEmpty {
-            entries.append(("oneOf", .array(exclusive.map { .object([("required", .array([.string($0)]))]) })))
+            entries.append(("oneOf", .array(exclusive.map { .members([("required", .array([.string($0)]))]) })))
         }
         return entries
     }
 
     /// Every definition referred to so far (and those they refer to), by name.
-    mutating func definitions() -> [(String, _JSONText)] {
-        var done: [String: _JSONText] = [:]
+    mutating func definitions() -> [(String, JSONValue)] {
+        var done: [String: JSONValue] = [:]
         while let name = referenced.subtracting(done.keys).sorted().first {
-            done[name] = .object(definition(name))
+            done[name] = .members(definition(name))
         }
         return done.keys.sorted().map { ($0, done[$0]!) }
     }
 
-    private mutating func definition(_ name: String) -> [(String, _JSONText)] {
+    private mutating func definition(_ name: String) -> [(String, JSONValue)] {
         if let kind = ValueSyntax.Kind(rawValue: name) {
-            let text: [(String, _JSONText)] = [("type", .string("string")), ("pattern", .string(kind.pattern))]
+            let text: [(String, JSONValue)] = [("type", .string("string")), ("pattern", .string(kind.pattern))]
             guard kind == .share else { return [("description", .string(kind.valid))] + text }
-            let fraction: [(String, _JSONText)] = [("type", .string("number")), ("minimum", .number(0)), ("maximum", .number(1))]
-            return [("description", .string(kind.valid)), ("anyOf", .array([.object(fraction), .object(text)]))]
+            let fraction: [(String, JSONValue)] = [("type", .string("number")), ("minimum", .number(0)), ("maximum", .number(1))]
+            return [("description", .string(kind.valid)), ("anyOf", .array([.members(fraction), .members(text)]))]
         }
         guard let (summary, shape) = FileFormat.definitions[name] else { return [] }
         return [("description", .string(summary))] + schema(shape)
     }
 
-    private mutating func reference(_ name: String) -> [(String, _JSONText)] {
+    private mutating func reference(_ name: String) -> [(String, JSONValue)] {
         referenced.insert(name)
         return [("$ref", .string("#/$defs/\(name)"))]
     }
 
-    private func bound(_ key: String, _ value: Double?) -> [(String, _JSONText)] {
-        value.map { [(key, _JSONText.number($0))] } ?? []
+    private func bound(_ key: String, _ value: Double?) -> [(String, JSONValue)] {
+        value.map { [(key, JSONValue.number($0))] } ?? []
     }
 
-    private static let scalarTypes = _JSONText.array([.string("string"), .string("number"), .string("boolean")])
+    private static let scalarTypes = JSONValue.array([.string("string"), .string("number"), .string("boolean")])
+}
+
+private extension JSONValue {
+    /// An object from (key, value) pairs, in order.
+    static func members(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(pairs.map(JSONMember.init)) }
 }

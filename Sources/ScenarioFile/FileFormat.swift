@@ -1,3 +1,4 @@
+import TextFormats
 /// The declared shape of scenario and rule-set files: every object's keys, what each key's
 /// value may be, and a one-line description.
 ///

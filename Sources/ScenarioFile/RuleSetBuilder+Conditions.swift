@@ -1,5 +1,6 @@
 import Foundation
 import SimulationModel
+import TextFormats
 import Yams
 
 extension RuleSetBuilder {

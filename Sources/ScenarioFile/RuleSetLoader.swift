@@ -1,5 +1,6 @@
 import Foundation
 import SimulationModel
+import TextFormats
 import Yams
 
 /// A rule set loaded from a file: the validated model and the warnings found on the way.

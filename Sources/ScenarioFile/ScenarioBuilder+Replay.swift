@@ -1,5 +1,6 @@
 import Foundation
 import SimulationModel
+import TextFormats
 import Yams
 
 extension ScenarioBuilder {
@@ -66,8 +67,8 @@ extension ScenarioBuilder {
                              keyPath: row.map { "\(path) row \($0)" } ?? path, message: message, valid: valid,
                              sourceLine: line >= 1 && line <= csvLines.count ? String(csvLines[line - 1]).trimmingTrailingCR : nil))
         }
-        let rows: [CSVTable.Row]
-        do { rows = try CSVTable.parse(text) } catch {
+        let rows: [CSV.Row]
+        do { rows = try CSV.parse(text) } catch {
             rowError(error.line, nil, error.message)
             return nil
         }

@@ -1,4 +1,5 @@
 import SimulationModel
+import TextFormats
 import Yams
 
 extension ScenarioBuilder {

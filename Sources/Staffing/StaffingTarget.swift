@@ -1,4 +1,4 @@
-import ScenarioFile
+import TextFormats
 
 /// A service target for capacity planning, e.g. `ttft_p90<=1h` or `overall.sla_met_rate>=95%`.
 ///

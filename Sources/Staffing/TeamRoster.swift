@@ -1,5 +1,5 @@
-import ScenarioFile
 import SimulationModel
+import TextFormats
 
 /// A scenario with one team resized to a given headcount.
 ///

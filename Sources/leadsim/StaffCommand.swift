@@ -6,6 +6,7 @@ import SimulationKernel
 import SimulationModel
 import Shards
 import Staffing
+import TextFormats
 
 /// `leadsim staff SCENARIO RULES --team T --reps A...B --target EXPR…`: capacity planning.
 struct StaffCommand: ParsableCommand {

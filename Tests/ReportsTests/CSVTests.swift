@@ -1,5 +1,6 @@
 import Reports
 import Testing
+import TextFormats
 
 /// RFC 4180 quoting of the CSV outputs.
 @Suite struct CSVTests {
@@ -14,6 +15,15 @@ import Testing
     @Test func linesEndWithCRLF() {
         #expect(CSV.line(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
         #expect(CSV.document(header: ["x", "y"], rows: [["1", "2"]]) == "x,y\r\n1,2\r\n")
+    }
+
+    /// What the writer writes, the reader reads back cell for cell (one codec for both ways).
+    @Test func writtenDocumentsReadBack() throws {
+        let rows = [["a", "b,c", ""], ["say \"hi\"", "two\nlines", "é"], ["x", " y ", "z"]]
+        let text = CSV.document(header: ["h1", "h2", "h3"], rows: rows)
+        let back = try CSV.parse(text)
+        #expect(back.map(\.cells) == [["h1", "h2", "h3"]] + rows)
+        #expect(back.map(\.line) == [1, 2, 3, 5])
     }
 
     @Test func repAndRouteFilesHaveARowPerRepAndRoute() throws {

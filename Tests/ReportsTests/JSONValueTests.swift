@@ -1,5 +1,6 @@
 import Reports
 import Testing
+import TextFormats
 
 /// The ordered JSON writer: fixed key order, shortest round-trip numbers, NaN as null.
 @Suite struct JSONValueTests {

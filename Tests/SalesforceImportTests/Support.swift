@@ -3,6 +3,7 @@ import RoutingRules
 import SalesforceImport
 import ScenarioFile
 import SimulationModel
+import TextFormats
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 

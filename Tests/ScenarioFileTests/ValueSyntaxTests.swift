@@ -1,6 +1,7 @@
 import ScenarioFile
 import SimulationModel
 import Testing
+import TextFormats
 
 @Test(arguments: [("0s", 0.0), ("90s", 90), ("15m", 900), ("4h", 14_400), ("2d", 172_800), ("1w", 604_800),
                   ("1h30m", 5_400), ("1.5h", 5_400), ("1d 2h", 93_600)])

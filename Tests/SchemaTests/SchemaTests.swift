@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioFile
 import Testing
+import TextFormats
 
 // MARK: The committed schemas
 

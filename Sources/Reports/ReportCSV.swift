@@ -1,22 +1,8 @@
 import SimulationKernel
+import TextFormats
 
-/// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted and their quotes doubled;
-/// lines end with CRLF.
-public enum CSV {
-    public static func field(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    public static func document(header: [String], rows: [[String]]) -> String {
-        line(header) + rows.map(line).joined()
-    }
-
+extension CSV {
+    /// A number cell: empty when absent or not finite.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return JSONValue.numberText(value)

@@ -1,6 +1,11 @@
-/// Just enough RFC 4180: comma-separated cells, double-quoted cells with doubled quotes,
-/// commas and line breaks inside quotes, CRLF or LF line ends, an optional UTF-8 BOM.
-public enum CSVTable {
+import Foundation
+
+/// RFC 4180 CSV, read and written the same way everywhere.
+///
+/// Reading: comma-separated cells, double-quoted cells with doubled quotes, commas and line
+/// breaks inside quotes, CRLF or LF line ends, an optional UTF-8 BOM. Writing: fields with a
+/// comma, quote, CR or LF are quoted and their quotes doubled; lines end with CRLF.
+public enum CSV {
     /// One record and the 1-based line it starts on.
     public struct Row: Sendable {
         public var line: Int
@@ -73,5 +78,22 @@ public enum CSVTable {
         if quoted { throw Problem(line: rowLine, message: "a quoted cell is never closed") }
         if !cell.isEmpty || !cells.isEmpty { endRow() }
         return rows
+    }
+
+    /// One field as written: quoted when it has a comma, quote, CR or LF.
+    public static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One record, CRLF included.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// A header line and its rows.
+    public static func document(header: [String], rows: [[String]]) -> String {
+        line(header) + rows.map(line).joined()
     }
 }

@@ -23,7 +23,7 @@ public enum ValueSyntax {
     public static let maximumDuration: Seconds = 100 * 365 * 86_400
 
     static let durationUnits: [(String, Seconds)] = [("w", 604_800), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]
-    static let durationValid = "a duration such as 0s, 90s, 15m, 4h, 2d, 1w or 1h30m"
+    public static let durationValid = "a duration such as 0s, 90s, 15m, 4h, 2d, 1w or 1h30m"
     private static let unitWords: [String: String] = [
         "sec": "s", "secs": "s", "second": "s", "seconds": "s", "min": "m", "mins": "m", "minute": "m",
         "minutes": "m", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "day": "d", "days": "d",
@@ -213,7 +213,7 @@ public enum ValueSyntax {
     }
 
     /// The UTC instant of a local wall-clock time (seconds since epoch as if local were UTC).
-    static func instant(localSeconds: Double, in zoneID: String) -> Instant {
+    public static func instant(localSeconds: Double, in zoneID: String) -> Instant {
         guard let zone = TimeZone(identifier: zoneID) else { return localSeconds }
         func offset(_ t: Double) -> Double { Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: t))) }
         // Two fixed-point steps settle the offset around a DST change.
@@ -328,7 +328,7 @@ public enum ValueSyntax {
     }
 
     /// A decimal number as written by people: `12`, `-3.5`, `.5`, `1e6` (not `inf`, `0x1F`, `1_000`).
-    static func isPlainNumber(_ s: String) -> Bool {
+    public static func isPlainNumber(_ s: String) -> Bool {
         guard !s.isEmpty, s.count < 40 else { return false }
         var digits = 0
         for c in s.unicodeScalars {

@@ -43,7 +43,7 @@ public enum Suggestions {
     }
 
     /// `a, b or c`, for `valid:` lines.
-    static func list<S: Sequence>(_ items: S, quoted: Bool = false) -> String where S.Element == String {
+    public static func list<S: Sequence>(_ items: S, quoted: Bool = false) -> String where S.Element == String {
         let words = items.map { quoted ? "'\($0)'" : $0 }
         guard words.count > 1 else { return words.first ?? "" }
         return words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]

@@ -9,6 +9,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A number written exactly as given (`18446744073709551615`, beyond a Double's precision).
+    case literal(String)
     case string(String)
     case array([JSONValue])
     /// Keys in the order they are written.
@@ -77,6 +79,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let v): out += Self.numberText(v)
+        case .literal(let text): out += text
         case .string(let s): out += Self.quoted(s)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
