@@ -19,6 +19,8 @@ public struct Sampler: Hashable, Sendable {
         case constant(Double)
         case exponential(mean: Double)
         case uniform(lower: Double, width: Double)
+        /// `scale · (−ln(1 − u))^(1/shape)`.
+        case weibull(scale: Double, inverseShape: Double)
         case empirical(Empirical)
         /// `location + scale · Q(u)`, Q the standard form's inverse CDF.
         case tabulated(QuantileTable, scale: Double, location: Double)
@@ -50,6 +52,7 @@ public struct Sampler: Hashable, Sendable {
             kind = sd == 0 ? .constant(mean) : .tabulated(.shared(.normal), scale: sd, location: mean)
         case .uniform(let lower, let upper): kind = .uniform(lower: lower, width: upper - lower)
         case .beta(let a, let b): kind = .tabulated(.shared(.beta(a: a, b: b)), scale: 1, location: 0)
+        case .weibull(let scale, let shape): kind = .weibull(scale: scale, inverseShape: 1 / shape)
         case .empirical(let weighted): kind = .empirical(Empirical(weighted))
         }
     }
@@ -66,7 +69,7 @@ public struct Sampler: Hashable, Sendable {
     ///
     /// Checks: every parameter finite; exponential mean > 0; lognormal median > 0 and
     /// sigma > 0; gamma mean > 0 and shape > 0; normal sd ≥ 0; uniform lower < upper; beta
-    /// a, b > 0; empirical non-empty, weights ≥ 0 with a positive sum.
+    /// a, b > 0; weibull scale > 0 and shape > 0; empirical non-empty, weights ≥ 0 with a positive sum.
     public static func validate(_ spec: DistributionSpec) -> String? {
         func finite(_ pairs: (String, Double)...) -> String? {
             for (name, value) in pairs where !value.isFinite {
@@ -98,6 +101,10 @@ public struct Sampler: Hashable, Sendable {
             if let problem = finite(("beta a", a), ("beta b", b)) { return problem }
             if a <= 0 { return "beta a must be > 0, got \(a)" }
             return b > 0 ? nil : "beta b must be > 0, got \(b)"
+        case .weibull(let scale, let shape):
+            if let problem = finite(("weibull scale", scale), ("weibull shape", shape)) { return problem }
+            if scale <= 0 { return "weibull scale must be > 0, got \(scale)" }
+            return shape > 0 ? nil : "weibull shape must be > 0, got \(shape)"
         case .empirical(let items):
             if items.isEmpty { return "empirical distribution needs at least one [value, weight] pair" }
             var total = 0.0
@@ -127,6 +134,9 @@ public struct Sampler: Hashable, Sendable {
             return mean * standardExponentialQuantile(u)
         case .uniform(let lower, let width):
             return lower + width * u
+        case .weibull(let scale, let inverseShape):
+            // gsl_cdf_weibull_Pinv(u, scale, shape) = scale · (−log1p(−u))^(1/shape).
+            return scale * pow(standardExponentialQuantile(u), inverseShape)
         case .empirical(let empirical):
             return empirical.quantile(u)
         case .tabulated(let table, let scale, let location):

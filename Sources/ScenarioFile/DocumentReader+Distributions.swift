@@ -11,7 +11,7 @@ extension DocumentReader {
     static let distributionValid = """
         a plain value (constant) or one of {exponential: {mean: M}}, {lognormal: {median: M, sigma: S}}, \
         {gamma: {mean: M, shape: K}}, {normal: {mean: M, sd: S}}, {uniform: [A, B]}, {beta: {a: A, b: B}}, \
-        {constant: V}, {empirical: [[value, weight], …]}
+        {weibull: {scale: L, shape: K}}, {constant: V}, {empirical: [[value, weight], …]}
         """
 
     /// A distribution (SPEC §1); `extraKeys` are sibling keys the caller reads (`integer`, `scale`).
@@ -77,7 +77,7 @@ extension DocumentReader {
         case "beta":
             if let rejection = format[kind]?.rejection {
                 error(keyNode, here, rejection,
-                      valid: "exponential, lognormal, gamma, uniform, constant or empirical for durations")
+                      valid: "exponential, lognormal, gamma, weibull, uniform, constant or empirical for durations")
                 return nil
             }
             guard let p = parameters(value) else { return nil }
@@ -85,6 +85,12 @@ extension DocumentReader {
             let b = p["b"].flatMap { number($0, p.path("b"), exclusiveMinimum: 0, what: "b (a number > 0)") }
             guard let a, let b else { return nil }
             spec = .beta(a: a, b: b)
+        case "weibull":
+            guard let p = parameters(value) else { return nil }
+            let scale = p["scale"].flatMap { positive($0, p.path("scale"), unit: unit) }
+            let shape = p["shape"].flatMap { number($0, p.path("shape"), exclusiveMinimum: 0, what: "a shape (a number > 0)") }
+            guard let scale, let shape else { return nil }
+            spec = .weibull(scale: scale, shape: shape)
         case "constant":
             spec = quantity(value, here, unit: unit).map { .constant($0) }
         default: // empirical

@@ -1,7 +1,9 @@
 /// Distributions (SPEC §1): a plain value, or a map with exactly one kind.
 extension FileFormat {
     /// The kinds of distributions, in the order diagnostics list them.
-    static let distributionKinds = ["exponential", "lognormal", "gamma", "normal", "uniform", "beta", "constant", "empirical"]
+    static let distributionKinds = [
+        "exponential", "lognormal", "gamma", "normal", "uniform", "beta", "weibull", "constant", "empirical",
+    ]
 
     static let durationDistribution = "durationDistribution"
     static let fieldDistribution = "fieldDistribution"
@@ -40,6 +42,11 @@ extension FileFormat {
                 KeyFormat("b", .number(exclusiveMinimum: 0), "Shape b > 0.", required: true),
             ]), "Beta: {a: A, b: B}; draws in 0…1 (not for durations).",
                       rejected: unit == .duration ? "a beta distribution draws fractions between 0 and 1, not durations" : nil),
+            KeyFormat("weibull", parameters("weibull", [
+                KeyFormat("scale", positive, "Scale λ > 0 (63% of draws are below it).", required: true),
+                KeyFormat("shape", .number(exclusiveMinimum: 0), "Shape k > 0 (1 is exponential; below 1, a long tail).",
+                          required: true),
+            ]), "Weibull: {scale: L, shape: K}; P(X > x) = exp(−(x/L)^K)."),
             KeyFormat("constant", value, "Always this value."),
             KeyFormat("empirical", .list(.tuple([value, .number(exclusiveMinimum: 0)]), minimum: 1),
                       "Empirical: [[value, weight], …]; each value drawn in proportion to its weight."),

@@ -36,7 +36,7 @@ extension FileFormat {
     public static let source = ObjectFormat("a source", [
         KeyFormat("name", .text, "Name of the source (unique).", required: true),
         // Required unless the source replays a file (checked by the loader).
-        KeyFormat("volume", .syntax(.rate), "How many leads arrive: 45/min, 300/h, 1200/day or 5000/week (not with replay)."),
+        KeyFormat("volume", .syntax(.rate), "How many leads arrive: 45/min, 300/h, 1200/day, 5000/week or 6000/month (not with replay)."),
         KeyFormat("pattern", .anyOf([.choice(["flat", "business-hours"], what: "arrival pattern"), .object(hourlyPattern)]),
                   "How the volume spreads over the week: flat (default), business-hours, or {hourly: [24], weekdays: [7]}."),
         KeyFormat("dispersion", .number(minimum: 0, maximum: 10),

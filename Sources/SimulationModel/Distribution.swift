@@ -13,6 +13,8 @@ public enum DistributionSpec: Hashable, Sendable {
     case normal(mean: Double, sd: Double)
     case uniform(lower: Double, upper: Double)
     case beta(a: Double, b: Double)
+    /// Weibull with scale λ and shape k: P(X > x) = exp(−(x/λ)^k).
+    case weibull(scale: Double, shape: Double)
     /// Discrete values with positive weights (normalised when sampling).
     case empirical([WeightedValue])
 
@@ -26,6 +28,7 @@ public enum DistributionSpec: Hashable, Sendable {
         case .normal(let m, _): return m
         case .uniform(let a, let b): return (a + b) / 2
         case .beta(let a, let b): return a / (a + b)
+        case .weibull(let scale, let shape): return scale * tgamma(1 + 1 / shape)
         case .empirical(let values):
             let total = values.reduce(0.0) { $0 + $1.weight }
             return values.reduce(0.0) { $0 + $1.value * $1.weight } / total
@@ -39,7 +42,7 @@ public enum DistributionSpec: Hashable, Sendable {
         case .normal: return true
         case .uniform(let a, _): return a < 0
         case .empirical(let values): return values.contains { $0.value < 0 }
-        case .exponential, .lognormal, .gamma, .beta: return false
+        case .exponential, .lognormal, .gamma, .beta, .weibull: return false
         }
     }
 }

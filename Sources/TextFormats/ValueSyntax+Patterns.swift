@@ -34,7 +34,7 @@ enum Patterns {
         switch kind {
         case .duration: return "(?:\(decimal) *[wWdDhHmMsS] *)+"
         case .rate:
-            let units = ["minute", "min", "m", "hour", "hr", "h", "day", "d", "week", "wk", "w"]
+            let units = ["month", "mo", "minute", "min", "m", "hour", "hr", "h", "day", "d", "week", "wk", "w"]
             return "\\+?\(decimal)(?:[eE][+-]?[0-9]+)? */ *" + words(units)
         case .share:
             // A percentage up to 100, or a fraction up to 1 written as text.

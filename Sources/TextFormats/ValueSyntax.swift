@@ -77,9 +77,13 @@ public enum ValueSyntax {
         return total
     }
 
-    static let rateValid = "a rate such as 45/min, 300/h, 1200/day or 5000/week"
+    static let rateValid = "a rate such as 45/min, 300/h, 1200/day, 5000/week or 6000/month"
 
-    /// `45/min`, `300/h`, `1200/day`, `5000/week`, converted to a weekly total.
+    /// Days in a month (365.25 / 12), for `/month` rates.
+    public static let daysPerMonth = 30.4375
+
+    /// `45/min`, `300/h`, `1200/day`, `5000/week`, `6000/month`, converted to a weekly total
+    /// (a month is 365.25/12 days).
     public static func weeklyRate(_ text: String) throws(ValueError) -> Double {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
@@ -94,10 +98,10 @@ public enum ValueSyntax {
         let unit = parts[1].trimmingCharacters(in: .whitespaces).lowercased()
         let factors: [String: Double] = [
             "min": 10_080, "minute": 10_080, "m": 10_080, "h": 168, "hour": 168, "hr": 168,
-            "day": 7, "d": 7, "week": 1, "w": 1, "wk": 1,
+            "day": 7, "d": 7, "week": 1, "w": 1, "wk": 1, "month": 7 / daysPerMonth, "mo": 7 / daysPerMonth,
         ]
         guard let factor = factors[unit] else {
-            let known = ["min", "h", "day", "week"]
+            let known = ["min", "h", "day", "week", "month"]
             let suggestion = Suggestions.closest(to: unit, in: known).map { "\(numberText)/\($0)" }
             throw ValueError("'\(parts[1])' is not a rate unit", valid: rateValid, suggestion: suggestion)
         }

@@ -25,6 +25,10 @@ struct SamplerTests {
          [0.026763191142755053, 0.26444998329566005, 0.5103163065514917, 0.818613866919134]),
         (.beta(a: 0.3, b: 0.4), [0.01, 0.5, 0.9],
          [8.961884150910773e-07, 0.3431703984215374, 0.9812695283421334]),
+        (.weibull(scale: 1200, shape: 0.8), [0.01, 0.5, 0.9, 0.999],
+         [3.8186245880756435, 758.9498375666111, 3403.696726106647, 13438.550427601302]),
+        (.weibull(scale: 30, shape: 2.5), [0.01, 0.5, 0.9, 0.999],
+         [4.764238393944652, 25.909047018071245, 41.88008266110856, 64.99142091285073]),
         (.uniform(lower: 10, upper: 30), [0.01, 0.5, 0.9], [10.2, 20, 28]),
         (.constant(300), [0.01, 0.5, 0.9], [300, 300, 300]),
     ]
@@ -83,6 +87,7 @@ struct SamplerTests {
         (.normal(mean: 50, sd: 10), 100),
         (.uniform(lower: 0, upper: 100), 10_000.0 / 12),
         (.beta(a: 2, b: 3), 6.0 / (25 * 6)),
+        (.weibull(scale: 30, shape: 2.5), 129.73202021710097),
         (.empirical([WeightedValue(value: 1, weight: 1), WeightedValue(value: 5, weight: 3)]), 3.0),
     ]
 
@@ -104,6 +109,8 @@ struct SamplerTests {
         #expect(Sampler.validate(.normal(mean: 5, sd: 0)) == nil)
         #expect(Sampler.validate(.uniform(lower: 3, upper: 3))?.contains("lower") == true)
         #expect(Sampler.validate(.beta(a: 0, b: 1))?.contains("beta a") == true)
+        #expect(Sampler.validate(.weibull(scale: 0, shape: 1)) == "weibull scale must be > 0, got 0.0")
+        #expect(Sampler.validate(.weibull(scale: 1, shape: 0))?.contains("weibull shape") == true)
         #expect(Sampler.validate(.empirical([])) != nil)
         #expect(Sampler.validate(.empirical([WeightedValue(value: 1, weight: 0)])) != nil)
         #expect(Sampler.validate(.empirical([WeightedValue(value: 1, weight: -1)])) != nil)

@@ -106,3 +106,14 @@ import Testing
     } else { Issue.record("any") }
     if case .field("email", .missing) = parts[7] {} else { Issue.record("missing") }
 }
+
+/// SPEC §1: `{weibull: {scale, shape}}` (durations) and `/month` rates (a month is 365.25/12 days).
+@Test func weibullDelaysAndMonthlyRatesLoad() throws {
+    let yaml = minimalScenario.replacing1("touch_delay: 10m", "touch_delay: {weibull: {scale: 20m, shape: 0.8}}")
+        .replacing1("100/week", "600/month")
+    let s = try ScenarioLoader.load(yaml: yaml, file: "s.yaml").scenario
+    #expect(s.reps[1].touchDelay == .weibull(scale: 1200, shape: 0.8))
+    #expect(abs(s.sources[0].weeklyVolume - 600 * 7 / 30.4375) < 1e-9)
+    let bad = minimalScenario.replacing1("touch_delay: 10m", "touch_delay: {weibull: {scale: 20m, shape: 0}}")
+    #expect(throws: LoadFailure.self) { try ScenarioLoader.load(yaml: bad, file: "s.yaml") }
+}

@@ -14,7 +14,7 @@ func badDurations(_ text: String) {
     #expect(throws: ValueError.self) { try ValueSyntax.duration(text) }
 }
 
-@Test(arguments: [("45/min", 453_600.0), ("300/h", 50_400), ("1200/day", 8_400), ("5000/week", 5_000), ("0.5/day", 3.5)])
+@Test(arguments: [("45/min", 453_600.0), ("300/h", 50_400), ("1200/day", 8_400), ("5000/week", 5_000), ("0.5/day", 3.5), ("6087.5/month", 1_400)])
 func rates(_ text: String, _ weekly: Double) throws {
     #expect(try ValueSyntax.weeklyRate(text) == weekly)
 }
