@@ -1,0 +1,7 @@
+import Foundation
+import LeadsimStudy
+import Testing
+
+@Suite struct StudyInputsTests {
+    @Test func placeholder() {}
+}
