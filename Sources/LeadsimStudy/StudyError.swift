@@ -10,7 +10,7 @@ public let leadsimVersion = "0.1.0"
 /// `.targetNotMet` to exit 3); `message` is the complete text as `leadsim` prints it (it may
 /// span several lines, and may be empty when the front end has already shown everything);
 /// `diagnostics` are the file diagnostics behind an invalid input, when there are any.
-public struct StudyError: Error, CustomStringConvertible, Sendable {
+public struct StudyError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Kind: Sendable, Hashable {
         /// Files, values or records that cannot be used.
         case invalidInput
