@@ -92,9 +92,11 @@ let package = Package(
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SimulationKernel", "SimulationModel"]),
-        .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim", "ChildProcess"]),
+        // Test support: the small scenario and rule sets of the CLI and LeadsimStudy tests.
+        .target(name: "StudyFixtures", path: "Tests/StudyFixtures"),
+        .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim", "ChildProcess", "StudyFixtures"]),
         .testTarget(name: "LeadsimStudyTests",
-                    dependencies: ["LeadsimStudy", "ScenarioFile", "SimulationModel", "Reports", "Shards"]),
+                    dependencies: ["LeadsimStudy", "ScenarioFile", "Reports", "Shards", "StudyFixtures"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Statistics"]),
         .testTarget(name: "SalesforceImportTests",
                     dependencies: ["SalesforceImport", "ScenarioFile", "RoutingRules", "SimulationModel"],

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LeadsimStudy
-import Reports
 import Shards
 
 /// Flags shared by the simulating commands (`run`, `compare`): SPEC §5.

@@ -2,6 +2,7 @@ import Foundation
 import LeadsimStudy
 import Reports
 import Shards
+import StudyFixtures
 import Testing
 
 /// A second front end's path: load, run, get a summary and files; shards merge into the same bytes.
@@ -15,7 +16,7 @@ import Testing
         #expect(study.command == "compare")
         let outcome = try study.run()
         #expect(outcome.written == ["report.md", "summary.json"])
-        #expect(outcome.summary?.scenario == "study-world")
+        #expect(outcome.summary?.scenario == "cli-world")
         #expect(outcome.verdict.count == 1)
         #expect(outcome.wrote == "Wrote report.md, summary.json to \(w.path("out"))")
         #expect(try w.read("out/summary.json").contains("\"candidate\": \"pooled\""))

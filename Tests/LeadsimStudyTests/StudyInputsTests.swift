@@ -1,6 +1,7 @@
 import Foundation
 import LeadsimStudy
 import ScenarioFile
+import StudyFixtures
 import Testing
 
 /// The one loader: the same checks for every command, errors typed, warnings returned.
@@ -19,7 +20,7 @@ import Testing
     @Test func duplicateRuleSetNamesAreAnErrorForEveryCommand() throws {
         let w = try Workspace()
         defer { w.remove() }
-        try w.write(Workspace.baseline, "copy.yaml")
+        try w.write(StudyFixtures.baseline, "copy.yaml")
         let rules = [w.path("baseline.yaml"), w.path("copy.yaml")]
         #expect(!InputCheck(scenario: w.path("scenario.yaml"), rules: rules).isValid)
         do {
@@ -37,7 +38,7 @@ import Testing
     @Test func invalidFilesCarryTheirDiagnostics() throws {
         let w = try Workspace()
         defer { w.remove() }
-        try w.write(Workspace.baseline.replacingOccurrences(of: "strategy: round-robin}", with: "strategy: round-robbin}"),
+        try w.write(StudyFixtures.baseline.replacingOccurrences(of: "strategy: round-robin}", with: "strategy: round-robbin}"),
                     "broken.yaml")
         do {
             _ = try StudyInputs.load(scenario: w.path("scenario.yaml"), rules: [w.path("broken.yaml"), w.path("nowhere.yaml")])
@@ -57,7 +58,7 @@ import Testing
         defer { w.remove() }
         let report = try ValidateStudy(scenario: w.path("scenario.yaml"), rules: [w.path("baseline.yaml"), w.path("pooled.yaml")])
             .report()
-        #expect(report.hasPrefix("scenario study-world: America/New_York, 1d warm-up + 3d horizon, 2 replications, seed 9"))
+        #expect(report.hasPrefix("scenario cli-world: America/New_York, 1d warm-up + 3d horizon, 2 replications, seed 9"))
         #expect(report.contains("rule set pooled: 1 routes, 1 queues (0 automated), no fallback"))
         #expect(report.hasSuffix("valid"))
     }
