@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "leadsim", targets: ["leadsim"]),
+        // Every use case of the command line (load and check, run, compare, staff, merge, route, …)
+        // for any front end: no ArgumentParser, no printing.
+        .library(name: "LeadsimStudy", targets: ["LeadsimStudy"]),
         // For the benchmark package in Benchmarks/ (a separate package depending on ../).
         .library(name: "RoutingRules", targets: ["RoutingRules", "SimulationModel"]),
         .library(name: "LeadsimValidation", targets: ["Validation", "SimulationKernel", "ScenarioFile", "SimulationModel", "RandomStreams", "Statistics"]),
@@ -61,11 +64,20 @@ let package = Package(
         .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "TextFormats"]),
         // Per-replication records (replications.jsonl), shards of a study and their exact merge.
         .target(name: "Shards", dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile"]),
-        .executableTarget(
-            name: "leadsim",
+        // The use cases every front end shares: inputs loaded and checked once, run, compare,
+        // staff, merge, route, lint, import, validate, init, verify; typed errors, no printing.
+        .target(
+            name: "LeadsimStudy",
             dependencies: [
                 "SimulationModel", "ScenarioFile", "TextFormats", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
                 "SalesforceImport", "RuleLint", "Shards", "Validation",
+            ]
+        ),
+        // The command line: parses arguments, calls LeadsimStudy, prints, maps errors to exit codes.
+        .executableTarget(
+            name: "leadsim",
+            dependencies: [
+                "LeadsimStudy", "ScenarioFile", "TextFormats", "Reports", "Shards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,7 +95,11 @@ let package = Package(
                     dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile", "RoutingRules", "RandomStreams", "Statistics"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "SimulationKernel", "SimulationModel", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TextFormats", "SimulationKernel", "SimulationModel"]),
-        .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim", "ChildProcess"]),
+        // Test support: the small scenario and rule sets of the CLI and LeadsimStudy tests.
+        .target(name: "StudyFixtures", path: "Tests/StudyFixtures"),
+        .testTarget(name: "LeadsimCLITests", dependencies: ["leadsim", "ChildProcess", "StudyFixtures"]),
+        .testTarget(name: "LeadsimStudyTests",
+                    dependencies: ["LeadsimStudy", "ScenarioFile", "TextFormats", "Reports", "Shards", "StudyFixtures"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Statistics"]),
         .testTarget(name: "SalesforceImportTests",
                     dependencies: ["SalesforceImport", "ScenarioFile", "TextFormats", "RoutingRules", "SimulationModel"],

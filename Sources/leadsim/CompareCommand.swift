@@ -29,6 +29,6 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try SimulationRun.execute(command: "compare", scenarioPath: scenario, rulePaths: [baseline] + candidates, options: options)
+        try options.run(scenario: scenario, rules: [baseline] + candidates)
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import SalesforceImport
-import ScenarioFile
+import LeadsimStudy
 
 /// `leadsim import salesforce FILE [--map MAP.yaml] [--rule NAME] [--out RULES.yaml]`.
 struct ImportCommand: ParsableCommand {
@@ -38,40 +36,12 @@ struct SalesforceImportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        do {
-            let mapping = try map.map { path throws(LoadFailure) in try ImportMap.load(yaml: try readText(path), file: path) }
-                ?? ImportMap()
-            let imported = try SalesforceImporter.importRules(xml: try readText(file), file: file, map: mapping, rule: rule)
-            // The output must load: check it before writing.
-            let check = try RuleSetLoader.load(yaml: imported.yaml, file: out ?? "<output>")
-            for warning in imported.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
-            if let out {
-                try Data(imported.yaml.utf8).write(to: URL(fileURLWithPath: out))
-                let routes = imported.ruleSet.routes.count
-                FileHandle.standardError.write(Data(("wrote \(out): rule '\(imported.ruleName)', \(routes) route\(routes == 1 ? "" : "s"), "
-                    + "\(imported.ruleSet.queues.count) queue\(imported.ruleSet.queues.count == 1 ? "" : "s")"
-                    + (imported.ruleSet.fallback.map { ", fallback \($0)" } ?? ", no fallback")
-                    + ", \(imported.warnings.count) warning\(imported.warnings.count == 1 ? "" : "s")\n").utf8))
-            } else {
-                print(imported.yaml, terminator: "")
-            }
-            _ = check
-        } catch let failure as LoadFailure {
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-            throw ExitCode(1)
+        let imported = try ImportStudy.salesforce(file: file, map: map, rule: rule, output: out ?? "<output>")
+        for warning in imported.warnings { printError(warning.description) }
+        if let out {
+            printError(try ImportStudy.write(imported, to: out))
+        } else {
+            print(imported.yaml, terminator: "")
         }
     }
-}
-
-/// The UTF-8 text of the file at `path`, or a diagnostic.
-func readText(_ path: String) throws(LoadFailure) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: path, line: 0, column: 0, keyPath: "",
-                                                   message: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")])
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: path, line: 0, column: 0, keyPath: "",
-                                                   message: "the file is not UTF-8 text")])
-    }
-    return text
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import ScenarioFile
+import LeadsimStudy
 
 /// `leadsim init [DIR]`: writes a starter scenario and two rule sets to edit.
 struct InitCommand: ParsableCommand {
@@ -18,20 +17,6 @@ struct InitCommand: ParsableCommand {
     var directory: String = "."
 
     func run() throws {
-        do {
-            let written = try StarterProject.write(into: directory)
-            print("created " + written.joined(separator: ", "))
-            let files = ([StarterProject.scenarioFile] + StarterProject.ruleSetFiles).map { StarterProject.join(directory, $0) }
-            print("next: leadsim compare " + files.map(Self.shellQuoted).joined(separator: " "))
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-    }
-
-    /// A path as typed in a POSIX shell.
-    static func shellQuoted(_ path: String) -> String {
-        let plain = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0) }
-        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        for line in try InitStudy.write(into: directory) { print(line) }
     }
 }

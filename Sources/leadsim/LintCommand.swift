@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import RuleLint
-import ScenarioFile
+import LeadsimStudy
 
 /// `leadsim lint RULES [--scenario S]`: routing mistakes that validation allows.
 struct LintCommand: ParsableCommand {
@@ -27,24 +25,9 @@ struct LintCommand: ParsableCommand {
     var days: Double = 7
 
     func run() throws {
-        let findings: [Diagnostic]
-        do {
-            findings = try lintFindings()
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
-        for finding in findings { print(finding) }
-        let errors = findings.filter(\.isError).count
-        let warnings = findings.count - errors
-        print(findings.isEmpty ? "no problems found"
-              : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-        if errors > 0 { throw ExitCode(1) }
-    }
-
-    private func lintFindings() throws(LoadFailure) -> [Diagnostic] {
-        let loaded = try RuleSetLoader.load(path: rules)
-        let world: LoadedScenario? = try scenario.map { path throws(LoadFailure) in try ScenarioLoader.load(path: path) }
-        return RuleLinter.lint(loaded, scenario: world, options: .init(simulatedDays: max(0, days)))
+        let outcome = try LintStudy.lint(rules: rules, scenario: scenario, days: days)
+        for finding in outcome.findings { print(finding) }
+        print(outcome.countLine)
+        if outcome.hasErrors { throw StudyError.invalidInput("") }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Reports
+import LeadsimStudy
 import Shards
 
 /// Flags shared by the simulating commands (`run`, `compare`): SPEC §5.
@@ -41,15 +41,33 @@ struct SimulationOptions: ParsableArguments {
             throw ValidationError("--format takes a comma-separated list of md, html, json, csv, records; got '\(format)'")
         }
         if shard != nil, trace { throw ValidationError("--trace cannot be combined with --shard (shards write only records)") }
-        _ = try shardSpec()
+        _ = try Shard.flag(shard)
     }
 
-    var formats: OutputFormats { ReportFormats(list: format)?.reports ?? .all }
-    /// `records` is in `--format`: also write replications.jsonl.
-    var writesRecords: Bool { ReportFormats(list: format)?.records ?? false }
+    /// Loads the inputs, runs the study (with a progress bar) and prints the outcome.
+    func run(scenario: String, rules: [String]) throws {
+        let inputs = try StudyInputs.load(scenario: scenario, rules: rules,
+                                          overrides: StudyOverrides(replications: replications, seed: seed))
+        for warning in inputs.warnings { printError(warning.description) }
+        let options = RunOptions(out: out, jobs: jobs, trace: trace, formats: ReportFormats(list: format)!,
+                                 shard: try Shard.flag(shard))
+        let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let outcome: RunOutcome
+        do {
+            defer { progress.finish() }
+            outcome = try RunStudy(inputs: inputs, options: options).run { done, total in progress.update(done, total) }
+        }
+        printOutcome(outcome, quiet: quiet)
+    }
+}
 
-    /// The `--shard` value (nil without the flag); usage errors for bad values or environments.
-    func shardSpec() throws -> Shard? { try Shard.flag(shard) }
+/// The verdict (unless `quiet`) and where the files went.
+func printOutcome(_ outcome: RunOutcome, quiet: Bool) {
+    if !quiet, outcome.summary != nil {
+        for line in outcome.verdict { print(line) }
+        print("")
+    }
+    print(outcome.wrote)
 }
 
 extension Shard {
@@ -61,44 +79,6 @@ extension Shard {
             return try Shard.parse(value, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ValidationError(error.description)
-        }
-    }
-}
-
-/// `--format` with `records` besides the report formats.
-struct ReportFormats {
-    var reports: OutputFormats
-    var records: Bool
-
-    /// Parses md, html, json, csv and records (nil when a name is unknown or the list is empty).
-    init?(list: String, allowed: OutputFormats = .all) {
-        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        records = names.contains("records")
-        let others = names.filter { $0 != "records" }
-        if others.isEmpty {
-            guard records else { return nil }
-            reports = []
-        } else {
-            guard let parsed = OutputFormats(list: others.joined(separator: ",")), allowed.isSuperset(of: parsed) else { return nil }
-            reports = parsed
-        }
-    }
-}
-
-extension Leadsim {
-    /// Runs the command line with the exit codes of SPEC §5: usage errors (unknown flags,
-    /// missing arguments, bad values) exit 2 instead of ArgumentParser's 64.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
         }
     }
 }

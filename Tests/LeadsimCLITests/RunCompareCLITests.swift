@@ -1,64 +1,13 @@
 import Foundation
+import StudyFixtures
 import Testing
 
 /// End-to-end tests of the `leadsim` binary: `run` and `compare` write their files, invalid
 /// input exits 1 with the diagnostic on stderr, usage errors exit 2.
 @Suite struct RunCompareCLITests {
-    static let scenario = """
-        name: cli-world
-        start: 2026-01-05T00:00
-        timezone: America/New_York
-        horizon: 3d
-        warmup: 1d
-        replications: 2
-        seed: 9
-        sources:
-          - name: inbound
-            volume: 40/day
-            fields:
-              region: {NA: 60, EMEA: 40}
-        teams:
-          - name: na
-          - name: emea
-        reps:
-          - count: 2
-            name: na-{i}
-            team: na
-            schedule: weekdays 09:00-17:00
-          - count: 2
-            name: emea-{i}
-            team: emea
-            timezone: Europe/London
-            schedule: weekdays 09:00-17:00
-        defaults:
-          rep: {capacity: {open: 10}, touch_delay: 15m, handle_time: {exponential: {mean: 4h}}}
-
-        """
-
-    static let baseline = """
-        name: baseline
-        routes:
-          - name: emea
-            when: {region: EMEA}
-            to: emea
-        fallback: na
-        queues:
-          na: {team: na, strategy: round-robin}
-          emea: {team: emea, strategy: round-robin}
-        sla:
-          first_touch: 1h
-
-        """
-
-    static let pooled = """
-        name: pooled
-        routes:
-          - name: everyone
-            to: pool
-        queues:
-          pool: {reps: [na-1, na-2, emea-1, emea-2], strategy: least-loaded}
-
-        """
+    static let scenario = StudyFixtures.scenario
+    static let baseline = StudyFixtures.baseline
+    static let pooled = StudyFixtures.pooled
 
     /// A fresh directory holding the three files.
     static func workspace() throws -> URL {

@@ -3,21 +3,21 @@ import ScenarioFile
 
 /// The machine-readable form of a check (`--format json`): every diagnostic as an object with
 /// the same fields the text form shows, plus counts; printed on standard output.
-struct DiagnosticReport: Encodable {
-    struct Item: Encodable {
-        var severity: String
-        var file: String
+public struct DiagnosticReport: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var severity: String
+        public var file: String
         /// 1-based; nil when the problem has no place in the file (e.g. it cannot be read).
-        var line: Int?
-        var column: Int?
+        public var line: Int?
+        public var column: Int?
         /// Key path such as `reps[3].capacity.open`; empty for the whole file.
-        var path: String
-        var message: String
-        var found: String?
-        var valid: String?
-        var suggestion: String?
+        public var path: String
+        public var message: String
+        public var found: String?
+        public var valid: String?
+        public var suggestion: String?
 
-        init(_ d: Diagnostic) {
+        public init(_ d: Diagnostic) {
             severity = d.severity.rawValue
             file = d.file
             line = d.line > 0 ? d.line : nil
@@ -29,7 +29,7 @@ struct DiagnosticReport: Encodable {
             suggestion = d.suggestion
         }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             // Every key always present (null when unknown), so scripts need no existence checks.
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(severity, forKey: .severity)
@@ -46,15 +46,15 @@ struct DiagnosticReport: Encodable {
         enum CodingKeys: String, CodingKey { case severity, file, line, column, path, message, found, valid, suggestion }
     }
 
-    var valid: Bool
-    var files: [String]
-    var errors: Int
-    var warnings: Int
+    public var valid: Bool
+    public var files: [String]
+    public var errors: Int
+    public var warnings: Int
     /// Errors found beyond the cap and not listed.
-    var omitted: Int
-    var diagnostics: [Item]
+    public var omitted: Int
+    public var diagnostics: [Item]
 
-    init(files: [String], diagnostics: [Diagnostic], omitted: Int = 0) {
+    public init(files: [String], diagnostics: [Diagnostic], omitted: Int = 0) {
         let errors = diagnostics.filter(\.isError).count
         self.valid = errors == 0 && omitted == 0
         self.files = files
@@ -65,7 +65,7 @@ struct DiagnosticReport: Encodable {
     }
 
     /// Pretty JSON with sorted keys, as `leadsim route --format json` writes it.
-    func json() throws -> String {
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)

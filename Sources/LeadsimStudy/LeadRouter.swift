@@ -1,0 +1,157 @@
+import Foundation
+import RoutingRules
+import ScenarioFile
+import SimulationModel
+import TextFormats
+
+/// The output of `leadsim route`: text (CSV for many leads) or JSON.
+public enum RouteFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
+/// Bad input to `leadsim route`.
+public enum RouteInputError: Error, CustomStringConvertible {
+    case badJSON(String)
+    case badCSV(line: Int, String)
+
+    public var description: String {
+        switch self {
+        case .badJSON(let reason): return "--lead: \(reason)"
+        case .badCSV(let line, let reason): return "--leads line \(line): \(reason)"
+        }
+    }
+}
+
+/// The work of `leadsim route` on already-loaded files: pure strings in, string out.
+public enum LeadRouter {
+    /// One routed (and possibly assigned) lead.
+    struct Outcome: Encodable, Sendable {
+        struct Step: Encodable, Sendable {
+            var route: String
+            var matched: Bool
+            var field: String?
+            var actual: String?
+            var expected: String?
+        }
+
+        struct Candidate: Encodable, Sendable {
+            var rep: String
+            var outcome: String
+            var reason: String?
+        }
+
+        var route: String?
+        var fallback: Bool
+        var destination: String
+        var rep: String?
+        var steps: [Step]
+        var candidates: [Candidate]?
+        /// For text output.
+        var explanation: RouteExplanation
+        var candidateLines: [String]?
+
+        enum CodingKeys: String, CodingKey { case route, fallback, destination, rep, steps, candidates }
+    }
+
+    /// Routes one JSON lead and renders the route, destination and explanation.
+    public static func routeOne(json: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
+                                seed: UInt64) throws -> String {
+        let fields = try parseJSONLead(json)
+        var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
+        let outcome = session.route([fields]).first!
+        if format == .json { return try encode(outcome) }
+        var lines = ["route: \(outcome.route ?? (outcome.fallback ? "(fallback)" : "(none)"))",
+                     "destination: \(outcome.destination)"]
+        if let rep = outcome.rep { lines.append("rep: \(rep)") }
+        lines.append("")
+        lines.append("why:")
+        lines += outcome.explanation.description.split(separator: "\n").map { "  \($0)" }
+        if let candidates = outcome.candidateLines {
+            lines.append("")
+            lines.append("candidates:")
+            lines += candidates.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Routes every CSV row; CSV out: input columns + route + queue (+ rep, + reason).
+    public static func routeMany(csv: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
+                                 explain: Bool, seed: UInt64) throws -> String {
+        let rows: [CSV.Row]
+        do { rows = try CSV.parse(csv) } catch { throw RouteInputError.badCSV(line: error.line, error.message) }
+        guard let header = rows.first?.cells else { throw RouteInputError.badCSV(line: 1, "no header row") }
+        var leads: [[(String, FieldValue?)]] = []
+        for row in rows.dropFirst() {
+            guard row.cells.count == header.count else {
+                throw RouteInputError.badCSV(line: row.line, "\(row.cells.count) cells, the header has \(header.count)")
+            }
+            leads.append(zip(header, row.cells).map { ($0, leadValue(ofCell: $1)) })
+        }
+        var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
+        let outcomes = session.route(leads)
+        if format == .json { return try encode(outcomes) }
+        var columns = header + ["route", "queue"]
+        if scenario != nil { columns.append("rep") }
+        if explain { columns.append("reason") }
+        var lines = [CSV.line(columns)]
+        for (row, outcome) in zip(rows.dropFirst(), outcomes) {
+            var cells = row.cells + [outcome.route ?? "", outcome.destination]
+            if scenario != nil { cells.append(outcome.rep ?? "") }
+            if explain {
+                cells.append(outcome.explanation.steps.map { step in
+                    "\(step.name): " + (step.matched ? "matched" : step.failure?.description ?? "")
+                }.joined(separator: "; ") + (outcome.route == nil ? "; -> \(outcome.destination)" : ""))
+            }
+            lines.append(CSV.line(cells))
+        }
+        return lines.joined()
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// A JSON object of scalars; `null` is a missing field.
+    static func parseJSONLead(_ json: String) throws -> [(String, FieldValue?)] {
+        struct Scalar: Decodable {
+            var value: FieldValue?
+            init(from decoder: Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if container.decodeNil() { value = nil }
+                else if let flag = try? container.decode(Bool.self) { value = .bool(flag) }
+                else if let number = try? container.decode(Double.self) { value = .number(number) }
+                else if let text = try? container.decode(String.self) { value = .text(text) }
+                else {
+                    throw DecodingError.dataCorruptedError(in: container,
+                        debugDescription: "a lead field must be a string, number, boolean or null")
+                }
+            }
+        }
+        do {
+            let object = try JSONDecoder().decode([String: Scalar].self, from: Data(json.utf8))
+            return object.keys.sorted().map { ($0, object[$0]!.value) }
+        } catch let error as DecodingError {
+            switch error {
+            case .dataCorrupted(let context), .typeMismatch(_, let context):
+                let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+                throw RouteInputError.badJSON((path.isEmpty ? "" : "\(path): ") + (context.debugDescription.lowercased().contains("dictionary")
+                    ? "expected a JSON object of fields" : context.debugDescription))
+            default: throw RouteInputError.badJSON("\(error)")
+            }
+        }
+    }
+
+    /// A rule set compiled for the command, with the rotation state of `--scenario`.
+}
+
+/// A CSV cell as a lead value: empty is missing, true/false booleans, numeric-looking numbers.
+func leadValue(ofCell cell: String) -> FieldValue? {
+    let trimmed = cell.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { return nil }
+    if trimmed == "true" { return .bool(true) }
+    if trimmed == "false" { return .bool(false) }
+    if let number = Double(trimmed), number.isFinite { return .number(number) }
+    return .text(cell)
+}

@@ -1,0 +1,75 @@
+import Foundation
+import RuleLint
+import ScenarioFile
+import SimulationModel
+
+/// `leadsim route`: a rule set (and, optionally, the scenario whose reps it assigns) loaded
+/// and checked once, then leads routed and explained by `LeadRouter`.
+public struct RouteStudy: Sendable {
+    public var ruleSet: RuleSet
+    public var scenario: Scenario?
+
+    /// Loads and checks the files (`InputCheck`; warnings are not shown by `route`).
+    /// - Throws: `StudyError` (invalid input): `error: ` and the failure; its diagnostics for JSON.
+    public init(rules: String, scenario: String?) throws(StudyError) {
+        let check = InputCheck(scenario: scenario, rules: [rules])
+        guard check.isValid, let loaded = check.ruleSets.first else {
+            let failure = check.failure(withWarnings: false)
+            throw .invalidInput("error: \(failure)", diagnostics: failure.diagnostics, omitted: failure.omitted)
+        }
+        ruleSet = loaded.ruleSet
+        self.scenario = check.scenario?.scenario
+    }
+
+    /// One lead given as a JSON object: its route, destination, rep and why.
+    public func route(json: String, format: RouteFormat, seed: UInt64) throws(StudyError) -> String {
+        try attempt { try LeadRouter.routeOne(json: json, ruleSet: ruleSet, scenario: scenario, format: format, seed: seed) }
+    }
+
+    /// Every lead of the CSV file at `path`: the rows with their route and queue (and rep, reason).
+    public func route(csvFile path: String, format: RouteFormat, explain: Bool, seed: UInt64) throws(StudyError) -> String {
+        try attempt {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return try LeadRouter.routeMany(csv: text, ruleSet: ruleSet, scenario: scenario, format: format,
+                                            explain: explain, seed: seed)
+        }
+    }
+
+    /// Writes `output` to `path` (atomically).
+    public static func write(_ output: String, to path: String) throws(StudyError) {
+        try attempt { try output.write(toFile: path, atomically: true, encoding: .utf8) }
+    }
+}
+
+/// `leadsim lint`: routing mistakes that validation allows, as diagnostics.
+public enum LintStudy {
+    /// The findings on the rule set at `rules` (with `scenario`: coverage and a `days`-long
+    /// route-hit simulation too), and the closing count line.
+    /// - Throws: `StudyError` (invalid input) when a file does not load. Findings that are
+    ///   errors are returned, not thrown: see `LintOutcome.hasErrors`.
+    public static func lint(rules: String, scenario: String?, days: Double) throws(StudyError) -> LintOutcome {
+        do throws(LoadFailure) {
+            // Not `InputCheck`: the cross-check's errors are findings here, reported by the linter.
+            let loaded = try RuleSetLoader.load(path: rules)
+            let world: LoadedScenario? = try scenario.map { path throws(LoadFailure) in try ScenarioLoader.load(path: path) }
+            return LintOutcome(findings: RuleLinter.lint(loaded, scenario: world, options: .init(simulatedDays: max(0, days))))
+        } catch {
+            throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)
+        }
+    }
+}
+
+/// What `LintStudy` found.
+public struct LintOutcome: Sendable {
+    public var findings: [Diagnostic]
+
+    public var hasErrors: Bool { findings.contains(where: \.isError) }
+
+    /// `no problems found`, or `E errors, W warnings`.
+    public var countLine: String {
+        let errors = findings.filter(\.isError).count
+        let warnings = findings.count - errors
+        return findings.isEmpty ? "no problems found"
+            : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Reports
+import Shards
+import SimulationKernel
+import SimulationModel
+
+/// How a `RunStudy` runs and what it writes.
+public struct RunOptions: Sendable {
+    /// Output directory (default: `Reports/<scenario name>`).
+    public var out: String?
+    /// Parallel workers (default: the number of cores). Results do not depend on it.
+    public var jobs: Int?
+    /// Also write leads.csv, one audit row per lead.
+    public var trace: Bool
+    /// The reports to write, and whether to write replications.jsonl too.
+    public var formats: ReportFormats
+    /// Run only this shard's replications and write only its records.
+    public var shard: Shard?
+
+    public init(out: String? = nil, jobs: Int? = nil, trace: Bool = false,
+                formats: ReportFormats = ReportFormats(reports: .all), shard: Shard? = nil) {
+        self.out = out
+        self.jobs = jobs
+        self.trace = trace
+        self.formats = formats
+        self.shard = shard
+    }
+}
+
+/// What a run, compare or merge wrote, and what to tell the user.
+public struct RunOutcome: Sendable {
+    public var directory: String
+    /// The names of the files written into `directory`, in order.
+    public var written: [String]
+    /// The study's summary (nil for a shard, which writes only records).
+    public var summary: Summary?
+    /// The plain-language verdict (one line per candidate; empty for a shard).
+    public var verdict: [String]
+    /// Where the files went, e.g. `Wrote report.md, summary.json to Reports/x`.
+    public var wrote: String
+}
+
+/// `leadsim run` (one rule set) and `leadsim compare` (a baseline and candidates): loads
+/// nothing itself; simulates the inputs' rule sets on common random numbers and writes the
+/// reports.
+///
+/// Each replication's record goes, as the experiment hands it over, to the `SummaryBuilder`
+/// (and to the records file when one is written): the path `merge` takes with the records of
+/// shards, so a merged study writes the same bytes as a single run, and memory does not grow
+/// with the number of replications.
+public struct RunStudy: Sendable {
+    public var inputs: StudyInputs
+    public var options: RunOptions
+
+    public init(inputs: StudyInputs, options: RunOptions = RunOptions()) {
+        self.inputs = inputs
+        self.options = options
+    }
+
+    /// The command recorded in the study's records: `run` for one rule set, else `compare`.
+    public var command: String { inputs.ruleSets.count == 1 ? "run" : "compare" }
+
+    /// Where the outputs go.
+    public var directory: String { options.out ?? "Reports/\(inputs.scenario.name)" }
+
+    /// Simulates and writes the outputs.
+    /// - Parameter progress: called with (runs done, runs in all) as replications finish, from any thread.
+    /// - Throws: `StudyError` (invalid input) when the plan cannot be built or a file cannot be written.
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(StudyError) -> RunOutcome {
+        let scenario = inputs.scenario
+        let plan = try attempt { try SimulationPlan(scenario: scenario, ruleSets: inputs.ruleSets) }
+        let shard = options.shard
+        let study = StudyDescription(plan: plan)
+        let header = try StudyFiles.header(command: command, inputs: inputs, study: study, shard: shard ?? .whole)
+
+        var experimentOptions = ExperimentOptions(trace: options.trace)
+        if let jobs = options.jobs { experimentOptions.jobs = jobs }
+        experimentOptions.replications = shard?.replications(of: scenario.replications)
+        let records = shard != nil || options.formats.records
+            ? try StudyFiles.recordsWriter(header: header, shard: shard ?? .whole, directory: directory) : nil
+        var summary = SummaryBuilder(study: study, replications: scenario.replications, leadsimVersion: leadsimVersion)
+        var trace: [TraceRow] = []
+        var replications = 0
+        Experiment.run(plan, options: experimentOptions, progress: progress) { r, metrics, rows in
+            records?.append(ReplicationRecord(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: metrics.replication,
+                                              metrics: metrics))
+            if shard == nil { summary.add(metrics, ruleSet: r) }
+            if r == 0 { replications += 1 }
+            trace += rows
+        }
+        if let shard, let records {
+            let name = try StudyFiles.finish(records)
+            return RunOutcome(directory: directory, written: [name], summary: nil, verdict: [],
+                              wrote: "Wrote \(name) (shard \(shard): \(replications) of "
+                                  + "\(scenario.replications) replications) to \(directory)")
+        }
+        return try StudyFiles.writeReports(summary.summary(), formats: options.formats.reports, records: records,
+                                           directory: directory, trace: options.trace ? (trace, plan.schema.fieldNames) : nil)
+    }
+}
