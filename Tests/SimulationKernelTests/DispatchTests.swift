@@ -164,4 +164,99 @@ import Testing
             """, rules: Self.pool("{team: t, assign_off_shift: true}"), csv: Self.leads(["10:00"]))
         #expect(run[1].assigned == at("00:00", day: 1) && run[1].touched == at("00:00", day: 1), "\(run[1])")
     }
+
+    static let aOffShiftB = """
+        teams: [{name: t}]
+        reps:
+          - {name: a, team: t, schedule: always, touch_delay: 0s, handle_time: 1h}
+          - name: b
+            team: t
+            schedule: weekdays 09:00-17:00
+            touch_delay: 0s
+            handle_time: 1h
+          - {name: c, team: t, schedule: always, touch_delay: 0s, handle_time: 1h}
+        """
+
+    /// SPEC §3 "Round-robin skips ineligible reps" (§7: by default a rep off shift when its turn
+    /// comes loses the turn): b is off shift until 09:00, so 08:01 goes to c, 09:00 to a (after
+    /// c), and 09:01 to b.
+    @Test func roundRobinSkipsIneligibleReps() throws {
+        let run = try KernelWorld.run(scenario: Self.aOffShiftB, rules: Self.pool("{team: t, strategy: round-robin}"),
+                                      csv: Self.leads(["08:00", "08:01", "09:00", "09:01"]))
+        #expect(Self.owners(run) == ["a", "c", "a", "b"])
+    }
+
+    /// SPEC §3 "`keep_turn: true` makes a skipped rep first in line when it is eligible again":
+    /// b, skipped at 08:01, gets the 09:00 lead.
+    @Test func keepTurnPutsASkippedRepFirstInLine() throws {
+        let run = try KernelWorld.run(scenario: Self.aOffShiftB, rules: Self.pool("{team: t, strategy: round-robin, keep_turn: true}"),
+                                      csv: Self.leads(["08:00", "08:01", "09:00", "09:01"]))
+        #expect(Array(Self.owners(run).prefix(3)) == ["a", "c", "b"])
+    }
+
+    /// SPEC §3 `load-ratio` (open / capacity): a has 4 slots, b one. 00:00 a (tie 0/4, 0/1);
+    /// 00:01 b (1/4 against 0/1); then a twice (1/4, 2/4 against 1/1). Least-loaded would give b
+    /// the fourth.
+    @Test func loadRatioPicksTheLowestOpenOverCapacity() throws {
+        let run = try KernelWorld.run(scenario: """
+            teams: [{name: t}]
+            reps:
+              - {name: a, team: t, schedule: always, capacity: {open: 4}, touch_delay: 0s, handle_time: 1d}
+              - {name: b, team: t, schedule: always, capacity: {open: 1}, touch_delay: 0s, handle_time: 1d}
+            """, rules: Self.pool("{team: t, strategy: load-ratio}"), csv: Self.leads(["00:00", "00:01", "00:02", "00:03"]))
+        #expect(Self.owners(run) == ["a", "b", "a", "a"])
+    }
+
+    /// SPEC §2 `order: score`: the highest score waits least. a is busy until 01:00; lead 3
+    /// (score 90, 00:20) goes before lead 2 (score 10, 00:10).
+    @Test func orderScoreServesTheHighestScoreFirst() throws {
+        let run = try KernelWorld.run(scenario: Self.oneRep, rules: Self.pool("{team: t, order: score}"),
+                                      csv: "created_at,score\n2026-01-05T00:00,50\n2026-01-05T00:10,10\n2026-01-05T00:20,90\n")
+        #expect(run.leads.map(\.assigned) == [at("00:00"), at("02:00"), at("01:00")])
+    }
+
+    /// SPEC §2: "when several start a shift together, the strategy spreads the backlog": four
+    /// leads wait for a and b's 09:00 shift start and go a, b, a, b, all at 09:00.
+    @Test func repsStartingAShiftTogetherShareTheBacklog() throws {
+        let run = try KernelWorld.run(scenario: """
+            teams: [{name: t}]
+            reps:
+              - {name: a, team: t, schedule: "weekdays 09:00-17:00", touch_delay: 0s, handle_time: 1h}
+              - {name: b, team: t, schedule: "weekdays 09:00-17:00", touch_delay: 0s, handle_time: 1h}
+            """, rules: Self.pool("{team: t, strategy: round-robin}"), csv: Self.leads(["06:00", "06:01", "06:02", "06:03"]))
+        #expect(Self.owners(run) == ["a", "b", "a", "b"])
+        #expect(run.leads.allSatisfy { $0.assigned == at("09:00") })
+    }
+
+    /// SPEC §2: the touch delay's clock advances only on shift; a delay that reaches the shift
+    /// end waits for the next shift. Assigned 16:55 with 10 minutes: 5 on Monday, 5 on Tuesday.
+    @Test func aTouchDelayReachingTheShiftEndWaitsForTheNextShift() throws {
+        let run = try KernelWorld.run(scenario: Self.dayShift, rules: Self.pool("{team: t}"), csv: Self.leads(["16:55"]))
+        #expect(run[1].assigned == at("16:55") && run[1].touched == at("09:05", day: 1), "\(run[1])")
+    }
+
+    /// docs/SEMANTICS.md: a zero touch delay off shift lands at the next shift start.
+    @Test func aZeroTouchDelayOffShiftLandsAtTheShiftStart() throws {
+        let run = try KernelWorld.run(scenario: Self.dayShift.replacingOccurrences(of: "touch_delay: 10m", with: "touch_delay: 0s"),
+                                      rules: Self.pool("{team: t, assign_off_shift: true}"), csv: Self.leads(["06:00"]))
+        #expect(run[1].assigned == at("06:00") && run[1].touched == at("09:00"), "\(run[1])")
+    }
+
+    /// SPEC §2: handle time runs on the wall clock, off shift too. One slot, 16h handle: lead 1,
+    /// touched 16:40, frees the slot Tuesday 08:40, so lead 2 is assigned at Tuesday's 09:00
+    /// shift start (on-shift handling would hold the slot until Wednesday).
+    @Test func handleTimeRunsOnTheWallClock() throws {
+        let run = try KernelWorld.run(scenario: Self.dayShift.replacingOccurrences(of: "handle_time: 1h",
+                                                                                   with: "handle_time: 16h\n    capacity: {open: 1}"),
+                                      rules: Self.pool("{team: t}"), csv: Self.leads(["16:30", "16:40"]))
+        #expect(run[1].touched == at("16:40"))
+        #expect(run[2].assigned == at("09:00", day: 1) && run[2].touched == at("09:10", day: 1), "\(run[2])")
+    }
+
+    /// SPEC §3 "Holidays": the rep is off for the whole local day, `always` reps included.
+    @Test func aHolidayTakesEvenAlwaysRepsOffForTheDay() throws {
+        let run = try KernelWorld.run(scenario: "holidays: [2026-01-05]\n" + Self.oneRep, rules: Self.pool("{team: t}"),
+                                      csv: Self.leads(["10:00"]))
+        #expect(run[1].assigned == at("00:00", day: 1), "\(run[1])")
+    }
 }

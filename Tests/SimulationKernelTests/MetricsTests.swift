@@ -162,4 +162,25 @@ import Testing
         #expect(run.metrics.counted == 8 && run.metrics.humanBound == 7)
         #expect(run.metric("automated_rate") == 1.0 / 8 && run.metric("cold_rate") == 1.0 / 7)
     }
+
+    /// SPEC §4 "gaps after a breach count": a is assigned at 00:00 and breaches its 30-minute
+    /// SLA; the only other rep, b, starts at 01:30, so at arrival + 1h the lead has no owner.
+    /// It was owned once, so it is not "never owned".
+    @Test func aGapAfterABreachCountsAsUnowned() throws {
+        let run = try KernelWorld.run(scenario: """
+            teams: [{name: t}]
+            reps:
+              - {name: a, team: t, schedule: always, touch_delay: 2h, handle_time: 1h}
+              - {name: b, team: t, schedule: "daily 01:30-23:00", touch_delay: 0s, handle_time: 1h}
+            """, rules: """
+            name: r
+            fallback: pool
+            queues:
+              pool: {team: t}
+            sla: {first_touch: 30m, on_breach: reassign}
+            """, csv: "created_at,n\n2026-01-05T00:00,1\n")
+        #expect(run[1].owners == ["a", "b"] && run[1].touched == at("01:30"), "\(run[1])")
+        #expect(run.metric("unowned_rate") == 1 && run.metric("never_owned_rate") == 0)
+        #expect(run.metric("reassignments") == 1)
+    }
 }
