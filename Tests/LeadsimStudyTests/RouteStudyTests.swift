@@ -18,7 +18,7 @@ import Testing
         try w.write("\u{FEFF}id,region,note\n1,EMEA,\"a, \"\"b\"\"\"\n\n2,NA,\"two\nlines\"\r\n3,,\n", "leads.csv")
         let study = try RouteStudy(rules: w.path("baseline.yaml"), scenario: nil)
         let csv = try study.route(csvFile: w.path("leads.csv"), format: .text, explain: false, seed: 1)
-        #expect(csv == "id,region,note,route,queue\n1,EMEA,\"a, \"\"b\"\"\",emea,emea\n2,NA,\"two\nlines\",,na\n3,,,,na\n")
+        #expect(csv == "id,region,note,route,queue\r\n1,EMEA,\"a, \"\"b\"\"\",emea,emea\r\n2,NA,\"two\nlines\",,na\r\n3,,,,na\r\n")
     }
 
     @Test func badCSVRowsNameTheirLine() throws {
