@@ -11,7 +11,7 @@ extension Replication {
     /// until a member of the queue becomes more available (see ``QueueBoard``).
     func dispatch() {
         needsDispatch = false
-        while true {
+        while !board.activeQueues.isEmpty {
             // One waiting line in all: its first lead that gets a rep goes, so pick directly (a
             // pick only looks at candidate members, so no cheaper pre-check is needed).
             if board.activeQueues.count == 1 && board.queueLines[board.activeQueues[0]].count == 1 {

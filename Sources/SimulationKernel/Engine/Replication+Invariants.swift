@@ -1,7 +1,15 @@
+import SimulationModel
+
 extension Replication {
     /// Notes a broken invariant (the first 20 are kept).
     func violation(_ message: String) {
         if violations.count < 20 { violations.append(message) }
+    }
+
+    /// Out of line: the event loop's check stays small enough to inline.
+    @inline(never)
+    func clockWentBack(to t: Instant) {
+        violation("clock went back from \(now) to \(t)")
     }
 
     /// Checked after every instant when `checkInvariants` is on.
