@@ -27,11 +27,11 @@ extension LeadRouter {
             return rows.enumerated().map { number, cells in
                 var values = [LeadValue](repeating: .missing, count: schema.fieldCount)
                 for (index, value) in cells { values[index] = value }
-                return values.withUnsafeBufferPointer { outcome(for: $0, number: number) }
+                return outcome(for: LeadView(values), number: number)
             }
         }
 
-        private mutating func outcome(for lead: UnsafeBufferPointer<LeadValue>, number: Int) -> Outcome {
+        private mutating func outcome(for lead: LeadView, number: Int) -> Outcome {
             let explanation = compiled.explainRoute(lead, schema: schema)
             var outcome = Outcome(
                 route: explanation.routeName, fallback: explanation.routeName == nil && explanation.decision != .unrouted,

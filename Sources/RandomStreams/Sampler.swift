@@ -8,7 +8,7 @@ import SimulationModel
 /// policy (common random numbers), and a faster or slower distribution for one rep moves the
 /// draw monotonically. Constants (gamma scale, cumulative table) are computed once here.
 ///
-/// Beta, gamma, lognormal and normal quantiles come from a table of the standard form's
+/// Beta, gamma, lognormal, normal and weibull quantiles come from a table of the standard form's
 /// inverse CDF (`location + scale · Q(u)`), built once per process and shape and shared by
 /// all samplers of that shape: within a relative 10⁻⁹ of GSL's value (for the normal, of
 /// `(x − mean)`), exactly GSL's value where the table cannot guarantee that (the far tails),
@@ -19,8 +19,6 @@ public struct Sampler: Hashable, Sendable {
         case constant(Double)
         case exponential(mean: Double)
         case uniform(lower: Double, width: Double)
-        /// `scale · (−ln(1 − u))^(1/shape)`.
-        case weibull(scale: Double, inverseShape: Double)
         case empirical(Empirical)
         /// `location + scale · Q(u)`, Q the standard form's inverse CDF.
         case tabulated(QuantileTable, scale: Double, location: Double)
@@ -52,7 +50,7 @@ public struct Sampler: Hashable, Sendable {
             kind = sd == 0 ? .constant(mean) : .tabulated(.shared(.normal), scale: sd, location: mean)
         case .uniform(let lower, let upper): kind = .uniform(lower: lower, width: upper - lower)
         case .beta(let a, let b): kind = .tabulated(.shared(.beta(a: a, b: b)), scale: 1, location: 0)
-        case .weibull(let scale, let shape): kind = .weibull(scale: scale, inverseShape: 1 / shape)
+        case .weibull(let scale, let shape): kind = .tabulated(.shared(.weibull(shape: shape)), scale: scale, location: 0)
         case .empirical(let weighted): kind = .empirical(Empirical(weighted))
         }
     }
@@ -134,9 +132,6 @@ public struct Sampler: Hashable, Sendable {
             return mean * standardExponentialQuantile(u)
         case .uniform(let lower, let width):
             return lower + width * u
-        case .weibull(let scale, let inverseShape):
-            // gsl_cdf_weibull_Pinv(u, scale, shape) = scale · (−log1p(−u))^(1/shape).
-            return scale * pow(standardExponentialQuantile(u), inverseShape)
         case .empirical(let empirical):
             return empirical.quantile(u)
         case .tabulated(let table, let scale, let location):

@@ -2,11 +2,11 @@ internal import CGSL
 
 /// A continuous distribution in standard form: its shape only, scale 1 and location 0.
 ///
-/// `Sampler` draws a gamma, lognormal or normal as `location + scale · Q(u)`, Q the inverse
-/// CDF of the standard form, so samplers that differ only in mean or median share one
-/// `QuantileTable`. For the gamma and the normal this is exactly what GSL computes
-/// (`gsl_cdf_gamma_Pinv` scales a unit-scale quantile, `gsl_cdf_gaussian_Pinv` an N(0, 1)
-/// one); for the lognormal, `median · exp(σz)` differs from GSL's `exp(ln median + σz)` by
+/// `Sampler` draws a gamma, lognormal, normal or weibull as `location + scale · Q(u)`, Q the
+/// inverse CDF of the standard form, so samplers that differ only in mean, median or scale
+/// share one `QuantileTable`. For the gamma, the normal and the weibull this is exactly what
+/// GSL computes (`gsl_cdf_gamma_Pinv` and `gsl_cdf_weibull_Pinv` scale a unit-scale quantile,
+/// `gsl_cdf_gaussian_Pinv` an N(0, 1) one); for the lognormal, `median · exp(σz)` differs from GSL's `exp(ln median + σz)` by
 /// rounding only.
 enum StandardDistribution: Hashable, Sendable {
     case beta(a: Double, b: Double)
@@ -16,6 +16,8 @@ enum StandardDistribution: Hashable, Sendable {
     case lognormal(sigma: Double)
     /// N(0, 1).
     case normal
+    /// Scale 1: P(X > x) = exp(−x^shape).
+    case weibull(shape: Double)
 
     /// The exact inverse CDF at `u`: GSL's `*_Pinv`, or bisection of the CDF where GSL reports
     /// failure (NaN). At 0 and 1 the ends of the support (which may be infinite).
@@ -33,6 +35,8 @@ enum StandardDistribution: Hashable, Sendable {
             return gsl_cdf_lognormal_Pinv(u, 0, sigma)
         case .normal:
             return gsl_cdf_ugaussian_Pinv(u)
+        case .weibull(let shape):
+            return gsl_cdf_weibull_Pinv(u, 1, shape)
         }
     }
 
@@ -43,6 +47,7 @@ enum StandardDistribution: Hashable, Sendable {
         case .gamma(let shape): return gsl_ran_gamma_pdf(x, shape, 1)
         case .lognormal(let sigma): return gsl_ran_lognormal_pdf(x, 0, sigma)
         case .normal: return gsl_ran_ugaussian_pdf(x)
+        case .weibull(let shape): return gsl_ran_weibull_pdf(x, 1, shape)
         }
     }
 

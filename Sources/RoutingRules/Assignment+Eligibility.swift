@@ -8,6 +8,15 @@ extension CompiledRuleSet {
     /// - Complexity: O(candidate members); no allocation.
     @inlinable
     public func hasEligibleRep<View: AvailabilityView>(
+        queue: Int, lead: LeadView, excluded: ExcludedReps, view: View
+    ) -> Bool {
+        lead.withFields { hasEligibleRep(queue: queue, lead: $0, excluded: excluded, view: view) }
+    }
+
+    /// ``hasEligibleRep(queue:lead:excluded:view:)`` on values in memory the caller keeps valid:
+    /// the simulation kernel's fast path.
+    @inlinable
+    package func hasEligibleRep<View: AvailabilityView>(
         queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
     ) -> Bool {
         assignmentTables.hasEligibleRep(queue: queue, lead: lead, excluded: excluded, view: view)
@@ -18,6 +27,15 @@ extension CompiledRuleSet {
     /// - Complexity: O(1) beyond the skill lookup.
     @inlinable
     public func isEligible<View: AvailabilityView>(
+        rep: Int, queue: Int, lead: LeadView, excluded: ExcludedReps, view: View
+    ) -> Bool {
+        lead.withFields { isEligible(rep: rep, queue: queue, lead: $0, excluded: excluded, view: view) }
+    }
+
+    /// ``isEligible(rep:queue:lead:excluded:view:)`` on values in memory the caller keeps valid:
+    /// the simulation kernel's fast path.
+    @inlinable
+    package func isEligible<View: AvailabilityView>(
         rep: Int, queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View
     ) -> Bool {
         assignmentTables.isEligible(rep: rep, queue: queue, lead: lead, excluded: excluded, view: view)

@@ -93,6 +93,16 @@ extension CompiledRuleSet {
     /// - Complexity: O(members); no allocation.
     @inlinable
     public func pick<View: AvailabilityView, Rng: UniformSource>(
+        queue: Int, lead: LeadView, excluded: ExcludedReps, view: View,
+        state: inout AssignmentState, random: inout Rng
+    ) -> Int? {
+        lead.withFields { pick(queue: queue, lead: $0, excluded: excluded, view: view, state: &state, random: &random) }
+    }
+
+    /// ``pick(queue:lead:excluded:view:state:random:)`` on values in memory the caller keeps
+    /// valid: the simulation kernel's fast path.
+    @inlinable
+    package func pick<View: AvailabilityView, Rng: UniformSource>(
         queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View,
         state: inout AssignmentState, random: inout Rng
     ) -> Int? {

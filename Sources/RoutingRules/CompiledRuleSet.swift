@@ -149,11 +149,14 @@ public struct CompiledRuleSet: Sendable {
 
     /// Routes a lead: the first route whose condition holds, else the fallback, else unrouted.
     ///
-    /// - Parameter lead: Values by field index of the schema given at compile time; fields
-    ///   beyond the buffer count as missing.
+    /// - Parameter lead: Values by field index of the schema given at compile time.
     /// - Complexity: O(leaves tested); no allocation.
     @inlinable
-    public func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision { routeTables.route(lead) }
+    public func route(_ lead: LeadView) -> RouteDecision { lead.withFields { routeTables.route($0) } }
+
+    /// ``route(_:)`` on values in memory the caller keeps valid: the simulation kernel's fast path.
+    @inlinable
+    package func route(_ lead: UnsafeBufferPointer<LeadValue>) -> RouteDecision { routeTables.route(lead) }
 
     /// The fallback decision (`.queue(route: nil, …)` or `.unrouted`).
     public var fallback: RouteDecision { routeTables.fallbackDecision }

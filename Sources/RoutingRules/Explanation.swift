@@ -81,7 +81,11 @@ extension CompiledRuleSet {
     /// condition with the lead's actual value, then the matched route and destination.
     ///
     /// Decides exactly as ``route(_:)``; meant for `leadsim route`, reports and `--trace`.
-    public func explainRoute(_ lead: UnsafeBufferPointer<LeadValue>, schema: LeadSchema) -> RouteExplanation {
+    public func explainRoute(_ lead: LeadView, schema: LeadSchema) -> RouteExplanation {
+        lead.withFields { explainRoute($0, schema: schema) }
+    }
+
+    private func explainRoute(_ lead: UnsafeBufferPointer<LeadValue>, schema: LeadSchema) -> RouteExplanation {
         var steps: [RouteExplanation.Step] = []
         for (index, route) in routesForExplanation.enumerated() {
             if let root = route.root, !program.holds(root, lead) {
@@ -102,14 +106,16 @@ extension CompiledRuleSet {
     /// - Parameter picked: The rep ``pick(queue:lead:excluded:view:state:random:)`` returned,
     ///   so that the strategy's choice shows; nil marks every eligible rep as passed over.
     public func explainAssignment<View: AvailabilityView>(
-        queue: Int, lead: UnsafeBufferPointer<LeadValue>, excluded: ExcludedReps, view: View,
+        queue: Int, lead: LeadView, excluded: ExcludedReps, view: View,
         schema: LeadSchema, picked: Int? = nil
     ) -> [CandidateExplanation] {
         queues[queue].members.map { rep in
             let availability = view.availability(of: rep)
             let outcome: CandidateExplanation.Outcome
-            if let reason = assignmentTables.ineligibility(of: rep, queue: queue, lead: lead, excluded: excluded,
-                                                           availability: availability) {
+            if let reason = lead.withFields({
+                assignmentTables.ineligibility(of: rep, queue: queue, lead: $0, excluded: excluded,
+                                               availability: availability)
+            }) {
                 outcome = .skipped(reason)
             } else {
                 outcome = rep == picked ? .picked : .passedOver

@@ -11,6 +11,7 @@ struct TabulatedQuantileTests {
         .gamma(mean: 20, shape: 20),
         .lognormal(median: 1, sigma: 0.3), .lognormal(median: 180, sigma: 1.3), .lognormal(median: 1, sigma: 2.5),
         .normal(mean: 0, sd: 1), .normal(mean: 50, sd: 10),
+        .weibull(scale: 1, shape: 0.5), .weibull(scale: 1200, shape: 0.8), .weibull(scale: 30, shape: 2.5),
     ]
 
     /// Ascending levels: 80,000 across (0, 1) and 10,000 in each tail, geometric from 2⁻⁵³

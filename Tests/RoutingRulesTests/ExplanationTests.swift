@@ -60,11 +60,11 @@ let territoryRoster = [
     @Test func explanationAsData() throws {
         var h = try Harness(territory)
         let lead = h.lead(["employees": 5000])
-        let explanation = lead.withBuffer { h.compiled.explainRoute($0, schema: h.schema) }
+        let explanation = h.compiled.explainRoute(lead.view, schema: h.schema)
         #expect(explanation.routeName == "enterprise")
         #expect(explanation.steps.map(\.matched) == [false, true])
         #expect(explanation.steps[0].failure == ConditionFailure(field: "account", actual: "missing", expected: "exists"))
-        #expect(explanation.decision == lead.withBuffer(h.compiled.route))
+        #expect(explanation.decision == h.compiled.route(lead.view))
     }
 
     @Test func assignmentCandidates() throws {
@@ -76,21 +76,15 @@ let territoryRoster = [
         var state = h.compiled.makeAssignmentState()
         var random = SeededUniform(state: 0)
         let lead = h.lead(["language": "de"])
-        let picked = lead.withBuffer {
-            h.compiled.pick(queue: emea, lead: $0, excluded: .none, view: reps, state: &state, random: &random)
-        }
-        let candidates = lead.withBuffer {
-            h.compiled.explainAssignment(queue: emea, lead: $0, excluded: .none, view: reps, schema: h.schema, picked: picked)
-        }
+        let picked = h.compiled.pick(queue: emea, lead: lead.view, excluded: .none, view: reps, state: &state, random: &random)
+        let candidates = h.compiled.explainAssignment(queue: emea, lead: lead.view, excluded: .none, view: reps, schema: h.schema, picked: picked)
         #expect(candidates.map(\.description).joined(separator: "\n") == """
             emea-1: skipped, lacks skill
             emea-2: skipped, at open cap
             emea-3: picked (open 3/10)
             """)
         let general = try #require(h.compiled.queueIndex(named: "general"))
-        let everyone = lead.withBuffer {
-            h.compiled.explainAssignment(queue: general, lead: $0, excluded: [1], view: reps, schema: h.schema)
-        }
+        let everyone = h.compiled.explainAssignment(queue: general, lead: lead.view, excluded: [1], view: reps, schema: h.schema)
         #expect(everyone.map(\.description) == ["alice: eligible, not picked (open 0/10)", "bob: skipped, previous owner"])
     }
 }

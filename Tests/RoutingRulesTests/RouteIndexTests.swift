@@ -48,8 +48,8 @@ import Testing
             var fields: [String: FieldValue?] = [:]
             for name in ["f", "g", "h"] { fields[name] = values[Int(random.nextUniform() * Double(values.count))] }
             let lead = h.lead(fields)
-            let fast = lead.withBuffer(h.compiled.route)
-            let slow = lead.withBuffer { h.compiled.explainRoute($0, schema: h.schema) }.decision
+            let fast = h.compiled.route(lead.view)
+            let slow = h.compiled.explainRoute(lead.view, schema: h.schema).decision
             #expect(fast == slow, "seed \(seed), lead \(fields)")
         }
     }

@@ -21,9 +21,9 @@ import Testing
         let ent = try #require(h.compiled.queueIndex(named: "ent"))
         let general = try #require(h.compiled.queueIndex(named: "general"))
         let hot = h.lead(["score": 81])
-        #expect(hot.withBuffer(h.compiled.route) == .queue(route: 2, queue: ent))
+        #expect(h.compiled.route(hot.view) == .queue(route: 2, queue: ent))
         let cold = h.lead(["score": 80])
-        #expect(cold.withBuffer(h.compiled.route) == .queue(route: nil, queue: general))
+        #expect(h.compiled.route(cold.view) == .queue(route: nil, queue: general))
         #expect(h.compiled.routeNames == ["big", "emea", "hot"])
     }
 
@@ -32,7 +32,7 @@ import Testing
         #expect(withFallback.destination([:]) == "general")
         var without = try Harness(Build.ruleSet(Self.tiered.routes, queues: Self.tiered.queues))
         let lead = without.lead(["employees": 10])
-        #expect(lead.withBuffer(without.compiled.route) == .unrouted)
+        #expect(without.compiled.route(lead.view) == .unrouted)
     }
 
     @Test func routeWithoutConditionMatchesEverything() throws {
@@ -46,7 +46,7 @@ import Testing
         ], fallback: "general", queues: Build.queues("ent", "general"))
         var h = try Harness(rules)
         let lead = h.lead(["account": "acct-17"])
-        #expect(lead.withBuffer(h.compiled.route) == .accountOwner(route: 0, elseQueue: 0))
+        #expect(h.compiled.route(lead.view) == .accountOwner(route: 0, elseQueue: 0))
         #expect(h.destination(["account": "acct-17"]) == "account owner (else ent)")
         #expect(h.destination([:]) == "general")
     }

@@ -26,9 +26,7 @@ struct QueueDriver {
     /// Picks for one lead; "-" when nobody is eligible.
     mutating func pick(_ fields: [String: FieldValue?] = [:], excluded: ExcludedReps = .none) -> String {
         let lead = h.lead(fields)
-        let rep = lead.withBuffer {
-            h.compiled.pick(queue: 0, lead: $0, excluded: excluded, view: reps, state: &state, random: &random)
-        }
+        let rep = h.compiled.pick(queue: 0, lead: lead.view, excluded: excluded, view: reps, state: &state, random: &random)
         return rep.map { names[$0] } ?? "-"
     }
 
@@ -140,9 +138,7 @@ struct QueueDriver {
         var fixed = Fixed(values: [0.1, 0.5, 0.99, 0.6])
         func pick(_ q: inout QueueDriver) -> String {
             let lead = q.h.lead([:])
-            return lead.withBuffer {
-                q.h.compiled.pick(queue: 0, lead: $0, excluded: .none, view: q.reps, state: &q.state, random: &fixed)
-            }.map { q.names[$0] } ?? "-"
+            return q.h.compiled.pick(queue: 0, lead: lead.view, excluded: .none, view: q.reps, state: &q.state, random: &fixed).map { q.names[$0] } ?? "-"
         }
         #expect([pick(&q), pick(&q), pick(&q)] == ["a", "b", "c"])
         q.set("a", .inactive)

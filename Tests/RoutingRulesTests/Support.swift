@@ -43,9 +43,7 @@ struct TestLead {
         for (name, value) in fields { values[schema.fieldIndex(for: name)] = schema.value(of: value) }
     }
 
-    func withBuffer<T>(_ body: (UnsafeBufferPointer<LeadValue>) -> T) -> T {
-        values.withUnsafeBufferPointer(body)
-    }
+    var view: LeadView { LeadView(values) }
 }
 
 /// A compiled rule set with its schema, routing leads given as dictionaries.
@@ -66,12 +64,12 @@ struct Harness {
     /// The destination name of a lead.
     mutating func destination(_ fields: [String: FieldValue?]) -> String {
         let lead = lead(fields)
-        return compiled.destinationName(of: lead.withBuffer(compiled.route))
+        return compiled.destinationName(of: compiled.route(lead.view))
     }
 
     mutating func explain(_ fields: [String: FieldValue?]) -> String {
         let lead = lead(fields)
-        return lead.withBuffer { compiled.explainRoute($0, schema: schema) }.description
+        return compiled.explainRoute(lead.view, schema: schema).description
     }
 }
 

@@ -33,7 +33,7 @@ struct ImportedRouter {
             values[schema.fieldIndex(for: name)] = schema.value(of: text.map { ValueSyntax.fieldValue($0) })
         }
         compiled.tabulateSymbols(of: schema)
-        let decision = values.withUnsafeBufferPointer { compiled.route($0) }
+        let decision = compiled.route(LeadView(values))
         switch decision {
         case .queue(let route, let queue):
             return "\(route.map { compiled.routeNames[$0] } ?? "fallback") → \(compiled.queues[queue].name)"

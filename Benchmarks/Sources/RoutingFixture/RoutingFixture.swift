@@ -132,20 +132,18 @@ public struct BenchReps: AvailabilityView {
 public func routeAndAssign(_ fixture: RoutingFixture, state: inout AssignmentState, reps: inout BenchReps,
                     random: inout SplitMix) -> Int {
     var checksum = 0
-    fixture.values.withUnsafeBufferPointer { all in
-        let width = fixture.fieldCount
-        for k in 0..<RoutingFixture.leadCount {
-            let lead = UnsafeBufferPointer(rebasing: all[(k * width)..<((k + 1) * width)])
-            switch fixture.compiled.route(lead) {
-            case .queue(_, let queue), .accountOwner(_, elseQueue: let queue?):
-                if let rep = fixture.compiled.pick(queue: queue, lead: lead, excluded: .none, view: reps,
-                                                   state: &state, random: &random) {
-                    reps.assigned(rep, at: Double(k))
-                    checksum &+= rep
-                }
-            case .accountOwner, .unrouted:
-                checksum &+= 1
+    let width = fixture.fieldCount
+    for k in 0..<RoutingFixture.leadCount {
+        let lead = LeadView(fixture.values, fields: (k * width)..<((k + 1) * width))
+        switch fixture.compiled.route(lead) {
+        case .queue(_, let queue), .accountOwner(_, elseQueue: let queue?):
+            if let rep = fixture.compiled.pick(queue: queue, lead: lead, excluded: .none, view: reps,
+                                               state: &state, random: &random) {
+                reps.assigned(rep, at: Double(k))
+                checksum &+= rep
             }
+        case .accountOwner, .unrouted:
+            checksum &+= 1
         }
     }
     return checksum
@@ -154,12 +152,10 @@ public func routeAndAssign(_ fixture: RoutingFixture, state: inout AssignmentSta
 /// Routes every lead once (no assignment).
 public func routeOnly(_ fixture: RoutingFixture) -> Int {
     var checksum = 0
-    fixture.values.withUnsafeBufferPointer { all in
-        let width = fixture.fieldCount
-        for k in 0..<RoutingFixture.leadCount {
-            let lead = UnsafeBufferPointer(rebasing: all[(k * width)..<((k + 1) * width)])
-            checksum &+= fixture.compiled.route(lead).route ?? -1
-        }
+    let width = fixture.fieldCount
+    for k in 0..<RoutingFixture.leadCount {
+        let lead = LeadView(fixture.values, fields: (k * width)..<((k + 1) * width))
+        checksum &+= fixture.compiled.route(lead).route ?? -1
     }
     return checksum
 }

@@ -5,9 +5,6 @@ import SimulationModel
 /// A replay source's recorded leads, laid out once per plan: arrival instants inside the run's
 /// arrival window and recorded field values interned in the plan's schema.
 struct ReplayPlan: Sendable {
-    /// Marks an arrival event of a replay (in the `aux` slot where bursts put their index).
-    static let eventMarker: Int32 = -2
-
     /// Per recorded lead kept: its arrival instant (sorted), its index in the replay, and its values.
     let times: [Instant]
     let records: [Int]

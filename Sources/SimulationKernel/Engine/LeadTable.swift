@@ -47,10 +47,10 @@ struct LeadRecord {
     var unownedDecided = false
     var unownedAtCheck = false
     var anyMissing = false
-    /// Route index, or −1 for the fallback, −2 when unrouted, −3 before routing.
-    var route: Int32 = -3
-    /// The queue the lead is in or was last in (−1: none yet).
-    var queue: Int32 = -1
+    /// Storage of ``route``: the route index, −1 fallback, −2 unrouted, −3 not routed yet.
+    private var routeCode: Int32 = -3
+    /// Storage of ``queue``: the board index of the lead's queue (−1: none yet).
+    private var queueIndex: Int32 = -1
     /// The waiting line (within the queue) the lead is in while waiting.
     var line: Int32 = -1
     var owner: Int32 = -1
@@ -58,14 +58,60 @@ struct LeadRecord {
     var queueEntry: Int32 = 0
     var reassignments: Int32 = 0
     var breaches: Int32 = 0
-    /// The `else` queue of the account-owner route that sent the lead to its owner (−1: none).
-    var elseQueue: Int32 = -1
+    /// Storage of ``elseQueue(in:)``: its board index (−1: none).
+    private var elseQueueIndex: Int32 = -1
     /// Whether the lead has previous owners it may not go back to (kept beside the table).
     var hasExclusions = false
     var firstAssigned: Instant = .infinity
     var lastAssigned: Instant = .infinity
     var touchedAt: Instant = .infinity
     var score: Double = -.infinity
+
+    /// Which route took the lead.
+    var route: RouteTaken {
+        get {
+            switch routeCode {
+            case -3: return .notYet
+            case -2: return .unrouted
+            case -1: return .fallback
+            default: return .route(Int(routeCode))
+            }
+        }
+        set {
+            switch newValue {
+            case .notYet: routeCode = -3
+            case .unrouted: routeCode = -2
+            case .fallback: routeCode = -1
+            case .route(let index): routeCode = Int32(index)
+            }
+        }
+    }
+
+    /// The queue the lead is in or was last in (nil: none yet).
+    func queue(in queues: QueueNumbering) -> QueueRef? {
+        queueIndex >= 0 ? queues.queue(at: Int(queueIndex)) : nil
+    }
+
+    /// Whether the lead has been in a queue.
+    var hasQueue: Bool { queueIndex >= 0 }
+
+    mutating func setQueue(_ queue: QueueRef) { queueIndex = Int32(queue.index) }
+
+    /// The `else` queue of the account-owner route that sent the lead to its owner (nil: none).
+    func elseQueue(in queues: QueueNumbering) -> QueueRef? {
+        elseQueueIndex >= 0 ? queues.queue(at: Int(elseQueueIndex)) : nil
+    }
+
+    mutating func setElseQueue(_ queue: QueueRef?) { elseQueueIndex = Int32(queue?.index ?? -1) }
+}
+
+/// Which route took a lead.
+enum RouteTaken: Equatable {
+    case notYet
+    case unrouted
+    case fallback
+    /// The rule set's route with this index.
+    case route(Int)
 }
 
 /// Slab storage for leads and their field values (`fieldCount` values per slot).

@@ -9,25 +9,16 @@ import RoutingRules
 /// waiting lines, see ``QueueBoard``). So a clear bit always means "unavailable", and results
 /// are those of asking every member.
 final class MemberCandidates {
-    /// The bit words, handed to ``RepView`` (which clears bits through it).
-    let words: UnsafeMutablePointer<UInt64>
-    private let wordCount: Int
+    /// The bit words, handed to ``RepView`` (which clears bits through their address).
+    let words: Column<UInt64>
     /// Per rep: its member slots.
     private let slotsOfRep: RaggedColumn<Int>
 
     init(rules: CompiledRuleSet, repCount: Int) {
-        wordCount = max(1, (rules.memberSlotCount + 63) / 64)
-        words = .allocate(capacity: wordCount)
-        words.initialize(repeating: ~0, count: wordCount)
+        words = Column(repeating: ~0, count: max(1, (rules.memberSlotCount + 63) / 64))
         var slots = Array(repeating: [Int](), count: repCount)
         for slot in 0..<rules.memberSlotCount { slots[rules.rep(inMemberSlot: slot)].append(slot) }
         slotsOfRep = RaggedColumn(slots)
-    }
-
-    deinit {
-        words.deinitialize(count: wordCount)
-        words.deallocate()
-        slotsOfRep.deallocate()
     }
 
     /// `rep` is at its open cap: unavailable in every queue it is a member of, until a slot frees.

@@ -54,14 +54,6 @@ final class QueueBoard {
         recent = Column(repeating: 0, count: queueCount * Self.recentLimit)
     }
 
-    deinit {
-        waiting.deallocate()
-        activePosition.deallocate()
-        epoch.deallocate()
-        blockedLines.deallocate()
-        recent.deallocate()
-    }
-
     /// The line of `queue` for skill value `group` (created on first use). A queue without a
     /// skill field has one line, group `.missing`, found without hashing.
     func line(queue: Int, group: LeadValue) -> Int {

@@ -40,31 +40,13 @@ final class RepTable {
         todayEnds = Column(repeating: -.infinity, count: reps.count)
         lastAssigned = Column(repeating: -.infinity, count: reps.count)
         lastFreed = Column(repeating: -.infinity, count: reps.count)
-        let wakeUps = RaggedColumn(reps.indices.map {
+        let wakeUps = reps.indices.map {
             calendars[$0].wakeUps(includeMidnights: reps[$0].capacityPerDay != nil, from: start)
-        })
-        self.wakeUps = wakeUps
-        wakeCursor = Column(reps.indices.map { wakeUps.positions(of: $0).lowerBound })
+        }
+        self.wakeUps = RaggedColumn(wakeUps)
+        wakeCursor = Column(Array(RaggedColumn.starts(of: wakeUps).dropLast()))
         timeStatus = Column(repeating: nil, count: reps.count)
         timeStatusUntil = Column(repeating: -.infinity, count: reps.count)
-    }
-
-    deinit {
-        calendars.deallocate()
-        wakeUps.deallocate()
-        touchDelay.deallocate()
-        handleTime.deallocate()
-        capacity.deallocate()
-        perDay.deallocate()
-        open.deallocate()
-        assignedToday.deallocate()
-        todayIndex.deallocate()
-        todayEnds.deallocate()
-        lastAssigned.deallocate()
-        lastFreed.deallocate()
-        wakeCursor.deallocate()
-        timeStatus.deallocate()
-        timeStatusUntil.deallocate()
     }
 
     /// Recomputes a rep's calendar status at `now` and how long it lasts.
@@ -135,9 +117,8 @@ final class RepTable {
 
 /// The routing core's view of the reps at one instant, for one queue.
 struct RepView: AvailabilityView {
-    /// Owned by the replication, which outlives every view (unretained: no reference counting
-    /// on each question).
-    let table: Unmanaged<RepTable>
+    /// Owned by the replication, which outlives every view.
+    let table: Unretained<RepTable>
     let now: Instant
     let offShiftAllowed: Bool
     /// Only `next-available` reads idle times; other strategies skip computing them.
@@ -152,7 +133,7 @@ struct RepView: AvailabilityView {
     }
 
     func availability(of rep: Int) -> RepAvailability {
-        table._withUnsafeGuaranteedRef { reps in
+        table.use { reps in
             RepAvailability(ineligibility: reps.ineligibility(rep, at: now, offShiftAllowed: offShiftAllowed),
                             open: reps.open[rep], capacity: reps.capacity[rep],
                             idleSince: needsIdleSince ? reps.idleSince(rep, at: now) : 0)

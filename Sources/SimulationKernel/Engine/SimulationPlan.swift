@@ -86,27 +86,32 @@ public struct SimulationPlan: Sendable {
         businessClock = BusinessClock(schedule: scenario.businessHours, zone: zone, holidays: scenario.holidays,
                                       from: scenario.start - 7 * 86_400, to: calendarEnd + 30 * 86_400)
 
+        (teamIndex, repTeam, teamManager, queueTeam) = Self.teams(of: scenario, compiled: compiled)
+        accountOwnerReps = scenario.accounts.map { accounts in
+            scenario.reps.indices.filter { scenario.reps[$0].team == accounts.ownerTeam }
+        } ?? []
+    }
+
+    /// Team indices (declared teams first, then the reps' other teams), each rep's team, each
+    /// team's manager (−1: none), and per rule set and queue the team its leads count towards.
+    private static func teams(of scenario: Scenario, compiled: [CompiledRuleSet])
+        -> (index: [String: Int], repTeam: [Int], managers: [Int], queueTeam: [[Int]]) {
         var teams: [String: Int] = [:]
         for (i, team) in scenario.teams.enumerated() { teams[team.name] = i }
         for rep in scenario.reps where teams[rep.team] == nil { teams[rep.team] = teams.count }
-        teamIndex = teams
-        repTeam = scenario.reps.map { teams[$0.team] ?? -1 }
+        let repTeam = scenario.reps.map { teams[$0.team] ?? -1 }
         let repIndex = Dictionary(scenario.reps.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         var managers = Array(repeating: -1, count: teams.count)
         for team in scenario.teams {
             if let manager = team.manager, let rep = repIndex[manager], let t = teams[team.name] { managers[t] = rep }
         }
-        teamManager = managers
-        let repTeam = self.repTeam
-        queueTeam = compiled.map { ruleSet in
+        let queueTeam = compiled.map { ruleSet in
             ruleSet.queues.map { queue in
                 if let team = queue.team, let t = teams[team] { return t }
                 return queue.members.first.map { repTeam[$0] } ?? -1
             }
         }
-        accountOwnerReps = scenario.accounts.map { accounts in
-            scenario.reps.indices.filter { scenario.reps[$0].team == accounts.ownerTeam }
-        } ?? []
+        return (teams, repTeam, managers, queueTeam)
     }
 
     /// Team names by index.

@@ -100,15 +100,6 @@ final class MetricsCollector {
         teamTTFT = Column((0..<teams).map { _ in QuantileAccumulator() })
     }
 
-    deinit {
-        for column in [allOutcomeCounts, outcomeCounts, routeHits, hourArrivals, repAssignments, repTouched,
-                       hourWaitedOnArrival, teamLeads, teamTouched, teamSLAMet, teamUnowned, teamNeverOwned] {
-            column.deallocate()
-        }
-        for column in [repTTFTSum, repOpenIntegral, repLastChange] { column.deallocate() }
-        teamTTFT.deallocate()
-    }
-
     /// The hour of a lead's arrival, for leads counted when they are first assigned or end.
     private func hour(of t: Instant) -> Int? {
         leadHourCursor.locate(t)
@@ -172,12 +163,13 @@ final class MetricsCollector {
         if let h = arrivalHourCursor.locate(t) { hourArrivals[h] += 1 }
     }
 
-    func routed(route: Int, counted: Bool) {
+    func routed(_ route: RouteTaken, counted: Bool) {
         guard counted else { return }
         switch route {
-        case -2: result.unroutedHits += 1
-        case -1: result.fallbackHits += 1
-        default: routeHits[route] += 1
+        case .unrouted: result.unroutedHits += 1
+        case .fallback: result.fallbackHits += 1
+        case .route(let index): routeHits[index] += 1
+        case .notYet: preconditionFailure("routed without a route")
         }
     }
 
@@ -249,7 +241,7 @@ final class MetricsCollector {
         result.humanBound += 1
         let neverOwned = lead.assignments == 0
         if neverOwned { result.neverOwned += 1 }
-        if lead.firstAssigned == .infinity && lead.queue >= 0, let h = hour(of: lead.arrival) {
+        if lead.firstAssigned == .infinity && lead.hasQueue, let h = hour(of: lead.arrival) {
             hourWaitedOnArrival[h] += 1
         }
         // Ended before the unowned check: a closed lead was owned; one that ended otherwise was not.

@@ -55,10 +55,10 @@ final class TraceRecorder {
         guard var row = open.removeValue(forKey: slot) else { return }
         let routes = plan.compiled[ruleIndex].routeNames
         switch lead.route {
-        case -1: row.route = "(fallback)"
-        case -2: row.route = "(unrouted)"
-        case let r where r >= 0: row.route = routes[Int(r)]
-        default: row.route = ""
+        case .fallback: row.route = "(fallback)"
+        case .unrouted: row.route = "(unrouted)"
+        case .route(let index): row.route = routes[index]
+        case .notYet: row.route = ""
         }
         row.queue = queueName
         row.outcome = outcome
