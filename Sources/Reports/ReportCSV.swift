@@ -65,15 +65,17 @@ extension Summary {
 
 /// `leads.csv` (`--trace`): one row per lead, rule set by rule set, replication by replication.
 public enum LeadsCSV {
+    /// - Parameter fieldNames: the schema's fields, in order; the built-in `source` field is the
+    ///   `source` column already, so it is not repeated among the field columns.
     public static func render(_ rows: [TraceRow], fieldNames: [String]) -> String {
-        var out = CSV.line(["ruleset", "replication", "lead", "source", "counted", "arrival"] + fieldNames
+        let shown = fieldNames.indices.filter { fieldNames[$0] != "source" }
+        var out = CSV.line(["ruleset", "replication", "lead", "source", "counted", "arrival"] + shown.map { fieldNames[$0] }
             + ["route", "queue", "owners", "first_assigned", "first_touch", "ttft_s", "breaches", "outcome"])
         for row in rows {
-            var fields = row.fields
-            if fields.count < fieldNames.count { fields += Array(repeating: "", count: fieldNames.count - fields.count) }
+            let fields = shown.map { $0 < row.fields.count ? row.fields[$0] : "" }
             out += CSV.line([row.ruleSet, String(row.replication), String(row.lead), row.source,
                              row.counted ? "true" : "false", Format.isoUTC(row.arrival)]
-                + fields.prefix(fieldNames.count)
+                + fields
                 + [row.route, row.queue, row.owners.joined(separator: ";"),
                    row.firstAssigned.map(Format.isoUTC) ?? "", row.firstTouch.map(Format.isoUTC) ?? "",
                    row.firstTouch.map { JSONValue.numberText($0 - row.arrival) } ?? "",

@@ -9,6 +9,8 @@ import SimulationModel
 public struct LeadSchema: Sendable {
     /// The pseudo-field holding the lead's matched account id as a symbol (or `.missing`).
     public static let accountField = "account"
+    /// The built-in field holding the name of the lead's source (SPEC §7).
+    public static let sourceField = "source"
 
     private var indexByName: [String: Int] = [:]
     public private(set) var fieldNames: [String] = []

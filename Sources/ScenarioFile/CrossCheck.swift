@@ -43,7 +43,7 @@ struct CrossChecker {
     private var teamNames: [String] { scenario.teams.map(\.name) }
     private var repNames: [String] { scenario.reps.map(\.name) }
     private var fieldNames: [String] {
-        var names: [String] = []
+        var names: [String] = ["source"]
         for source in scenario.sources {
             for f in source.fields where !names.contains(f.name) { names.append(f.name) }
             for f in source.replay?.fields ?? [] where !names.contains(f) { names.append(f) }
@@ -146,6 +146,7 @@ struct CrossChecker {
     }
 
     private func knownValues(of field: String) -> [FieldValue]? {
+        if field == "source" { return scenario.sources.map { .text($0.name) } }
         var values: [FieldValue] = []
         for source in scenario.sources {
             // Recorded columns can hold anything: no value warnings for them.

@@ -164,6 +164,8 @@ extension FileFormat {
     static let fieldsFormat = ObjectFormat("lead fields", [
         KeyFormat("account", .fieldValue, "Reserved for the matched account.",
                   rejected: "'account' is reserved for the matched account"),
+        KeyFormat("source", .fieldValue, "Built in: the name of the lead's source.",
+                  rejected: "'source' is a built-in field: every lead's source name"),
     ], otherKeys: .reference(fieldGenerator))
 
     static let categoricalFormat = ObjectFormat("categorical weights", [],

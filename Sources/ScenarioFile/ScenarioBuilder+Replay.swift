@@ -30,8 +30,9 @@ extension ScenarioBuilder {
                 if fm.entries.isEmpty { r.warning(f, m.path("fields"), "no field columns: replayed leads carry no fields") }
                 var list: [(String, String, Node)] = []
                 for (key, keyNode, value) in fm.entries {
-                    if key == "account" {
-                        r.error(keyNode, fm.path(key), "'account' is reserved for the matched account", valid: "another field name")
+                    if key == "account" || key == "source" {
+                        r.error(keyNode, fm.path(key), key == "account" ? "'account' is reserved for the matched account"
+                                    : "'source' is a built-in field: every lead's source name", valid: "another field name")
                         continue
                     }
                     if let column = r.text(value, fm.path(key), what: "a column name") { list.append((key, column, value)) }
@@ -95,8 +96,8 @@ extension ScenarioBuilder {
             if columns.count != mapping.count { return nil }
         } else {
             columns = names.enumerated().filter { $0.offset != timeColumn && !$0.element.isEmpty }.map { ($1, $0) }
-            if columns.contains(where: { $0.field == "account" }) {
-                r.error(fileNode, path, "column 'account' would be the reserved field 'account'",
+            if let reserved = columns.first(where: { $0.field == "account" || $0.field == "source" }) {
+                r.error(fileNode, path, "column '\(reserved.field)' would be the reserved field '\(reserved.field)'",
                         valid: "replay: {file: \(file), fields: {…}} listing the columns to use")
                 return nil
             }

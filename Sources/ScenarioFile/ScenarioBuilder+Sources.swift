@@ -138,6 +138,12 @@ extension ScenarioBuilder {
                 ok = false
                 continue
             }
+            if key == "source" {
+                r.error(keyNode, m.path(key), "'source' is a built-in field: every lead's source name",
+                        valid: "another field name (routes test the source with {source: NAME})")
+                ok = false
+                continue
+            }
             if let generator = fieldGenerator(value, m.path(key), earlier: result) {
                 result.append(FieldSpec(name: key, generator: generator))
             } else {

@@ -117,3 +117,14 @@ import Testing
     let bad = minimalScenario.replacing1("touch_delay: 10m", "touch_delay: {weibull: {scale: 20m, shape: 0}}")
     #expect(throws: LoadFailure.self) { try ScenarioLoader.load(yaml: bad, file: "s.yaml") }
 }
+
+/// SPEC §7: `source` is built in; a source may not declare a field of that name, nor replay a column as it.
+@Test func sourceIsABuiltInFieldName() throws {
+    let declared = minimalScenario.replacing1("      region: {NA: 60, EMEA: 40}", "      region: {NA: 60, EMEA: 40}\n      source: {web: 1}")
+    #expect(throws: LoadFailure.self) { try ScenarioLoader.load(yaml: declared, file: "s.yaml") }
+    do {
+        _ = try ScenarioLoader.load(yaml: declared, file: "s.yaml")
+    } catch {
+        #expect(error.description.contains("'source' is a built-in field"), "\(error)")
+    }
+}

@@ -98,10 +98,15 @@ final class LeadFactory: Sendable {
     private let accountMatch: Double
     private let accountCount: Int
     let accountField: Int
+    /// The built-in `source` field, and this source's name as its value.
+    let sourceField: Int
+    let sourceValue: LeadValue
     let patience: Sampler?
 
     /// Interns the source's fields and values into `schema` (call before freezing it).
     init(source: Source, accounts: Accounts?, schema: inout LeadSchema) {
+        sourceField = schema.fieldIndex(for: LeadSchema.sourceField)
+        sourceValue = .symbol(schema.symbol(for: source.name))
         var built: [Field] = []
         for spec in source.fields {
             let index = schema.fieldIndex(for: spec.name)
@@ -145,6 +150,7 @@ final class LeadFactory: Sendable {
     @discardableResult
     func fill(_ values: UnsafeMutableBufferPointer<LeadValue>, luck: CounterUniforms, revealMissing: Bool) -> Bool {
         var anyMissing = false
+        values[sourceField] = sourceValue
         // Through a buffer: the fields are used in place, not copied (and retained) one by one.
         fields.withUnsafeBufferPointer { fields in
             for i in fields.indices {
