@@ -61,8 +61,12 @@ public struct MergeStudy: Sendable {
     /// Writes the summary and reports of a `run`/`compare` study (default directory: `Reports/<scenario>`).
     public func writeReports(formats: ReportFormats, out: String?) throws(StudyError) -> RunOutcome {
         let header = study.header, directory = out ?? "Reports/\(header.scenario)"
-        let records = formats.records ? try StudyFiles.recordsWriter(header: header, shard: .whole, directory: directory) : nil
-        for record in study.records.records { records?.append(record) }
+        var records: RecordsFileWriter?
+        if formats.records {
+            let writer = try StudyFiles.recordsWriter(header: header, shard: .whole, directory: directory)
+            for record in study.records.records { writer.append(record) }
+            records = writer
+        }
         let summary = Summary(study: header.study, runs: study.runs[nil] ?? [], leadsimVersion: header.leadsimVersion)
         return try StudyFiles.writeReports(summary, formats: formats.reports, records: records, directory: directory, trace: nil)
     }

@@ -80,18 +80,15 @@ public struct RunStudy: Sendable {
             ? try StudyFiles.recordsWriter(header: header, shard: shard ?? .whole, directory: directory) : nil
         var summary = SummaryBuilder(study: study, replications: scenario.replications, leadsimVersion: leadsimVersion)
         var trace: [TraceRow] = []
-        var replications = 0
         Experiment.run(plan, options: experimentOptions, progress: progress) { r, metrics, rows in
-            records?.append(ReplicationRecord(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: metrics.replication,
-                                              metrics: metrics))
+            records?.append(ReplicationRecord(metrics, ruleSet: r, of: header))
             if shard == nil { summary.add(metrics, ruleSet: r) }
-            if r == 0 { replications += 1 }
             trace += rows
         }
         if let shard, let records {
             let name = try StudyFiles.finish(records)
             return RunOutcome(directory: directory, written: [name], summary: nil, verdict: [],
-                              wrote: "Wrote \(name) (shard \(shard): \(replications) of "
+                              wrote: "Wrote \(name) (shard \(shard): \(shard.replications(of: scenario.replications).count) of "
                                   + "\(scenario.replications) replications) to \(directory)")
         }
         return try StudyFiles.writeReports(summary.summary(), formats: options.formats.reports, records: records,

@@ -136,8 +136,7 @@ public struct StaffStudy: Sendable {
             progress?(headcount)
             let plan = try attempt { try search.plan(headcount: headcount) }
             Experiment.run(plan, options: experiment) { r, metrics, _ in
-                records.append(ReplicationRecord(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: metrics.replication,
-                                                 headcount: headcount, metrics: metrics))
+                records.append(ReplicationRecord(metrics, ruleSet: r, of: header, headcount: headcount))
             }
         }
         let name = try StudyFiles.finish(records)

@@ -54,7 +54,6 @@ public struct SummaryBuilder {
 
 /// One rule set's records, reduced as they arrive (see ``SummaryBuilder``).
 private struct RuleSetAccumulator {
-    let ruleIndex: Int
     /// Per replication, in order: the metrics, each team's metrics, counted leads.
     var metrics: [MetricValues] = []
     var teamMetrics: [[MetricValues]]
@@ -82,7 +81,6 @@ private struct RuleSetAccumulator {
     }
 
     init(study: StudyDescription, ruleIndex: Int) {
-        self.ruleIndex = ruleIndex
         teamMetrics = study.teams.map { _ in [] }
         reps = study.reps.map { _ in RepSeries() }
         routeHits = study.ruleSets[ruleIndex].routes.map { _ in [] }
@@ -109,9 +107,8 @@ private struct RuleSetAccumulator {
         for (o, outcome) in LeadOutcome.allCases.enumerated() {
             outcomes[o].append(Double(run.outcomes[outcome.rawValue, default: 0]))
         }
-        var hourly = self.hourly ?? Array(repeating: HourPoint(), count: run.hourly.count)
-        for (h, point) in run.hourly.enumerated() where h < hourly.count { hourly[h].add(HourPoint(point), scale: scale) }
-        self.hourly = hourly
+        if hourly == nil { hourly = Array(repeating: HourPoint(), count: run.hourly.count) }
+        for (h, point) in run.hourly.enumerated() where h < hourly!.count { hourly![h].add(HourPoint(point), scale: scale) }
         ttft.merge(run.ttft)
         humanBoundTotal += run.humanBound
     }

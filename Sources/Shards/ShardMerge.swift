@@ -16,8 +16,7 @@ public struct MergedStudy: Sendable {
         var all: [ReplicationRecord] = []
         for headcount in header.headcounts {
             for (r, metrics) in (runs[headcount] ?? []).enumerated() {
-                all += metrics.map { ReplicationRecord(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: $0.replication,
-                                                       headcount: headcount, metrics: $0) }
+                all += metrics.map { ReplicationRecord($0, ruleSet: r, of: header, headcount: headcount) }
             }
         }
         return StudyRecords(header: header, records: all)

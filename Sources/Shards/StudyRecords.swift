@@ -106,6 +106,12 @@ public struct ReplicationRecord: Codable, Sendable {
         self.metrics = metrics
     }
 
+    /// The record of rule set `r`'s run `metrics` in the study of `header`.
+    public init(_ metrics: ReplicationMetrics, ruleSet r: Int, of header: StudyHeader, headcount: Int? = nil) {
+        self.init(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: metrics.replication, headcount: headcount,
+                  metrics: metrics)
+    }
+
     enum CodingKeys: String, CodingKey {
         case ruleSet = "rule_set", ruleSetIndex = "rule_set_index", replication, headcount, metrics
     }
@@ -129,8 +135,7 @@ public struct StudyRecords: Sendable {
     public init(header: StudyHeader, runs: [[ReplicationMetrics]], headcount: Int? = nil) {
         self.header = header
         records = runs.enumerated().flatMap { r, metrics in
-            metrics.map { ReplicationRecord(ruleSet: header.ruleSets[r], ruleSetIndex: r, replication: $0.replication,
-                                            headcount: headcount, metrics: $0) }
+            metrics.map { ReplicationRecord($0, ruleSet: r, of: header, headcount: headcount) }
         }
     }
 

@@ -80,7 +80,7 @@ public enum ValueSyntax {
     static let rateValid = "a rate such as 45/min, 300/h, 1200/day, 5000/week or 6000/month"
 
     /// Days in a month (365.25 / 12), for `/month` rates.
-    public static let daysPerMonth = 30.4375
+    static let daysPerMonth = 30.4375
 
     /// `45/min`, `300/h`, `1200/day`, `5000/week`, `6000/month`, converted to a weekly total
     /// (a month is 365.25/12 days).

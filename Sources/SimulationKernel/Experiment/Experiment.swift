@@ -66,26 +66,16 @@ public enum Experiment {
         let replications = options.replications ?? Array(0..<plan.scenario.replications)
         let tasks = plan.ruleSets.indices.flatMap { r in replications.indices.map { (r, $0) } }
         let workers = min(options.jobs, max(1, tasks.count))
-        @Sendable func replication(_ index: Int) -> Replication {
-            let (ruleIndex, k) = tasks[index]
-            return Replication(plan: plan, ruleIndex: ruleIndex, replication: replications[k], trace: options.trace,
-                               checkInvariants: options.checkInvariants, referenceDispatch: options.referenceDispatch)
-        }
-        if workers == 1 {
-            // One worker: the calling thread runs every task itself, in order.
-            for index in tasks.indices {
-                let (metrics, rows) = replication(index).run()
-                progress?(index + 1, tasks.count)
-                receive(tasks[index].0, metrics, rows)
-            }
-            return
-        }
         let board = ResultBoard(count: tasks.count, window: 4 * workers)
         let group = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) {
                 while let index = board.nextTask() {
-                    let finished = board.post(replication(index).run(), at: index)
+                    let (ruleIndex, k) = tasks[index]
+                    let replication = Replication(plan: plan, ruleIndex: ruleIndex, replication: replications[k],
+                                                  trace: options.trace, checkInvariants: options.checkInvariants,
+                                                  referenceDispatch: options.referenceDispatch)
+                    let finished = board.post(replication.run(), at: index)
                     progress?(finished, tasks.count)
                 }
             }
