@@ -51,6 +51,8 @@ struct LeadRecord {
     private var routeCode: Int32 = -3
     /// Storage of ``queue``: the board index of the lead's queue (−1: none yet).
     private var queueIndex: Int32 = -1
+    /// Storage of ``routedQueue(in:)``: the board index of the first queue the lead was in.
+    private var routedQueueIndex: Int32 = -1
     /// The waiting line (within the queue) the lead is in while waiting.
     var line: Int32 = -1
     var owner: Int32 = -1
@@ -95,7 +97,17 @@ struct LeadRecord {
     /// Whether the lead has been in a queue.
     var hasQueue: Bool { queueIndex >= 0 }
 
-    mutating func setQueue(_ queue: QueueRef) { queueIndex = Int32(queue.index) }
+    mutating func setQueue(_ queue: QueueRef) {
+        queueIndex = Int32(queue.index)
+        if routedQueueIndex < 0 { routedQueueIndex = queueIndex }
+    }
+
+    /// The queue routing sent the lead to, before any overflow, escalation or reassignment
+    /// (nil: not routed to a queue). Queue-level SLAs, business clocks and per-queue results
+    /// follow it.
+    func routedQueue(in queues: QueueNumbering) -> QueueRef? {
+        routedQueueIndex >= 0 ? queues.queue(at: Int(routedQueueIndex)) : nil
+    }
 
     /// The `else` queue of the account-owner route that sent the lead to its owner (nil: none).
     func elseQueue(in queues: QueueNumbering) -> QueueRef? {
