@@ -57,8 +57,12 @@ public enum LeadRouter {
     public static func routeOne(json: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
                                 seed: UInt64) throws -> String {
         let fields = try parseJSONLead(json)
+        let lead: Lead
+        do { lead = try Lead(fields: fields, scenario: scenario) } catch {
+            throw RouteInputError.badJSON(Lead.explained(error))
+        }
         var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
-        let outcome = session.route([fields]).first!
+        let outcome = session.route([lead]).first!
         if format == .json { return try encode(outcome) }
         var lines = ["route: \(outcome.route ?? (outcome.fallback ? "(fallback)" : "(none)"))",
                      "destination: \(outcome.destination)"]
@@ -80,12 +84,13 @@ public enum LeadRouter {
         let rows: [CSV.Row]
         do { rows = try CSV.parse(csv) } catch { throw RouteInputError.badCSV(line: error.line, error.message) }
         guard let header = rows.first?.cells else { throw RouteInputError.badCSV(line: 1, "no header row") }
-        var leads: [[(String, FieldValue?)]] = []
+        var leads: [Lead] = []
         for row in rows.dropFirst() {
             guard row.cells.count == header.count else {
                 throw RouteInputError.badCSV(line: row.line, "\(row.cells.count) cells, the header has \(header.count)")
             }
-            leads.append(zip(header, row.cells).map { ($0, leadValue(ofCell: $1)) })
+            do { leads.append(try Lead(fields: zip(header, row.cells).map { ($0, leadValue(ofCell: $1)) }, scenario: scenario)) }
+            catch { throw RouteInputError.badCSV(line: row.line, Lead.explained(error)) }
         }
         var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
         let outcomes = session.route(leads)
@@ -143,7 +148,31 @@ public enum LeadRouter {
         }
     }
 
-    /// A rule set compiled for the command, with the rotation state of `--scenario`.
+    /// One lead to route: its fields and, with a scenario, the instant it was created at.
+    struct Lead {
+        static let createdAtKey = "created_at"
+        var fields: [(String, FieldValue?)]
+        var createdAt: Instant?
+
+        /// With a scenario, a `created_at` key is the creation time in the scenario's zone (unless
+        /// it has an offset), not a field; without one it is a field like any other.
+        init(fields: [(String, FieldValue?)], scenario: Scenario?) throws(ValueError) {
+            self.fields = fields
+            guard let scenario, let index = fields.firstIndex(where: { $0.0 == Self.createdAtKey }) else { return }
+            self.fields.remove(at: index)
+            guard let stamp = fields[index].1 else {
+                throw ValueError("\(Self.createdAtKey) is empty", valid: ValueSyntax.recordedTimestampValid)
+            }
+            do { createdAt = try ValueSyntax.recordedTimestamp(stamp.description, zone: scenario.timeZone) } catch {
+                throw ValueError("\(Self.createdAtKey): \(error.message)", valid: ValueSyntax.recordedTimestampValid)
+            }
+        }
+
+        /// A bad `created_at` as one line: what is wrong, then what is valid.
+        static func explained(_ error: ValueError) -> String {
+            error.message + (error.valid.map { "; valid: \($0)" } ?? "")
+        }
+    }
 }
 
 /// A CSV cell as a lead value: empty is missing, true/false booleans, numeric-looking numbers.

@@ -118,9 +118,9 @@ extension ScenarioBuilder {
                 continue
             }
             let time: Instant
-            do { time = try Self.recordedTimestamp(stamp, zone: zone) } catch {
+            do { time = try ValueSyntax.recordedTimestamp(stamp, zone: zone) } catch {
                 rowError(row.line, rowNumber, "row \(rowNumber): \(createdAt) '\(stamp)': \(error.message)",
-                         valid: "2025-10-01T14:23, 2025-10-01 14:23:11, 2025-10-01T14:23:11.000Z or 2025-10-01T14:23+02:00 (scenario time zone unless an offset is given)")
+                         valid: ValueSyntax.recordedTimestampValid)
                 bad += 1
                 continue
             }
@@ -139,34 +139,12 @@ extension ScenarioBuilder {
         return (columns.map(\.field), leads)
     }
 
-    /// Timestamps as CRMs export them: ISO 8601 with `T` or a space, optional seconds,
-    /// fractional seconds and offset (`Z`, `+02:00`, `+0200`); a bare date means local midnight.
-    static func recordedTimestamp(_ text: String, zone: String) throws(ValueError) -> Instant {
-        if let day = try? ValueSyntax.date(text) {
-            return ValueSyntax.instant(localSeconds: Double(day.daysSinceEpoch) * 86_400, in: zone)
-        }
-        var s = text
-        // Drop fractional seconds: 14:23:11.000Z → 14:23:11Z.
-        if let dot = s.firstIndex(of: "."), s[..<dot].filter({ $0 == ":" }).count == 2 {
-            var end = s.index(after: dot)
-            while end < s.endIndex, s[end].isASCII, s[end].isNumber { end = s.index(after: end) }
-            s.removeSubrange(dot..<end)
-        }
-        // +0200 → +02:00.
-        if s.count > 5 {
-            let tail = s.suffix(5)
-            if let sign = tail.first, sign == "+" || sign == "-", tail.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
-               s.dropLast(5).contains(":") {
-                s = String(s.dropLast(4)) + tail.dropFirst().prefix(2) + ":" + tail.suffix(2)
-            }
-        }
-        return try ValueSyntax.timestamp(s, timeZone: zone)
-    }
-
-    /// Warns about recorded leads that fall outside the run's arrival window (never silently).
-    func checkReplayWindow(_ sources: [Source], start: Instant, end: Instant) {
+    /// Warns about recorded leads that fall outside the run's arrival window (never silently),
+    /// and about `align: start` moving them to other times of the week.
+    func checkReplayWindow(_ sources: [Source], start: Instant, end: Instant, zone: String) {
         for (i, source) in sources.enumerated() {
             guard let replay = source.replay else { continue }
+            checkWeeklyPattern(of: replay, path: "sources[\(i)].replay", start: start, zone: zone)
             let outside = replay.leads.indices.filter {
                 let t = replay.arrival(of: $0, start: start)
                 return t < start || t >= end
@@ -179,5 +157,32 @@ extension ScenarioBuilder {
                      + "(warm-up + horizon) and are not replayed (rows \(rows)\(outside.count > 5 ? ", …" : ""))",
                      valid: replay.alignment == .start ? "a longer horizon" : "align: start, or a start and horizon covering the recorded dates")
         }
+    }
+
+    /// `align: start` keeps the recorded times of day and days of the week only when the shift is
+    /// a whole number of weeks (within a minute), that is when the scenario starts at the first
+    /// recorded lead's local weekday and time; otherwise the weekly pattern of the file is lost.
+    private func checkWeeklyPattern(of replay: Replay, path: String, start: Instant, zone: String) {
+        guard replay.alignment == .start, let first = replay.leads.first?.createdAt,
+              let timeZone = TimeZone(identifier: zone) else { return }
+        func local(_ t: Instant) -> Double { t + Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: t))) }
+        let week = 604_800.0
+        let lag = (local(first) - local(start)).truncatingRemainder(dividingBy: week)
+        let forward = lag < 0 ? lag + week : lag
+        guard min(forward, week - forward) >= 60 else { return }
+        func weekdayAndTime(_ localSeconds: Double) -> String {
+            let day = CalendarDate(daysSinceEpoch: Int((localSeconds / 86_400).rounded(.down)))
+            let minutes = Int(localSeconds - Double(day.daysSinceEpoch) * 86_400) / 60
+            return "\(ValueSyntax.dayNames[day.weekday].capitalized) \(TimeOfDay(minutes: minutes))"
+        }
+        let suggested = local(start) + forward
+        let suggestedDay = CalendarDate(daysSinceEpoch: Int((suggested / 86_400).rounded(.down)))
+        let suggestedTime = TimeOfDay(minutes: Int(suggested - Double(suggestedDay.daysSinceEpoch) * 86_400) / 60)
+        r.report(.warning, at: r.marks[path], path,
+                 "align: start moves the recorded leads of '\(replay.file)' so that the first one "
+                 + "(\(weekdayAndTime(local(first)))) arrives at the scenario start (\(weekdayAndTime(local(start)))): "
+                 + "every lead arrives at another time of day or day of the week than recorded, so the file's weekly pattern is lost",
+                 valid: "start: \(suggestedDay)T\(suggestedTime) (the first recorded lead's weekday and time) to keep it, "
+                 + "or align: recorded with a start and horizon covering the recorded dates")
     }
 }

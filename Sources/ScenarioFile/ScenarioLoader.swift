@@ -114,7 +114,7 @@ struct ScenarioBuilder {
             }
         }
 
-        if let start, let horizon, let warmup { checkReplayWindow(sources, start: start, end: start + warmup + horizon) }
+        if let start, let horizon, let warmup, let zone { checkReplayWindow(sources, start: start, end: start + warmup + horizon, zone: zone) }
 
         guard let name, let zone, let start, let horizon, let warmup, let drain, let replications, let seed,
               let businessHours, let holidays, let metrics, !r.hasErrors else { return nil }

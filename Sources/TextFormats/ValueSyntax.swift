@@ -216,6 +216,32 @@ public enum ValueSyntax {
         return instant(localSeconds: localSeconds, in: zone)
     }
 
+    public static let recordedTimestampValid = "2025-10-01T14:23, 2025-10-01 14:23:11, 2025-10-01T14:23:11.000Z or 2025-10-01T14:23+02:00 (scenario time zone unless an offset is given)"
+
+    /// Timestamps as CRMs export them: ISO 8601 with `T` or a space, optional seconds,
+    /// fractional seconds and offset (`Z`, `+02:00`, `+0200`); a bare date means local midnight.
+    public static func recordedTimestamp(_ text: String, zone: String) throws(ValueError) -> Instant {
+        if let day = try? date(text) {
+            return instant(localSeconds: Double(day.daysSinceEpoch) * 86_400, in: zone)
+        }
+        var s = text
+        // Drop fractional seconds: 14:23:11.000Z → 14:23:11Z.
+        if let dot = s.firstIndex(of: "."), s[..<dot].filter({ $0 == ":" }).count == 2 {
+            var end = s.index(after: dot)
+            while end < s.endIndex, s[end].isASCII, s[end].isNumber { end = s.index(after: end) }
+            s.removeSubrange(dot..<end)
+        }
+        // +0200 → +02:00.
+        if s.count > 5 {
+            let tail = s.suffix(5)
+            if let sign = tail.first, sign == "+" || sign == "-", tail.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+               s.dropLast(5).contains(":") {
+                s = String(s.dropLast(4)) + tail.dropFirst().prefix(2) + ":" + tail.suffix(2)
+            }
+        }
+        return try timestamp(s, timeZone: zone)
+    }
+
     /// The UTC instant of a local wall-clock time (seconds since epoch as if local were UTC).
     public static func instant(localSeconds: Double, in zoneID: String) -> Instant {
         guard let zone = TimeZone(identifier: zoneID) else { return localSeconds }
@@ -247,7 +273,8 @@ public enum ValueSyntax {
                          suggestion: suggestion)
     }
 
-    static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    /// ISO weekday names as schedules spell them, Monday first.
+    public static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     static let scheduleValid = "always, or comma-separated 'DAYS HH:MM-HH:MM' windows with DAYS one of weekdays, weekends, daily, Mon…Sun or a range such as Mon-Thu (e.g. 'Mon-Thu 08:00-16:00, Fri 08:00-12:00')"
 
     /// `always`, `weekdays 09:00-17:00`, `Mon-Thu 08:00-16:00, Fri 08:00-12:00`, `weekends`, `daily 22:00-06:00`.

@@ -38,6 +38,55 @@ import Testing
         }
     }
 
+    /// Follow-the-sun lead by lead: with `--scenario`, `created_at` is the instant the lead is
+    /// assigned at (scenario zone), so a rep off shift, absent or not yet hired then is skipped.
+    @Test func assignsAtTheLeadsCreationTime() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        try w.write("""
+            name: sun
+            start: 2026-01-05
+            timezone: Europe/London
+            horizon: 7d
+            holidays: [2026-01-08]
+            sources: [{name: web, volume: 10/day}]
+            teams: [{name: emea}, {name: na}]
+            reps:
+              - {name: ann, team: emea, schedule: weekdays 08:00-17:00}
+              - {name: bob, team: na, timezone: America/New_York, schedule: weekdays 09:00-17:00}
+              - {name: cy, team: na, timezone: America/New_York, schedule: weekdays 09:00-17:00, active_from: 2026-01-08}
+              - {name: tem, team: na, template: true}
+            """, "sun.yaml")
+        try w.write("name: pool\nfallback: pool\nqueues:\n  pool: {reps: [ann, bob, cy], strategy: round-robin}\n", "pool.yaml")
+        try w.write("name: late\nfallback: pool\nqueues:\n  pool: {reps: [ann], assign_off_shift: true}\n", "late.yaml")
+        // 10:00 London: only ann (New York is at 05:00); 15:00: ann and bob, round-robin; 18:00:
+        // only bob; the 8th is a scenario holiday for everyone (cy is hired that day): nobody; the
+        // 9th at 15:00 everyone, the rotation going on after bob.
+        try w.write("""
+            id,created_at
+            1,2026-01-05T10:00
+            2,2026-01-05T15:00
+            3,2026-01-05T15:30
+            4,2026-01-05T18:00
+            5,2026-01-08T15:00
+            6,2026-01-09T15:00
+            7,2026-01-09T10:00-05:00
+            """, "leads.csv")
+        let study = try RouteStudy(rules: w.path("pool.yaml"), scenario: w.path("sun.yaml"))
+        let csv = try study.route(csvFile: w.path("leads.csv"), format: .text, explain: false, seed: 1)
+        let reps = csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).last! }
+        #expect(reps == ["ann", "bob", "ann", "bob", "(none eligible: waits)", "cy", "ann"])
+        // `assign_off_shift` queues take the lead off shift as the simulation does.
+        let late = try RouteStudy(rules: w.path("late.yaml"), scenario: w.path("sun.yaml"))
+        #expect(try late.route(json: #"{"created_at": "2026-01-05T22:00"}"#, format: .text, seed: 1).contains("rep: ann\n"))
+        #expect(throws: StudyError.invalidInput("error: --leads line 2: created_at: '5 Jan' is not a timestamp: '5' is not a date; valid: "
+                                                + "2025-10-01T14:23, 2025-10-01 14:23:11, 2025-10-01T14:23:11.000Z or "
+                                                + "2025-10-01T14:23+02:00 (scenario time zone unless an offset is given)")) {
+            try w.write("id,created_at\n1,5 Jan\n", "bad.csv")
+            return try study.route(csvFile: w.path("bad.csv"), format: .text, explain: false, seed: 1)
+        }
+    }
+
     @Test func invalidRulesAreInvalidInputWithDiagnostics() throws {
         let w = try Workspace()
         defer { w.remove() }

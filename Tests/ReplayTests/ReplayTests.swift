@@ -149,4 +149,19 @@ import Testing
         let loaded = try ScenarioLoader.load(path: path)
         #expect(loaded.warnings.contains { $0.message.contains("1 of 2 recorded leads") && $0.message.contains("rows 2") })
     }
+
+    /// `align: start` keeps the weekly pattern only when the run starts at the first recorded
+    /// lead's local weekday and time; otherwise the loader warns and says which start keeps it.
+    @Test func alignStartThatMovesTheTimeOfDayWarns() throws {
+        let moved = try ScenarioLoader.load(path: Self.scenario().1).warnings
+        #expect(moved.contains {
+            $0.message.contains("first one (Mon 09:00) arrives at the scenario start (Mon 00:00)")
+                && $0.valid?.hasPrefix("start: 2026-01-05T09:00 ") == true
+        })
+        let weekly = "CreatedDate,Region\n2025-10-06T00:00,EMEA\n2025-10-08T15:00,NA\n"
+        let kept = try ScenarioLoader.load(path: Self.scenario(csv: weekly, replay: "{file: leads.csv, created_at: CreatedDate, fields: {region: Region}}").1)
+        #expect(!kept.warnings.contains { $0.message.contains("weekly pattern") })
+        let recorded = try ScenarioLoader.load(path: Self.scenario(replay: "{file: leads.csv, created_at: CreatedDate, align: recorded, fields: {region: Region__c}}").1)
+        #expect(!recorded.warnings.contains { $0.message.contains("weekly pattern") })
+    }
 }
