@@ -102,7 +102,7 @@ extension Replication {
             if let name = sla.escalateTo, let escalation = rules.queueIndex(named: name) {
                 return queues.ruleQueue(escalation)
             }
-            let teamIndex = team(of: queue)
+            let teamIndex = team(of: queue, latestOwner: lead.owner)
             let manager = teamIndex >= 0 ? plan.teamManager[teamIndex] : -1
             let owner = Int(lead.owner)
             guard manager >= 0, manager != owner, !excluded(slot).contains(manager) else { return nil }
@@ -118,7 +118,6 @@ extension Replication {
         freeSlot(of: owner)
         exclusions[slot, default: ExcludedReps()].insert(owner)
         leads[slot].hasExclusions = true
-        leads[slot].owner = -1
         leads[slot].reassignments += 1
     }
 }

@@ -118,8 +118,16 @@ extension Replication {
             && lead.line == Int32(line) && lead.queueEntry == entry.entry
     }
 
-    /// The team a queue's leads count towards (−1: none, or no queue).
-    func team(of queue: QueueRef?) -> Int { queue.map { queueTeams[$0.index] } ?? -1 }
+    /// The team a lead in (or last in) `queue` counts towards: the queue's team, or for a queue
+    /// spanning several teams the team of the lead's latest owner (−1: none, no queue, or a
+    /// spanning queue's lead that was never owned).
+    @inline(__always)
+    func team(of queue: QueueRef?, latestOwner: Int32) -> Int {
+        guard let queue else { return -1 }
+        let team = queueTeams[queue.index]
+        guard team == SimulationPlan.teamOfOwner else { return team }
+        return latestOwner >= 0 ? queueTeams[queues.ownerQueue(of: Int(latestOwner)).index] : -1
+    }
 
     func queueName(_ queue: QueueRef?) -> String {
         guard let queue else { return "" }

@@ -23,8 +23,12 @@ public struct SimulationPlan: Sendable {
     public let teamIndex: [String: Int]
     /// Per rep: its team's index.
     public let repTeam: [Int]
-    /// Per rule set and queue: the team its leads count towards (−1: none).
+    /// Per rule set and queue: the team its leads count towards (−1: none;
+    /// ``teamOfOwner``: the team of the lead's latest owner).
     let queueTeam: [[Int]]
+    /// The `queueTeam` of a queue whose members span several teams: each lead counts towards
+    /// the team of its latest owner (none when it never had one).
+    static let teamOfOwner = -2
     /// Per team: the manager's rep index (−1: none).
     let teamManager: [Int]
     let scoreField: Int?
@@ -93,7 +97,9 @@ public struct SimulationPlan: Sendable {
     }
 
     /// Team indices (declared teams first, then the reps' other teams), each rep's team, each
-    /// team's manager (−1: none), and per rule set and queue the team its leads count towards.
+    /// team's manager (−1: none), and per rule set and queue the team its leads count towards:
+    /// the team of its members (`team:` when it has none), or ``teamOfOwner`` when they belong
+    /// to several teams.
     private static func teams(of scenario: Scenario, compiled: [CompiledRuleSet])
         -> (index: [String: Int], repTeam: [Int], managers: [Int], queueTeam: [[Int]]) {
         var teams: [String: Int] = [:]
@@ -108,7 +114,8 @@ public struct SimulationPlan: Sendable {
         let queueTeam = compiled.map { ruleSet in
             ruleSet.queues.map { queue in
                 if let team = queue.team, let t = teams[team] { return t }
-                return queue.members.first.map { repTeam[$0] } ?? -1
+                guard let first = queue.members.first.map({ repTeam[$0] }) else { return -1 }
+                return queue.members.allSatisfy { repTeam[$0] == first } ? first : teamOfOwner
             }
         }
         return (teams, repTeam, managers, queueTeam)
