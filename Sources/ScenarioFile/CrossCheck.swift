@@ -48,6 +48,7 @@ struct CrossChecker {
             for f in source.fields where !names.contains(f.name) { names.append(f.name) }
             for f in source.replay?.fields ?? [] where !names.contains(f) { names.append(f) }
         }
+        for f in scenario.accounts?.fields ?? [] where !names.contains(f.name) { names.append(f.name) }
         return names
     }
 
@@ -163,14 +164,12 @@ struct CrossChecker {
 
     private func knownValues(of field: String) -> [FieldValue]? {
         if field == "source" { return scenario.sources.map { .text($0.name) } }
+        // Recorded columns can hold anything: no value warnings for them.
+        if scenario.sources.contains(where: { $0.replay?.fields.contains(field) == true }) { return nil }
         var values: [FieldValue] = []
-        for source in scenario.sources {
-            // Recorded columns can hold anything: no value warnings for them.
-            if source.replay?.fields.contains(field) == true { return nil }
-            for f in source.fields where f.name == field {
-                guard let vs = ScenarioBuilder.values(of: f) else { return nil }
-                for v in vs where !values.contains(v) { values.append(v) }
-            }
+        for f in scenario.sources.flatMap(\.fields) + (scenario.accounts?.fields ?? []) where f.name == field {
+            guard let vs = ScenarioBuilder.values(of: f) else { return nil }
+            for v in vs where !values.contains(v) { values.append(v) }
         }
         return values
     }

@@ -34,13 +34,14 @@ extension Replication {
     /// `account-owner`: the owner gets the lead (even off shift: the touch waits for the shift),
     /// unless the owner is inactive, absent or at a cap and the route has an `else` queue.
     /// Without `else`, a lead of an owner who has left is held by that owner (stale ownership),
-    /// and a lead of an absent, capped or not-yet-hired owner waits for that owner.
+    /// and a lead of an absent, capped or not-yet-hired owner waits for that owner. A lead
+    /// without an account, or whose account has no owner, goes to `else` or is unrouted.
     private func routeToOwner(_ slot: Int32, elseQueue: QueueRef?) {
         var owner = -1
         var hasAccount = false
         if case .number(let id) = leads.values(slot)[plan.accountField] {
             let account = Int(id)
-            if account >= 0 && account < accountOwner.count {
+            if account >= 0 && account < accountOwner.count && accountOwner[account] != Self.noOwner {
                 owner = accountOwner[account]
                 hasAccount = true
             }

@@ -36,8 +36,10 @@ public struct SimulationPlan: Sendable {
     let enrichmentDelay: Sampler?
     /// The `account` pseudo-field.
     let accountField: Int
-    /// Account owner team's reps, for spreading account ownership.
-    let accountOwnerReps: [Int]
+    /// Account attributes (nil: accounts have none).
+    let accountFields: AccountFields?
+    /// How account ownership is spread over the owner teams' reps.
+    let accountOwnership: AccountOwnership
 
     /// Key instants of a run.
     let warmupStart: Instant
@@ -61,7 +63,12 @@ public struct SimulationPlan: Sendable {
         drainEnd = arrivalsEnd + scenario.drain
 
         var schema = LeadSchema()
-        factories = scenario.sources.map { LeadFactory(source: $0, accounts: scenario.accounts, schema: &schema) }
+        let accountFields = AccountFields(accounts: scenario.accounts, schema: &schema)
+        self.accountFields = accountFields
+        accountOwnership = AccountOwnership(accounts: scenario.accounts, reps: scenario.reps, schema: &schema)
+        factories = scenario.sources.map {
+            LeadFactory(source: $0, accounts: scenario.accounts, accountFields: accountFields, schema: &schema)
+        }
         let (replayStart, replayEnd) = (scenario.start, scenario.start + scenario.warmup + scenario.horizon)
         replays = scenario.sources.map { source in
             source.replay.map { ReplayPlan(source: source, replay: $0, start: replayStart, end: replayEnd, schema: &schema) }
@@ -91,9 +98,6 @@ public struct SimulationPlan: Sendable {
                                       from: scenario.start - 7 * 86_400, to: calendarEnd + 30 * 86_400)
 
         (teamIndex, repTeam, teamManager, queueTeam) = Self.teams(of: scenario, compiled: compiled)
-        accountOwnerReps = scenario.accounts.map { accounts in
-            scenario.reps.indices.filter { scenario.reps[$0].team == accounts.ownerTeam }
-        } ?? []
     }
 
     /// Team indices (declared teams first, then the reps' other teams), each rep's team, each
@@ -124,5 +128,34 @@ public struct SimulationPlan: Sendable {
     /// Team names by index.
     public var teamNames: [String] {
         teamIndex.sorted { $0.value < $1.value }.map(\.key)
+    }
+}
+
+/// Who owns which accounts: each account belongs to an owner team (by the value of a field, or
+/// one team for all) and is dealt to that team's reps round-robin in account order.
+struct AccountOwnership: Sendable {
+    /// The account field whose value picks the team (nil: every account belongs to team 0).
+    let field: Int?
+    /// By value of `field`: the index into `teamReps` (absent: the account has no owner).
+    let teamByValue: [LeadValue: Int]
+    /// Per owner team: its reps' indices, in declaration order.
+    let teamReps: [[Int]]
+
+    init(accounts: Accounts?, reps: [Rep], schema: inout LeadSchema) {
+        func members(_ team: String) -> [Int] { reps.indices.filter { reps[$0].team == team } }
+        switch accounts?.owners {
+        case nil:
+            (field, teamByValue, teamReps) = (nil, [:], [])
+        case .team(let team)?:
+            (field, teamByValue, teamReps) = (nil, [:], [members(team)])
+        case .byField(let name, let teams)?:
+            var order: [String] = [], byValue: [LeadValue: Int] = [:]
+            for value in teams.keys.sorted(by: { $0.description < $1.description }) {
+                let team = teams[value]!
+                if !order.contains(team) { order.append(team) }
+                byValue[FieldGenerator.leadValue(value, schema: &schema)] = order.firstIndex(of: team)!
+            }
+            (field, teamByValue, teamReps) = (schema.fieldIndex(for: name), byValue, order.map(members))
+        }
     }
 }
