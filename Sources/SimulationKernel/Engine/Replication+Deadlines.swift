@@ -91,7 +91,8 @@ extension Replication {
     }
 
     /// Where a breached lead goes: back to its queue (`reassign`; an owner's lead to its route's
-    /// `else` queue), or up (`escalate`: the named queue, else the team manager's owner queue).
+    /// `else` queue), or up (`escalate`: the named queue, else the owner queue of the manager of
+    /// the lead's team, its owner's team for a queue spanning several teams).
     /// Nil: it stays with its owner.
     private func breachTarget(of lead: LeadRecord, slot: Int32, sla: SLA) -> QueueRef? {
         guard let queue = lead.queue(in: queues) else { return nil }
