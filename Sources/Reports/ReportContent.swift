@@ -100,7 +100,7 @@ public struct ReportContent: Sendable {
             }
         }
         teams = ReportTable(
-            title: "Teams", note: "A lead counts for the team of the last queue it was in. Means over replications.",
+            title: "Teams", note: "A lead counts for the team of the last queue it was in; for a queue spanning several teams, its owner's team. Means over replications.",
             header: ["team", "rule set"] + teamColumns.map { MetricCatalog.info($0).label },
             rows: teamRows, numeric: [false, false] + teamColumns.map { _ in true })
 

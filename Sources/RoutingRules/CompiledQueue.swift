@@ -5,9 +5,11 @@ public struct CompiledQueue: Sendable {
     public var name: String
     /// No human owner: leads routed here are settled on arrival and never unowned.
     public var isAutomated: Bool
-    /// The team named by `team:` (nil for an explicit `reps:` list or an automated queue).
+    /// The team named by `team:` (nil for several teams, an explicit `reps:` list or an
+    /// automated queue).
     public var team: String?
-    /// Roster indices in declaration order (team order, or the order of `reps:`).
+    /// Roster indices in declaration order (team order, team after team for several teams, or
+    /// the order of `reps:`).
     public var members: [Int]
     public var strategy: Strategy
     /// The lead field a rep's skills must contain (`skill: FIELD`).

@@ -86,6 +86,9 @@ public struct CompiledRuleSet: Sendable {
                 case .team(let name):
                     team = name
                     members = roster.indices.filter { roster[$0].team == name }
+                case .teams(let names):
+                    team = nil
+                    members = names.flatMap { name in roster.indices.filter { roster[$0].team == name } }
                 case .reps(let names):
                     team = nil
                     members = roster.isEmpty ? [] : try names.map { name in

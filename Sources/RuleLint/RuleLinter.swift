@@ -140,7 +140,7 @@ public enum RuleLinter {
             guard case .human(let h) = queue.kind else { continue }
             let reps: [Rep]
             switch h.members {
-            case .team(let t): reps = working.filter { $0.team == t }
+            case .team, .teams: reps = h.members.teamNames.flatMap { team in working.filter { $0.team == team } }
             case .reps(let names): reps = working.filter { names.contains($0.name) }
             }
             members[queue.name] = reps

@@ -181,6 +181,7 @@ enum YAMLText {
                 var entries: [(String, Value)] = []
                 switch h.members {
                 case .team(let t): entries.append(("team", .scalar(name(t))))
+                case .teams(let ts): entries.append(("team", .list(ts.map { .scalar(name($0)) })))
                 case .reps(let r): entries.append(("reps", .list(r.map { .scalar(name($0)) })))
                 }
                 if case .reps(let r) = h.members, r.count == 1 {} else { entries.append(("strategy", .scalar(h.strategy.rawValue))) }

@@ -48,6 +48,7 @@ struct CrossChecker {
             for f in source.fields where !names.contains(f.name) { names.append(f.name) }
             for f in source.replay?.fields ?? [] where !names.contains(f) { names.append(f) }
         }
+        for f in scenario.accounts?.fields ?? [] where !names.contains(f.name) { names.append(f.name) }
         return names
     }
 
@@ -57,9 +58,16 @@ struct CrossChecker {
             let base = "queues.\(queue.name)"
             switch h.members {
             case .team(let team):
-                if !teamNames.contains(team) {
-                    add(.error, "\(base).team", "team '\(team)' is not a team of scenario '\(scenario.name)'", found: team,
-                        valid: Suggestions.list(teamNames), suggestion: Suggestions.closest(to: team, in: teamNames))
+                checkTeam(team, path: "\(base).team")
+            case .teams(let teams):
+                for (i, team) in teams.enumerated() {
+                    let path = "\(base).team[\(i)]"
+                    if let first = teams.firstIndex(of: team), first < i {
+                        add(.error, path, "team '\(team)' is listed twice in queue '\(queue.name)' (first at team[\(first)])",
+                            found: team, valid: "each team once")
+                    } else {
+                        checkTeam(team, path: path)
+                    }
                 }
             case .reps(let reps):
                 for (i, rep) in reps.enumerated() where !repNames.contains(rep) {
@@ -99,10 +107,13 @@ struct CrossChecker {
             for queue in ruleSet.queues {
                 guard case .human(let h) = queue.kind else { continue }
                 switch h.members {
-                case .team(let team):
-                    if let t = scenario.teams.first(where: { $0.name == team }), t.manager == nil {
-                        add(.error, "sla.on_breach", "'on_breach: escalate' needs a manager for team '\(team)' (queue '\(queue.name)') or 'escalate_to'",
-                            valid: "manager: REP on the team, or sla.escalate_to: QUEUE")
+                case .team, .teams:
+                    // A queue over several teams escalates to the manager of the owner's team.
+                    for team in h.members.teamNames {
+                        if let t = scenario.teams.first(where: { $0.name == team }), t.manager == nil {
+                            add(.error, "sla.on_breach", "'on_breach: escalate' needs a manager for team '\(team)' (queue '\(queue.name)') or 'escalate_to'",
+                                valid: "manager: REP on the team, or sla.escalate_to: QUEUE")
+                        }
                     }
                 case .reps:
                     add(.error, "sla.on_breach", "'on_breach: escalate' cannot find a manager for queue '\(queue.name)' (it lists reps, not a team)",
@@ -112,9 +123,15 @@ struct CrossChecker {
         }
     }
 
+    private mutating func checkTeam(_ team: String, path: String) {
+        guard !teamNames.contains(team) else { return }
+        add(.error, path, "team '\(team)' is not a team of scenario '\(scenario.name)'", found: team,
+            valid: Suggestions.list(teamNames), suggestion: Suggestions.closest(to: team, in: teamNames))
+    }
+
     private func reps(of members: HumanQueue.Members) -> [Rep] {
         switch members {
-        case .team(let team): return scenario.reps(ofTeam: team)
+        case .team, .teams: return members.teamNames.flatMap { scenario.reps(ofTeam: $0) }
         case .reps(let names): return scenario.reps.filter { names.contains($0.name) }
         }
     }
@@ -147,14 +164,12 @@ struct CrossChecker {
 
     private func knownValues(of field: String) -> [FieldValue]? {
         if field == "source" { return scenario.sources.map { .text($0.name) } }
+        // Recorded columns can hold anything: no value warnings for them.
+        if scenario.sources.contains(where: { $0.replay?.fields.contains(field) == true }) { return nil }
         var values: [FieldValue] = []
-        for source in scenario.sources {
-            // Recorded columns can hold anything: no value warnings for them.
-            if source.replay?.fields.contains(field) == true { return nil }
-            for f in source.fields where f.name == field {
-                guard let vs = ScenarioBuilder.values(of: f) else { return nil }
-                for v in vs where !values.contains(v) { values.append(v) }
-            }
+        for f in scenario.sources.flatMap(\.fields) + (scenario.accounts?.fields ?? []) where f.name == field {
+            guard let vs = ScenarioBuilder.values(of: f) else { return nil }
+            for v in vs where !values.contains(v) { values.append(v) }
         }
         return values
     }

@@ -22,7 +22,8 @@ extension FileFormat {
     static let queues = ObjectFormat("queues", [], otherKeys: .anyOf([.word("automated"), .object(queue)]), minimumKeys: 1)
 
     public static let queue = ObjectFormat("a queue", [
-        KeyFormat("team", .text, "Every rep of this team works the queue."),
+        KeyFormat("team", .anyOf([.text, .list(.text, minimum: 1)]),
+                  "Every rep of this team works the queue; a list [A, B] pools several teams (A's reps, then B's)."),
         KeyFormat("reps", .list(.text, minimum: 1), "These reps work the queue."),
         KeyFormat("strategy", .choice(Strategy.allCases.map(\.rawValue), what: "strategy"),
                   "How a rep is picked (default round-robin); ties go to the rep declared first."),

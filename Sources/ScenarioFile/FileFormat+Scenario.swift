@@ -99,13 +99,22 @@ extension FileFormat {
     static let accounts = ObjectFormat("accounts settings", [
         KeyFormat("count", .integer(minimum: 1, maximum: ScenarioLoader.maximumAccounts), "How many accounts exist.",
                   required: true),
-        KeyFormat("owners", .object(accountOwners), "Who owns the accounts.", required: true),
+        KeyFormat("fields", .reference(fields),
+                  "Account attributes, generated like lead fields; a lead matching an account takes its values."),
+        KeyFormat("owners", .anyOf([.object(accountOwners), .object(accountOwnersByField)]),
+                  "Who owns the accounts: {team: T}, or {by: FIELD, VALUE: {team: T}, …} by an account field.",
+                  required: true),
         KeyFormat("stale_owner", .syntax(.share), "Share of accounts owned by a rep who has left (outdated ownership)."),
     ])
 
     static let accountOwners = ObjectFormat("account owners", [
         KeyFormat("team", .text, "Team whose reps own the accounts (spread over them).", required: true),
     ])
+
+    static let accountOwnersByField = ObjectFormat("account owners by field", [
+        KeyFormat("by", .text, "An account field; each other key is one of its values (a value not listed has no owner).",
+                  required: true),
+    ], otherKeys: .object(accountOwners))
 
     // MARK: Teams and reps
 

@@ -150,6 +150,30 @@ struct RuleSetBuilder {
 
     // MARK: Queues
 
+    /// `team: TEAM` or `team: [A, B, …]` (a list of one team is that team).
+    private func teamMembers(_ node: Node, _ path: String) -> HumanQueue.Members? {
+        guard case .sequence = node else {
+            guard let team = r.text(node, path, what: "a team name or a list of team names") else { return nil }
+            r.remember(path, node)
+            return .team(team)
+        }
+        guard let items = r.list(node, path, what: "team names") else { return nil }
+        guard !items.isEmpty else {
+            r.error(node, path, "a queue needs at least one team", valid: "team: TEAM or team: [TEAM, …]")
+            return nil
+        }
+        r.remember(path, node)
+        var names: [String] = []
+        for (i, item) in items.enumerated() {
+            let here = "\(path)[\(i)]"
+            guard let team = r.text(item, here, what: "a team name") else { continue }
+            r.remember(here, item)
+            names.append(team)
+        }
+        guard names.count == items.count else { return nil }
+        return names.count == 1 ? .team(names[0]) : .teams(names)
+    }
+
     func queue(_ name: String, _ node: Node, _ path: String, names: [String]) -> Queue? {
         if case .scalar = node {
             guard r.scalarText(node) == "automated" else {
@@ -164,10 +188,7 @@ struct RuleSetBuilder {
         var members: HumanQueue.Members?
         switch (m["team"], m["reps"]) {
         case (let t?, nil):
-            if let team = r.text(t, m.path("team"), what: "a team name") {
-                members = .team(team)
-                r.remember(m.path("team"), t)
-            }
+            members = teamMembers(t, m.path("team"))
         case (nil, let reps?):
             if let items = r.list(reps, m.path("reps"), what: "rep names") {
                 var names: [String] = []

@@ -212,7 +212,7 @@ extension ScenarioBuilder {
         let names = earlier.map(\.name)
         guard let by = r.text(byNode, DocumentReader.join(path, "by"), what: "a field name") else { return nil }
         guard let parent = earlier.first(where: { $0.name == by }) else {
-            r.error(byNode, DocumentReader.join(path, "by"), "'by: \(by)' must name a field declared earlier in this source",
+            r.error(byNode, DocumentReader.join(path, "by"), "'by: \(by)' must name a field declared earlier in the same 'fields'",
                     found: by, valid: names.isEmpty ? "a field declared above this one" : Suggestions.list(names),
                     suggestion: Suggestions.closest(to: by, in: names))
             return nil

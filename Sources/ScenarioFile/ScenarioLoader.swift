@@ -186,18 +186,58 @@ struct ScenarioBuilder {
         guard let a = r.map(node, "accounts", FileFormat.accounts) else { return nil }
         let count = a["count"].flatMap { r.integer($0, a.path("count"), range: 1...ScenarioLoader.maximumAccounts) }
         let stale = a["stale_owner"].map { r.share($0, a.path("stale_owner")) } ?? 0
-        var team: String?
-        if let o = a["owners"], let owners = r.map(o, a.path("owners"), FileFormat.accountOwners) {
-            if let t = owners["team"], let name = r.text(t, owners.path("team"), what: "a team name") {
-                if teams.contains(name) {
-                    team = name
-                } else {
-                    r.error(t, owners.path("team"), "unknown team '\(name)'", found: name,
-                            valid: "a team of 'teams': " + Suggestions.list(teams), suggestion: Suggestions.closest(to: name, in: teams))
-                }
+        let fields = a["fields"].map { self.fields($0, a.path("fields")) } ?? []
+        let owners = a["owners"].flatMap { accountOwners($0, a.path("owners"), teams: teams, fields: fields ?? []) }
+        guard let count, let stale, let fields, let owners else { return nil }
+        return Accounts(count: count, owners: owners, staleOwner: stale, fields: fields)
+    }
+
+    /// `{team: T}`, or `{by: FIELD, VALUE: {team: T}, …}` over an account field's values.
+    private func accountOwners(_ node: Node, _ path: String, teams: [String], fields: [FieldSpec]) -> AccountOwners? {
+        func team(_ node: Node, _ path: String) -> String? {
+            guard let owners = r.map(node, path, FileFormat.accountOwners), let t = owners["team"],
+                  let name = r.text(t, owners.path("team"), what: "a team name") else { return nil }
+            guard teams.contains(name) else {
+                r.error(t, owners.path("team"), "unknown team '\(name)'", found: name,
+                        valid: "a team of 'teams': " + Suggestions.list(teams), suggestion: Suggestions.closest(to: name, in: teams))
+                return nil
             }
+            return name
         }
-        guard let count, let stale, let team else { return nil }
-        return Accounts(count: count, ownerTeam: team, staleOwner: stale)
+        guard case .mapping(let mapping) = node, mapping.keys.contains(where: { r.scalarText($0) == "by" }) else {
+            return team(node, path).map { .team($0) }
+        }
+        guard let m = r.map(node, path, FileFormat.accountOwnersByField), let byNode = m["by"],
+              let by = r.text(byNode, m.path("by"), what: "an account field name") else { return nil }
+        if m.has("team") {
+            r.error(m["team"], m.path("team"), "account owners take either 'team' or 'by', not both",
+                    valid: "{team: T}, or {by: FIELD, VALUE: {team: T}, …}")
+            return nil
+        }
+        let names = fields.map(\.name)
+        guard let field = fields.first(where: { $0.name == by }) else {
+            r.error(byNode, m.path("by"), "'by: \(by)' must name a field of 'accounts.fields'", found: by,
+                    valid: names.isEmpty ? "a field declared under accounts.fields" : Suggestions.list(names),
+                    suggestion: Suggestions.closest(to: by, in: names))
+            return nil
+        }
+        let known = Self.values(of: field)
+        var byValue: [FieldValue: String] = [:]
+        var ok = true
+        for (key, keyNode, value) in m.entries where key != "by" {
+            let fieldValue = r.fieldValue(key: keyNode)
+            if let known, !known.contains(fieldValue) {
+                let options = known.map(\.description)
+                r.warning(keyNode, m.path(key), "account field '\(by)' never takes the value '\(fieldValue)', so no account is owned this way",
+                          valid: Suggestions.list(options), suggestion: Suggestions.closest(to: key, in: options))
+            }
+            if let name = team(value, m.path(key)) { byValue[fieldValue] = name } else { ok = false }
+        }
+        if byValue.isEmpty && ok {
+            r.error(node, path, "'by: \(by)' needs an owner team for at least one value of '\(by)'",
+                    valid: "{by: \(by), VALUE: {team: T}, …}")
+            return nil
+        }
+        return ok ? .byField(by, teams: byValue) : nil
     }
 }

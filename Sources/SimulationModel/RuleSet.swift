@@ -106,8 +106,21 @@ public struct Queue: Sendable {
 /// A queue worked by reps.
 public struct HumanQueue: Sendable {
     public enum Members: Hashable, Sendable {
+        /// Every rep of one team, in declaration order.
         case team(String)
+        /// Every rep of these teams (two or more, `team: [A, B]`): A's reps, then B's, each in
+        /// declaration order.
+        case teams([String])
         case reps([String])
+
+        /// The teams named by `team:` (one or several; empty for a list of reps).
+        public var teamNames: [String] {
+            switch self {
+            case .team(let team): return [team]
+            case .teams(let teams): return teams
+            case .reps: return []
+            }
+        }
     }
 
     public enum Order: String, Sendable {

@@ -193,18 +193,35 @@ public struct Enrichment: Sendable {
     }
 }
 
-/// Existing accounts that leads can match; owners are spread over one team's reps.
+/// Existing accounts that leads can match, their attributes and their owners.
 public struct Accounts: Sendable {
     public var count: Int
-    public var ownerTeam: String
+    public var owners: AccountOwners
     /// Share of accounts owned by a rep who has left (outdated ownership).
     public var staleOwner: Double
+    /// Account attributes, generated like lead fields; a lead matching an account takes them.
+    public var fields: [FieldSpec]
 
-    public init(count: Int, ownerTeam: String, staleOwner: Double = 0) {
+    public init(count: Int, owners: AccountOwners, staleOwner: Double = 0, fields: [FieldSpec] = []) {
         self.count = count
-        self.ownerTeam = ownerTeam
+        self.owners = owners
         self.staleOwner = staleOwner
+        self.fields = fields
     }
+
+    /// Accounts owned by one team's reps.
+    public init(count: Int, ownerTeam: String, staleOwner: Double = 0, fields: [FieldSpec] = []) {
+        self.init(count: count, owners: .team(ownerTeam), staleOwner: staleOwner, fields: fields)
+    }
+}
+
+/// Which team's reps own the accounts.
+public enum AccountOwners: Hashable, Sendable {
+    /// Every account, spread over this team's reps.
+    case team(String)
+    /// By the value of an account field: the accounts with a listed value are spread over its
+    /// team's reps; an account whose value is not listed (or missing) has no owner.
+    case byField(String, teams: [FieldValue: String])
 }
 
 public struct Team: Hashable, Sendable {

@@ -90,7 +90,7 @@ let scenarioCases: [DiagnosticCase] = [
                    line: 23, at: "yes", keyPath: "reps[1].template", message: "expected true or false", suggestion: "true"),
 ]
 
-@Test(arguments: scenarioCases)
+@Test(arguments: scenarioCases + accountCases)
 func scenarioDiagnostic(_ c: DiagnosticCase) {
     check(c, scenarioErrors(c.yaml))
 }
@@ -140,7 +140,7 @@ let crossCases: [DiagnosticCase] = [
                    line: 12, at: "escalate", keyPath: "sla.on_breach", message: "cannot find a manager"),
 ]
 
-@Test(arguments: crossCases)
+@Test(arguments: crossCases + poolCases)
 func crossCheckDiagnostic(_ c: DiagnosticCase) throws {
     let scenario = try ScenarioLoader.load(yaml: minimalScenario, file: "s.yaml")
     let rules = try RuleSetLoader.load(yaml: c.yaml, file: "r.yaml")

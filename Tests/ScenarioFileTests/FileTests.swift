@@ -13,7 +13,7 @@ import Testing
     #expect(s.sources[0].weeklyVolume == 300)
     #expect(s.sources[0].fields.map(\.name) == ["region", "country", "employees", "score", "demo_intent", "language"])
     #expect(s.sources[0].missing == ["employees": 0.2])
-    #expect(s.accounts?.ownerTeam == "enterprise")
+    #expect(s.accounts?.owners == .team("enterprise"))
     #expect(s.enrichment?.wait == true)
     #expect(s.metrics.conversion == Conversion(base: 0.12, halfLife: 1800))
     let alice = try #require(s.reps.first { $0.name == "alice" })

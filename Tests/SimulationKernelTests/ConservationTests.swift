@@ -18,6 +18,9 @@ import Testing
         #expect(run.touched <= run.humanBound && run.unowned <= run.humanBound && run.neverOwned <= run.unowned,
                 "seed \(seed): touched \(run.touched) unowned \(run.unowned) never owned \(run.neverOwned) of \(run.humanBound)")
         #expect(run.routeHits.reduce(0, +) + run.fallbackHits + run.unroutedHits <= run.counted)
+        // A lead counts under one team at most, and is touched under the team it counts under.
+        #expect(run.teams.map(\.leads).reduce(0, +) <= run.humanBound && run.teams.allSatisfy { $0.touched <= $0.leads },
+                "seed \(seed): teams \(run.teams.map { ($0.leads, $0.touched) }) of \(run.humanBound)")
         let values = run.metricValues(plan: plan)
         for (name, value) in zip(values.names, values.values) where name.hasSuffix("_rate") && !value.isNaN {
             #expect(value >= 0 && value <= 1, "seed \(seed): \(name) = \(value)")

@@ -21,9 +21,10 @@ struct TestRandom {
 }
 
 /// Random scenarios and rule sets that exercise every feature of the engine at once:
-/// several sources and patterns, enrichment gaps, accounts with stale owners, reps in several
-/// time zones with caps, absences and hire dates, routes on every kind of condition, queues
-/// with every strategy, skills, overflow, `max_wait`, patience, SLA reassign and escalate.
+/// several sources and patterns, enrichment gaps, accounts with stale owners, attributes and
+/// owners by attribute, reps in several time zones with caps, absences and hire dates, routes
+/// on every kind of condition, queues with every strategy, over several teams, skills,
+/// overflow, `max_wait`, patience, SLA reassign and escalate.
 enum RandomWorlds {
     static let zones = ["UTC", "America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Singapore"]
     static let schedules: [WeeklySchedule] = [
@@ -71,7 +72,7 @@ enum RandomWorlds {
                    accountMatch: r.chance(0.5) ? 0.2 : 0,
                    missing: r.chance(0.5) ? ["employees": 0.3, "region": 0.1] : [:])
         }
-        let scenario = Scenario(
+        var scenario = Scenario(
             name: "random-\(seed)", start: start, timeZone: r.pick(zones), horizon: Double(r.int(2...5)) * 86_400,
             warmup: 86_400, drain: Double(r.int(1...10)) * 86_400, replications: 1, seed: seed,
             holidays: r.chance(0.3) ? [CalendarDate(year: 2026, month: 3, day: 10)] : [],
@@ -105,7 +106,24 @@ enum RandomWorlds {
                                            onBreach: r.pick([.none, .reassign, .escalate]),
                                            maxReassignments: r.chance(0.5) ? r.int(0...2) : nil,
                                            escalateTo: r.chance(0.3) ? "pool" : nil) : nil
-        let rules = RuleSet(name: "rules-\(seed)", routes: routes, fallback: r.chance(0.8) ? "pool" : nil, queues: queues, sla: sla)
+        var rules = RuleSet(name: "rules-\(seed)", routes: routes, fallback: r.chance(0.8) ? "pool" : nil, queues: queues, sla: sla)
+        // Drawn last, so that the draws above (and the worlds other tests pin) stay as they were.
+        if scenario.accounts != nil && r.chance(0.6) {
+            // Bronze accounts have no owner; account employees replace the lead's.
+            scenario.accounts?.fields = [
+                FieldSpec(name: "tier", generator: .categorical([(.text("gold"), 1), (.text("silver"), 2), (.text("bronze"), 1)])),
+                FieldSpec(name: "employees", generator: .numeric(.lognormal(median: 800, sigma: 1), scale: 1, integer: true)),
+            ]
+            scenario.accounts?.owners = .byField("tier", teams: [.text("gold"): teams[0].name, .text("silver"): teams.last!.name])
+        }
+        if teams.count > 1 && r.chance(0.7) {
+            let names = teams.map(\.name), first = r.int(0...(names.count - 1))
+            rules.queues.append(Queue(name: "pooled", kind: .human(HumanQueue(
+                members: .teams(Array(names[first...] + names[..<first])), strategy: r.pick(Strategy.allCases),
+                skill: r.chance(0.3) ? "language" : nil, maxWait: r.chance(0.3) ? 4 * 3600 : nil))))
+            rules.routes.insert(Route(name: "gold", when: .any([.field("tier", .equals(.text("gold"))), .field("score", .compare(.greater, .number(80)))]),
+                                      destination: .queue("pooled")), at: 0)
+        }
         return (scenario, rules)
     }
 }

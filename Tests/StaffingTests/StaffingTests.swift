@@ -101,4 +101,26 @@ import Testing
         #expect(shrunk.reps.filter { !$0.isTemplate }.map(\.name) == ["rep-1"])
         #expect(throws: TargetError.self) { try TeamRoster(scenario: scenario, team: "pol") }
     }
+
+    /// SPEC §7: "`staff` clones join every queue that names their team", a queue over several
+    /// teams too. Round-robin over `team: [pool, emea]` with always-on reps that touch at once
+    /// deals the leads in turn to pool's reps, then emea's: emea's added rep takes its share.
+    @Test func aStaffedCloneJoinsAQueueOverSeveralTeams() throws {
+        var scenario = Self.world(reps: 2)
+        scenario.teams.append(Team(name: "emea"))
+        scenario.reps.append(Rep(name: "emea-1", team: "emea", timeZone: "UTC", schedule: .alwaysOn))
+        for i in scenario.reps.indices {
+            (scenario.reps[i].capacityOpen, scenario.reps[i].touchDelay, scenario.reps[i].handleTime) = (1000, .constant(0), .constant(60))
+        }
+        let grown = try TeamRoster(scenario: scenario, team: "emea").scenario(scenario, headcount: 2)
+        let pooled = RuleSet(name: "pooled", routes: [], fallback: "both",
+                             queues: [Queue(name: "both", kind: .human(HumanQueue(members: .teams(["pool", "emea"]))))])
+        let plan = try SimulationPlan(scenario: grown, ruleSets: [pooled])
+        #expect(plan.scenario.reps.map(\.name) == ["rep-1", "rep-2", "emea-1", "emea-staff-1"])
+        #expect(plan.compiled[0].queues[0].members == [0, 1, 2, 3])
+        let run = Experiment.run(plan, options: ExperimentOptions(jobs: 1, replications: [0])).runs[0][0]
+        let assignments = run.reps.map(\.assignments)
+        #expect(assignments[3] > 0 && assignments.max()! - assignments.min()! <= 1, "\(assignments)")
+        #expect(run.teams[plan.teamIndex["emea"]!].leads == assignments[2] + assignments[3])
+    }
 }

@@ -25,135 +25,72 @@ final class LeadFactory: Sendable {
         static func touchDelay(_ assignment: Int) -> Int { 1_000_000 + assignment }
     }
 
-    private enum Generator: Sendable {
-        case categorical(Categorical)
-        case conditional(parent: Int, options: CategoricalByParent)
-        case numeric(Sampler, scale: Double, integer: Bool)
-        case constant(LeadValue)
-
-        /// The value of field number `i` of a lead whose earlier fields are in `values`.
-        /// Inlined into `fill`: a call would copy the generator (retaining its tables) per lead.
-        @inline(__always)
-        func value(_ i: Int, luck: CounterUniforms, values: UnsafeMutableBufferPointer<LeadValue>) -> LeadValue {
-            switch self {
-            case .categorical(let options):
-                return options.pick(luck.uniform(Draw.field(i)))
-            case .conditional(let parent, let options):
-                return options.pick(luck.uniform(Draw.field(i)), parent: values[parent])
-            case .numeric(let sampler, let scale, let integer):
-                let x = sampler.quantile(luck.uniform(Draw.field(i))) * scale
-                return .number(integer ? x.rounded() : x)
-            case .constant(let constant):
-                return constant
-            }
-        }
-    }
-
-    /// Values picked by weight from one uniform.
-    private struct Categorical: Sendable {
-        let values: [LeadValue]
-        let table: CategoricalSampler
-
-        init(_ options: [(value: FieldValue, weight: Double)], schema: inout LeadSchema) {
-            values = options.map { LeadFactory.leadValue($0.value, schema: &schema) }
-            table = CategoricalSampler(weights: options.map(\.weight))
-        }
-
-        func pick(_ u: Double) -> LeadValue { values[table.index(u)] }
-    }
-
-    /// A conditional field's options for each value of its parent field: texts by symbol
-    /// (an array index per lead instead of hashing), numbers and booleans by value.
-    private struct CategoricalByParent: Sendable {
-        private var bySymbol: [Categorical?] = []
-        private var byOtherValue: [LeadValue: Categorical] = [:]
-
-        /// Makes `options` the options for `parent`.
-        mutating func set(_ options: Categorical, for parent: LeadValue) {
-            guard case .symbol(let symbol) = parent else {
-                byOtherValue[parent] = options
-                return
-            }
-            let index = Int(symbol)
-            if index >= bySymbol.count { bySymbol += repeatElement(nil, count: index + 1 - bySymbol.count) }
-            bySymbol[index] = options
-        }
-
-        /// The value `u` picks among the options for `parent`; missing when it has none.
-        func pick(_ u: Double, parent: LeadValue) -> LeadValue {
-            guard case .symbol(let symbol) = parent else { return byOtherValue[parent]?.pick(u) ?? .missing }
-            let index = Int(symbol)
-            return index < bySymbol.count ? bySymbol[index]?.pick(u) ?? .missing : .missing
-        }
-    }
-
     private struct Field: Sendable {
         let index: Int
-        let generator: Generator
+        let generator: FieldGenerator
         /// Probability that the field arrives missing (enrichment gap).
         let missing: Double
+        /// An account field too: a lead matching an account has the account's value.
+        let fromAccount: Bool
     }
 
     private let fields: [Field]
     private let accountMatch: Double
     private let accountCount: Int
     let accountField: Int
+    /// The account attributes a matching lead takes (nil: accounts have none).
+    private let accountFields: AccountFields?
     /// The built-in `source` field, and this source's name as its value.
     let sourceField: Int
     let sourceValue: LeadValue
     let patience: Sampler?
 
     /// Interns the source's fields and values into `schema` (call before freezing it).
-    init(source: Source, accounts: Accounts?, schema: inout LeadSchema) {
+    init(source: Source, accounts: Accounts?, accountFields: AccountFields?, schema: inout LeadSchema) {
         sourceField = schema.fieldIndex(for: LeadSchema.sourceField)
         sourceValue = .symbol(schema.symbol(for: source.name))
         var built: [Field] = []
         for spec in source.fields {
             let index = schema.fieldIndex(for: spec.name)
-            let generator: Generator
-            switch spec.generator {
-            case .categorical(let options):
-                generator = .categorical(Categorical(options, schema: &schema))
-            case .conditional(let by, let byValue):
-                var options = CategoricalByParent()
-                for key in byValue.keys.sorted(by: { $0.description < $1.description }) {
-                    let parent = LeadFactory.leadValue(key, schema: &schema)
-                    options.set(Categorical(byValue[key]!, schema: &schema), for: parent)
-                }
-                generator = .conditional(parent: schema.fieldIndex(for: by), options: options)
-            case .numeric(let distribution, let scale, let integer):
-                generator = .numeric(Sampler(distribution), scale: scale, integer: integer)
-            case .constant(let value):
-                generator = .constant(LeadFactory.leadValue(value, schema: &schema))
-            }
-            built.append(Field(index: index, generator: generator, missing: source.missing[spec.name] ?? 0))
+            let generator = FieldGenerator(spec.generator, schema: &schema)
+            built.append(Field(index: index, generator: generator, missing: source.missing[spec.name] ?? 0,
+                               fromAccount: accountFields?.contains(field: index) == true))
         }
         fields = built
         accountMatch = accounts == nil ? 0 : source.accountMatch
         accountCount = accounts?.count ?? 0
         accountField = schema.fieldIndex(for: "account")
+        self.accountFields = accountFields
         patience = source.patience.map { Sampler($0) }
-    }
-
-    static func leadValue(_ value: FieldValue, schema: inout LeadSchema) -> LeadValue {
-        switch value {
-        case .text(let text): return .symbol(schema.symbol(for: text))
-        case .number(let number): return .number(number)
-        case .bool(let flag): return .bool(flag)
-        }
     }
 
     /// Writes the lead's fields into `values` (which has `fieldCount` slots, all `.missing`).
     ///
-    /// - Parameter revealMissing: true once enrichment has found the fields that arrived missing.
+    /// A lead matching an account takes the account's attributes first (never missing: the CRM
+    /// has them); its own fields that are account fields are then left as the account has them,
+    /// and its other fields see the account's values (`by:`).
+    /// - Parameters:
+    ///   - revealMissing: true once enrichment has found the fields that arrived missing.
+    ///   - accountSeed: The replication's account-fields stream seed (see ``AccountFields``).
     /// - Returns: whether any field arrived missing.
     @discardableResult
-    func fill(_ values: UnsafeMutableBufferPointer<LeadValue>, luck: CounterUniforms, revealMissing: Bool) -> Bool {
+    func fill(_ values: UnsafeMutableBufferPointer<LeadValue>, luck: CounterUniforms, revealMissing: Bool,
+              accountSeed: UInt64) -> Bool {
         var anyMissing = false
         values[sourceField] = sourceValue
+        var takesAccountFields = false
+        if accountCount > 0 && luck.uniform(Draw.accountMatch) < accountMatch {
+            let account = account(luck: luck)
+            values[accountField] = .number(Double(account))
+            if let accountFields {
+                accountFields.write(account: account, streamSeed: accountSeed, into: values)
+                takesAccountFields = true
+            }
+        }
         // Through a buffer: the fields are used in place, not copied (and retained) one by one.
         fields.withUnsafeBufferPointer { fields in
             for i in fields.indices {
+                if takesAccountFields && fields[i].fromAccount { continue }
                 let value = fields[i].generator.value(i, luck: luck, values: values)
                 let missing = fields[i].missing
                 if missing > 0 && luck.uniform(Draw.fieldMissing(i)) < missing {
@@ -163,9 +100,6 @@ final class LeadFactory: Sendable {
                     values[fields[i].index] = value
                 }
             }
-        }
-        if accountCount > 0 && luck.uniform(Draw.accountMatch) < accountMatch {
-            values[accountField] = .number(Double(account(luck: luck)))
         }
         return anyMissing
     }

@@ -55,6 +55,8 @@ struct LeadRecord {
     private var routedQueueIndex: Int32 = -1
     /// The waiting line (within the queue) the lead is in while waiting.
     var line: Int32 = -1
+    /// The latest owner (−1: never assigned): the owner while the state has one, and after a
+    /// breach took the lead, the rep it was taken from (team metrics of spanning queues).
     var owner: Int32 = -1
     var assignments: Int32 = 0
     var queueEntry: Int32 = 0

@@ -61,10 +61,16 @@ extension Replication {
         let slot = newLead(source: s, seed: seed)
         let luck = leads[slot].luck
         let (anyMissing, patience) = factories[s].use { factory in
-            (factory.fill(leads.mutableValues(slot), luck: luck, revealMissing: false),
+            (factory.fill(leads.mutableValues(slot), luck: luck, revealMissing: false, accountSeed: accountFieldSeed),
              factory.patience?.quantile(luck.uniform(LeadFactory.Draw.patience)))
         }
-        if let replayed { plan.replays[s]!.write(replayed.lead, into: leads.mutableValues(slot)) }
+        if let replayed {
+            plan.replays[s]!.write(replayed.lead, into: leads.mutableValues(slot))
+            // A matched account's attributes replace recorded values too.
+            if let accountFields = plan.accountFields, case .number(let account) = leads.values(slot)[plan.accountField] {
+                accountFields.write(account: Int(account), streamSeed: accountFieldSeed, into: leads.mutableValues(slot))
+            }
+        }
         leads[slot].anyMissing = anyMissing
         if let field = plan.scoreField, case .number(let score) = leads.values(slot)[field] {
             leads[slot].score = score
@@ -110,7 +116,7 @@ extension Replication {
         let enrichment = plan.scenario.enrichment!
         if lead.luck.uniform(LeadFactory.Draw.enrichmentSuccess) < enrichment.success {
             factories[Int(lead.source)].use { factory in
-                _ = factory.fill(leads.mutableValues(slot), luck: lead.luck, revealMissing: true)
+                _ = factory.fill(leads.mutableValues(slot), luck: lead.luck, revealMissing: true, accountSeed: accountFieldSeed)
             }
         }
         metrics.leaveUnowned()

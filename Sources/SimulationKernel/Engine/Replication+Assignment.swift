@@ -45,7 +45,7 @@ extension Replication {
         leads[slot].touchedAt = now
         if lead.counted { unsettledCounted -= 1 }
         // `lead`, read before those writes, has what the metrics read (arrival, counted, human-bound).
-        metrics.touched(lead: lead, rep: rep, queueTeam: team(of: lead.queue(in: queues)), at: now, sla: sla)
+        metrics.touched(lead: lead, rep: rep, queueTeam: team(of: lead.queue(in: queues), latestOwner: lead.owner), at: now, sla: sla)
         trace?.touched(slot: slot, at: now)
         let handle = reps.handleTime[rep].quantile(lead.luck.uniform(LeadFactory.Draw.handleTime))
         events.schedule(.close, at: now + max(0, handle), subject: slot, generation: lead.generation)
@@ -105,7 +105,7 @@ extension Replication {
     @inline(__always)
     private func record(_ lead: LeadRecord, slot: Int32, outcome: LeadOutcome, owned: Bool) {
         let queue = lead.queue(in: queues)
-        metrics.finished(lead: lead, outcome: outcome, ownedNow: owned, team: team(of: queue))
+        metrics.finished(lead: lead, outcome: outcome, ownedNow: owned, team: team(of: queue, latestOwner: lead.owner))
         trace?.finished(slot: slot, lead: lead, outcome: outcome, queueName: queueName(queue))
     }
 }

@@ -91,7 +91,8 @@ extension Replication {
     }
 
     /// Where a breached lead goes: back to its queue (`reassign`; an owner's lead to its route's
-    /// `else` queue), or up (`escalate`: the named queue, else the team manager's owner queue).
+    /// `else` queue), or up (`escalate`: the named queue, else the owner queue of the manager of
+    /// the lead's team, its owner's team for a queue spanning several teams).
     /// Nil: it stays with its owner.
     private func breachTarget(of lead: LeadRecord, slot: Int32, sla: SLA) -> QueueRef? {
         guard let queue = lead.queue(in: queues) else { return nil }
@@ -102,7 +103,7 @@ extension Replication {
             if let name = sla.escalateTo, let escalation = rules.queueIndex(named: name) {
                 return queues.ruleQueue(escalation)
             }
-            let teamIndex = team(of: queue)
+            let teamIndex = team(of: queue, latestOwner: lead.owner)
             let manager = teamIndex >= 0 ? plan.teamManager[teamIndex] : -1
             let owner = Int(lead.owner)
             guard manager >= 0, manager != owner, !excluded(slot).contains(manager) else { return nil }
@@ -118,7 +119,6 @@ extension Replication {
         freeSlot(of: owner)
         exclusions[slot, default: ExcludedReps()].insert(owner)
         leads[slot].hasExclusions = true
-        leads[slot].owner = -1
         leads[slot].reassignments += 1
     }
 }

@@ -34,13 +34,14 @@ extension Replication {
     /// `account-owner`: the owner gets the lead (even off shift: the touch waits for the shift),
     /// unless the owner is inactive, absent or at a cap and the route has an `else` queue.
     /// Without `else`, a lead of an owner who has left is held by that owner (stale ownership),
-    /// and a lead of an absent, capped or not-yet-hired owner waits for that owner.
+    /// and a lead of an absent, capped or not-yet-hired owner waits for that owner. A lead
+    /// without an account, or whose account has no owner, goes to `else` or is unrouted.
     private func routeToOwner(_ slot: Int32, elseQueue: QueueRef?) {
         var owner = -1
         var hasAccount = false
         if case .number(let id) = leads.values(slot)[plan.accountField] {
             let account = Int(id)
-            if account >= 0 && account < accountOwner.count {
+            if account >= 0 && account < accountOwner.count && accountOwner[account] != Self.noOwner {
                 owner = accountOwner[account]
                 hasAccount = true
             }
@@ -118,8 +119,16 @@ extension Replication {
             && lead.line == Int32(line) && lead.queueEntry == entry.entry
     }
 
-    /// The team a queue's leads count towards (−1: none, or no queue).
-    func team(of queue: QueueRef?) -> Int { queue.map { queueTeams[$0.index] } ?? -1 }
+    /// The team a lead in (or last in) `queue` counts towards: the queue's team, or for a queue
+    /// spanning several teams the team of the lead's latest owner (−1: none, no queue, or a
+    /// spanning queue's lead that was never owned).
+    @inline(__always)
+    func team(of queue: QueueRef?, latestOwner: Int32) -> Int {
+        guard let queue else { return -1 }
+        let team = queueTeams[queue.index]
+        guard team == SimulationPlan.teamOfOwner else { return team }
+        return latestOwner >= 0 ? queueTeams[queues.ownerQueue(of: Int(latestOwner)).index] : -1
+    }
 
     func queueName(_ queue: QueueRef?) -> String {
         guard let queue else { return "" }

@@ -58,8 +58,13 @@ final class Replication {
     /// Broken invariants found with `checkInvariants` (at most 20).
     var violations: [String] = []
 
-    /// Per account: its owner's rep index (−1: a stale owner, who has left).
+    /// Per account: its owner's rep index (``departedOwner``: a stale owner, who has left;
+    /// ``noOwner``: the account has none).
     let accountOwner: [Int]
+    static let departedOwner = -1
+    static let noOwner = -2
+    /// The seed of this replication's account-fields stream (see ``AccountFields``).
+    let accountFieldSeed: UInt64
     let metrics: MetricsCollector
 
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, trace: Bool, checkInvariants: Bool,
@@ -100,7 +105,8 @@ final class Replication {
         bursts = sources.bursts
         burstStreams = sources.burstStreams
         replays = plan.replays.map { $0.map { ReplayArrivals(plan: $0, seed: scenario.seed, replication: replication) } }
-        accountOwner = Self.accountOwners(plan: plan, replication: replication)
+        accountFieldSeed = AccountFields.streamSeed(seed: scenario.seed, replication: replication)
+        accountOwner = Self.accountOwners(plan: plan, replication: replication, accountFieldSeed: accountFieldSeed)
 
         metrics = MetricsCollector(plan: plan, ruleIndex: ruleIndex, replication: replication,
                                    repCalendars: calendars)
@@ -150,15 +156,34 @@ final class Replication {
         return (arrivals, gaps, bursts, burstStreams)
     }
 
-    /// Account ownership: spread round-robin over the owner team; stale owners drawn per account.
-    private static func accountOwners(plan: SimulationPlan, replication: Int) -> [Int] {
+    /// Account ownership: each account's owner team (by its value of the `owners.by` field, or
+    /// the one owner team) deals its accounts round-robin over its reps in account order; stale
+    /// owners are drawn per account from the `accounts` stream. A team without reps leaves its
+    /// accounts with departed owners.
+    private static func accountOwners(plan: SimulationPlan, replication: Int, accountFieldSeed: UInt64) -> [Int] {
         let scenario = plan.scenario
-        guard let accounts = scenario.accounts, !plan.accountOwnerReps.isEmpty else {
-            return Array(repeating: -1, count: scenario.accounts?.count ?? 0)
+        guard let accounts = scenario.accounts else { return [] }
+        let ownership = plan.accountOwnership
+        if ownership.field == nil && ownership.teamReps[0].isEmpty {
+            return Array(repeating: departedOwner, count: accounts.count)
         }
         let stream = RandomStream(seed: scenario.seed, replication: replication, name: "accounts")
+        var dealt = Array(repeating: 0, count: ownership.teamReps.count)
+        let values = UnsafeMutableBufferPointer<LeadValue>.allocate(capacity: max(1, plan.schema.fieldCount))
+        values.initialize(repeating: .missing)
+        defer { values.deallocate() }
         return (0..<accounts.count).map { i in
-            stream.uniform() < accounts.staleOwner ? -1 : plan.accountOwnerReps[i % plan.accountOwnerReps.count]
+            let stale = stream.uniform() < accounts.staleOwner
+            var team = 0
+            if let field = ownership.field {
+                plan.accountFields?.write(account: i, streamSeed: accountFieldSeed, into: values)
+                guard let owning = ownership.teamByValue[values[field]] else { return noOwner }
+                team = owning
+            }
+            let reps = ownership.teamReps[team]
+            guard !reps.isEmpty else { return departedOwner }
+            defer { dealt[team] += 1 }
+            return stale ? departedOwner : reps[dealt[team] % reps.count]
         }
     }
 

@@ -23,8 +23,12 @@ public struct SimulationPlan: Sendable {
     public let teamIndex: [String: Int]
     /// Per rep: its team's index.
     public let repTeam: [Int]
-    /// Per rule set and queue: the team its leads count towards (−1: none).
+    /// Per rule set and queue: the team its leads count towards (−1: none;
+    /// ``teamOfOwner``: the team of the lead's latest owner).
     let queueTeam: [[Int]]
+    /// The `queueTeam` of a queue whose members span several teams: each lead counts towards
+    /// the team of its latest owner (none when it never had one).
+    static let teamOfOwner = -2
     /// Per team: the manager's rep index (−1: none).
     let teamManager: [Int]
     let scoreField: Int?
@@ -32,8 +36,10 @@ public struct SimulationPlan: Sendable {
     let enrichmentDelay: Sampler?
     /// The `account` pseudo-field.
     let accountField: Int
-    /// Account owner team's reps, for spreading account ownership.
-    let accountOwnerReps: [Int]
+    /// Account attributes (nil: accounts have none).
+    let accountFields: AccountFields?
+    /// How account ownership is spread over the owner teams' reps.
+    let accountOwnership: AccountOwnership
 
     /// Key instants of a run.
     let warmupStart: Instant
@@ -57,7 +63,12 @@ public struct SimulationPlan: Sendable {
         drainEnd = arrivalsEnd + scenario.drain
 
         var schema = LeadSchema()
-        factories = scenario.sources.map { LeadFactory(source: $0, accounts: scenario.accounts, schema: &schema) }
+        let accountFields = AccountFields(accounts: scenario.accounts, schema: &schema)
+        self.accountFields = accountFields
+        accountOwnership = AccountOwnership(accounts: scenario.accounts, reps: scenario.reps, schema: &schema)
+        factories = scenario.sources.map {
+            LeadFactory(source: $0, accounts: scenario.accounts, accountFields: accountFields, schema: &schema)
+        }
         let (replayStart, replayEnd) = (scenario.start, scenario.start + scenario.warmup + scenario.horizon)
         replays = scenario.sources.map { source in
             source.replay.map { ReplayPlan(source: source, replay: $0, start: replayStart, end: replayEnd, schema: &schema) }
@@ -87,13 +98,12 @@ public struct SimulationPlan: Sendable {
                                       from: scenario.start - 7 * 86_400, to: calendarEnd + 30 * 86_400)
 
         (teamIndex, repTeam, teamManager, queueTeam) = Self.teams(of: scenario, compiled: compiled)
-        accountOwnerReps = scenario.accounts.map { accounts in
-            scenario.reps.indices.filter { scenario.reps[$0].team == accounts.ownerTeam }
-        } ?? []
     }
 
     /// Team indices (declared teams first, then the reps' other teams), each rep's team, each
-    /// team's manager (−1: none), and per rule set and queue the team its leads count towards.
+    /// team's manager (−1: none), and per rule set and queue the team its leads count towards:
+    /// the team of its members (`team:` when it has none), or ``teamOfOwner`` when they belong
+    /// to several teams.
     private static func teams(of scenario: Scenario, compiled: [CompiledRuleSet])
         -> (index: [String: Int], repTeam: [Int], managers: [Int], queueTeam: [[Int]]) {
         var teams: [String: Int] = [:]
@@ -108,7 +118,8 @@ public struct SimulationPlan: Sendable {
         let queueTeam = compiled.map { ruleSet in
             ruleSet.queues.map { queue in
                 if let team = queue.team, let t = teams[team] { return t }
-                return queue.members.first.map { repTeam[$0] } ?? -1
+                guard let first = queue.members.first.map({ repTeam[$0] }) else { return -1 }
+                return queue.members.allSatisfy { repTeam[$0] == first } ? first : teamOfOwner
             }
         }
         return (teams, repTeam, managers, queueTeam)
@@ -117,5 +128,34 @@ public struct SimulationPlan: Sendable {
     /// Team names by index.
     public var teamNames: [String] {
         teamIndex.sorted { $0.value < $1.value }.map(\.key)
+    }
+}
+
+/// Who owns which accounts: each account belongs to an owner team (by the value of a field, or
+/// one team for all) and is dealt to that team's reps round-robin in account order.
+struct AccountOwnership: Sendable {
+    /// The account field whose value picks the team (nil: every account belongs to team 0).
+    let field: Int?
+    /// By value of `field`: the index into `teamReps` (absent: the account has no owner).
+    let teamByValue: [LeadValue: Int]
+    /// Per owner team: its reps' indices, in declaration order.
+    let teamReps: [[Int]]
+
+    init(accounts: Accounts?, reps: [Rep], schema: inout LeadSchema) {
+        func members(_ team: String) -> [Int] { reps.indices.filter { reps[$0].team == team } }
+        switch accounts?.owners {
+        case nil:
+            (field, teamByValue, teamReps) = (nil, [:], [])
+        case .team(let team)?:
+            (field, teamByValue, teamReps) = (nil, [:], [members(team)])
+        case .byField(let name, let teams)?:
+            var order: [String] = [], byValue: [LeadValue: Int] = [:]
+            for value in teams.keys.sorted(by: { $0.description < $1.description }) {
+                let team = teams[value]!
+                if !order.contains(team) { order.append(team) }
+                byValue[FieldGenerator.leadValue(value, schema: &schema)] = order.firstIndex(of: team)!
+            }
+            (field, teamByValue, teamReps) = (schema.fieldIndex(for: name), byValue, order.map(members))
+        }
     }
 }
