@@ -54,6 +54,7 @@ public enum HTMLReport {
         out += figure(id: "routes", title: "Route hits", svg: Charts.routeHits(s), caption: "Counted leads per replication by matched route.",
                       table: c.routes)
         out += table(c.teams)
+        for breakdown in c.queues + c.sources + c.sourceComparisons { out += table(breakdown) }
         out += "<section>\n<h2>What breaks</h2>\n<ul>\n"
         for (ruleSet, items) in c.whatBreaks {
             out += "<li><strong>\(SVG.escape(ruleSet))</strong>"

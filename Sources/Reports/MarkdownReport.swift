@@ -12,6 +12,7 @@ public enum MarkdownReport {
         out += "\n" + table(c.keyMetrics, level: 2)
         for comparison in c.comparisons { out += "\n" + table(comparison, level: 2) }
         out += "\n" + table(c.teams, level: 2)
+        for breakdown in c.queues + c.sources + c.sourceComparisons { out += "\n" + table(breakdown, level: 2) }
         out += "\n" + table(c.reps, level: 2)
         out += "\n" + table(c.routes, level: 2)
         out += "\n## What breaks\n\n"

@@ -43,7 +43,8 @@ public struct MetricInfo: Sendable {
     }
 }
 
-/// Labels for every metric name of `metricValues` and `teamMetricValues`.
+/// Labels for every metric name of `metricValues`, `teamMetricValues`, `queueMetricValues` and
+/// `sourceMetricValues`.
 public enum MetricCatalog {
     static let entries: [MetricInfo] = [
         MetricInfo(name: "leads", label: "counted leads", kind: .count, better: .neither),
@@ -88,6 +89,11 @@ public enum MetricCatalog {
         entries.first { $0.name == name } ?? MetricInfo(name: name, label: name.replacingOccurrences(of: "_", with: " "),
                                                         kind: .count, better: .neither)
     }
+
+    /// The columns of a rule set's queue table and source table (SPEC §7), in reading order.
+    public static let queueColumns = ["leads", "ttft_p50_s", "ttft_p90_s", "sla_met_rate", "unowned_rate", "load_gini"]
+    public static let sourceColumns = ["leads", "ttft_p50_s", "ttft_p90_s", "ttft_business_p90_s", "sla_met_rate",
+                                       "unowned_rate", "touched_rate", "cold_rate"]
 
     /// The metrics of the key table and the verdict, in reading order.
     public static let keyMetrics = [

@@ -30,6 +30,11 @@ public struct ReportContent: Sendable {
     public var keyMetrics: ReportTable
     public var comparisons: [ReportTable]
     public var teams: ReportTable
+    /// Per rule set: its queues (SPEC §7), then its sources.
+    public var queues: [ReportTable]
+    public var sources: [ReportTable]
+    /// Per candidate: its sources against the baseline's, paired by replication.
+    public var sourceComparisons: [ReportTable]
     public var reps: ReportTable
     public var routes: ReportTable
     /// Per rule set: what goes wrong (empty: nothing notable).
@@ -80,12 +85,7 @@ public struct ReportContent: Sendable {
                 title: "\(c.candidate) vs \(c.baseline)",
                 note: "Paired by replication (common random numbers): difference candidate − baseline with its 95% CI.",
                 header: ["metric", c.baseline, c.candidate, "difference", "95% CI", "verdict"],
-                rows: c.metrics.filter { MetricCatalog.keyMetrics.contains($0.name) }.map { d in
-                    let info = MetricCatalog.info(d.name)
-                    let ci = d.ci95.map { "\(info.formatDifference($0.lower)) … \(info.formatDifference($0.upper))" } ?? "–"
-                    return [info.label, info.format(d.baseline), info.format(d.candidate), info.formatDifference(d.diff), ci,
-                            Self.judgement(d, info)]
-                },
+                rows: c.metrics.filter { MetricCatalog.keyMetrics.contains($0.name) }.map { Self.comparisonRow($0) },
                 numeric: [false, true, true, true, true, false])
         }
 
@@ -103,6 +103,38 @@ public struct ReportContent: Sendable {
             title: "Teams", note: "A lead counts for the team of the last queue it was in; for a queue spanning several teams, its owner's team. Means over replications.",
             header: ["team", "rule set"] + teamColumns.map { MetricCatalog.info($0).label },
             rows: teamRows, numeric: [false, false] + teamColumns.map { _ in true })
+
+        queues = s.ruleSets.map { rs in
+            Self.groupTable(title: Self.multiTitle("Queues", rs, s), rs: rs, group: "queue", groups: rs.queues, columns: MetricCatalog.queueColumns,
+                            overall: "(all leads, all reps)",
+                            note: "Counted leads by the queue routing sent them to (before overflow, escalation or"
+                                + " reassignment); leads routed to an account owner are in no queue. Load Gini: among the"
+                                + " queue's members, of their assignments from the queue; the last row is the rule set's"
+                                + " overall figures. Automated queues count leads only. Means over replications.")
+        }
+        sources = s.ruleSets.map { rs in
+            Self.groupTable(title: Self.multiTitle("Sources", rs, s), rs: rs, group: "source", groups: rs.sources, columns: MetricCatalog.sourceColumns,
+                            overall: "(all sources)",
+                            note: "Counted leads by source; rates over its leads not sent to an automated queue."
+                                + " Means over replications.")
+        }
+        sourceComparisons = s.ruleSets.dropFirst().map { candidate in
+            let baseline = s.ruleSets[0]
+            var rows: [[String]] = []
+            for source in candidate.sources {
+                guard let base = baseline.sources.first(where: { $0.name == source.name }) else { continue }
+                for name in MetricCatalog.sourceColumns where name != "leads" {
+                    guard let b = base.metric(name), let c = source.metric(name) else { continue }
+                    rows.append([source.name] + Self.comparisonRow(MetricDifference(baseline: b, candidate: c)))
+                }
+            }
+            return ReportTable(
+                title: "Sources: \(candidate.name) vs \(baseline.name)",
+                note: "Each source's leads under both rule sets, paired by replication: difference candidate − baseline"
+                    + " with its 95% CI.",
+                header: ["source", "metric", baseline.name, candidate.name, "difference", "95% CI", "verdict"],
+                rows: rows, numeric: [false, false, true, true, true, true, false])
+        }
 
         let repRows = (s.ruleSets.first?.reps ?? []).indices.map { i in
             [s.ruleSets[0].reps[i].name, s.ruleSets[0].reps[i].team]
@@ -140,6 +172,32 @@ public struct ReportContent: Sendable {
             rows: allNames.map { name in
                 [MetricCatalog.info(name).label, "`\(name)`"] + s.ruleSets.map { cell($0.metric(name)) }
             }, numeric: [false, false] + names.map { _ in true })
+    }
+
+    /// A comparison table's cells for one metric: label, baseline, candidate, difference, CI, verdict.
+    static func comparisonRow(_ d: MetricDifference) -> [String] {
+        let info = MetricCatalog.info(d.name)
+        let ci = d.ci95.map { "\(info.formatDifference($0.lower)) … \(info.formatDifference($0.upper))" } ?? "–"
+        return [info.label, info.format(d.baseline), info.format(d.candidate), info.formatDifference(d.diff), ci,
+                judgement(d, info)]
+    }
+
+    /// "Queues" for a lone rule set, "Queues: NAME" beside others.
+    private static func multiTitle(_ title: String, _ rs: RuleSetSummary, _ s: Summary) -> String {
+        s.ruleSets.count > 1 ? "\(title): \(rs.name)" : title
+    }
+
+    /// One row per group (a queue or a source) with the means of `columns`, then the rule set's
+    /// overall means of the same metrics.
+    static func groupTable(title: String, rs: RuleSetSummary, group kind: String, groups: [GroupSummary], columns: [String],
+                           overall: String, note: String) -> ReportTable {
+        let rows = groups.map { group in
+            [group.automated ? "\(group.name) (automated)" : group.name] + columns.map { name in
+                MetricCatalog.info(name).format(group.metric(name)?.mean)
+            }
+        } + [[overall] + columns.map { MetricCatalog.info($0).format(rs.metric($0)?.mean) }]
+        return ReportTable(title: title, note: note, header: [kind]
+                           + columns.map { MetricCatalog.info($0).label }, rows: rows)
     }
 
     static func judgement(_ d: MetricDifference, _ info: MetricInfo) -> String {

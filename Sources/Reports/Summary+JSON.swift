@@ -66,9 +66,9 @@ extension RuleSetSummary {
         }
         members.append(JSONMember("metrics", .object(metrics.map { JSONMember($0.name, $0.json) })))
         members.append(JSONMember("routes", .object(routes.map { JSONMember($0.name, $0.hits.json) })))
-        members.append(JSONMember("teams", .object(teams.map { team in
-            JSONMember(team.name, .object(team.metrics.map { JSONMember($0.name, $0.json) }))
-        })))
+        members.append(JSONMember("teams", .object(teams.map(\.json))))
+        members.append(JSONMember("queues", .object(queues.map(\.json))))
+        members.append(JSONMember("sources", .object(sources.map(\.json))))
         members.append(JSONMember("reps", .object(reps.map { rep in
             JSONMember(rep.name, .object([
                 JSONMember("team", .string(rep.team)),
@@ -83,6 +83,11 @@ extension RuleSetSummary {
         members.append(JSONMember("outcomes", .object(outcomes.map { JSONMember($0.name, $0.json) })))
         return .object(members)
     }
+}
+
+extension GroupSummary {
+    /// The group's name, then its metric objects by name.
+    var json: JSONMember { JSONMember(name, .object(metrics.map { JSONMember($0.name, $0.json) })) }
 }
 
 extension Comparison {

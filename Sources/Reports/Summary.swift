@@ -76,7 +76,11 @@ public struct RuleSetSummary: Sendable {
     public var metrics: [MetricEstimate]
     /// Counted leads per route, then `(fallback)` (when the rule set has one) or `(unrouted)`.
     public var routes: [RouteSummary]
-    public var teams: [TeamSummary]
+    public var teams: [GroupSummary]
+    /// Per rule queue (the rule set's order): the counted leads routing sent there (SPEC §7).
+    public var queues: [GroupSummary]
+    /// Per source (the scenario's order): its counted leads (SPEC §7).
+    public var sources: [GroupSummary]
     public var reps: [RepSummary]
     /// Counted leads by outcome (`LeadOutcome` raw values, in its order), per replication.
     public var outcomes: [MetricEstimate]
@@ -91,7 +95,8 @@ public struct RuleSetSummary: Sendable {
     public var humanBoundTotal: Int
 
     public init(name: String, description: String? = nil, sla: SLA? = nil, metrics: [MetricEstimate],
-                routes: [RouteSummary] = [], teams: [TeamSummary] = [], reps: [RepSummary] = [],
+                routes: [RouteSummary] = [], teams: [GroupSummary] = [], queues: [GroupSummary] = [],
+                sources: [GroupSummary] = [], reps: [RepSummary] = [],
                 outcomes: [MetricEstimate] = [], hourly: [HourPoint] = [], hourOfWeek: [HourPoint] = [],
                 ttft: StreamingQuantiles = StreamingQuantiles(), humanBoundTotal: Int = 0) {
         self.name = name
@@ -100,6 +105,8 @@ public struct RuleSetSummary: Sendable {
         self.metrics = metrics
         self.routes = routes
         self.teams = teams
+        self.queues = queues
+        self.sources = sources
         self.reps = reps
         self.outcomes = outcomes
         self.hourly = hourly
@@ -138,13 +145,17 @@ public struct RouteSummary: Sendable {
     public var neverHit: Bool { kind == .route && hits.values.allSatisfy { $0 == 0 } }
 }
 
-/// One team's metrics (`teamMetricValues`).
-public struct TeamSummary: Sendable {
+/// The metrics of one group of a rule set's leads: a team (`teamMetricValues`), a rule queue
+/// (`queueMetricValues`) or a source (`sourceMetricValues`).
+public struct GroupSummary: Sendable {
     public var name: String
+    /// An automated queue: its leads are counted, it has no TTFT, SLA, unowned or load values.
+    public var automated: Bool
     public var metrics: [MetricEstimate]
 
-    public init(name: String, metrics: [MetricEstimate]) {
+    public init(name: String, automated: Bool = false, metrics: [MetricEstimate]) {
         self.name = name
+        self.automated = automated
         self.metrics = metrics
     }
 

@@ -57,6 +57,9 @@ private struct RuleSetAccumulator {
     /// Per replication, in order: the metrics, each team's metrics, counted leads.
     var metrics: [MetricValues] = []
     var teamMetrics: [[MetricValues]]
+    /// Per rule queue and per source, per replication: their metrics.
+    var queueMetrics: [[MetricValues]]
+    var sourceMetrics: [[MetricValues]]
     var counted: [Double] = []
     /// Per rep, per replication.
     var reps: [RepSeries]
@@ -82,6 +85,8 @@ private struct RuleSetAccumulator {
 
     init(study: StudyDescription, ruleIndex: Int) {
         teamMetrics = study.teams.map { _ in [] }
+        queueMetrics = study.ruleSets[ruleIndex].queues.map { _ in [] }
+        sourceMetrics = study.sources.map { _ in [] }
         reps = study.reps.map { _ in RepSeries() }
         routeHits = study.ruleSets[ruleIndex].routes.map { _ in [] }
     }
@@ -89,6 +94,8 @@ private struct RuleSetAccumulator {
     mutating func add(_ run: ReplicationMetrics, study: StudyDescription, scale: Double) {
         metrics.append(run.metricValues(study: study))
         for t in study.teams.indices { teamMetrics[t].append(run.teamMetricValues(study: study, team: t)) }
+        for q in queueMetrics.indices { queueMetrics[q].append(run.queueMetricValues(queue: q)) }
+        for s in sourceMetrics.indices { sourceMetrics[s].append(run.sourceMetricValues(source: s)) }
         counted.append(Double(run.counted))
         for (i, rep) in study.reps.enumerated() {
             let figures = run.reps[i]
@@ -127,7 +134,13 @@ private struct RuleSetAccumulator {
                                        hits: MetricEstimate(name: "(unrouted)", values: unroutedHits)))
         }
         let teams = study.teams.enumerated().map { t, team in
-            TeamSummary(name: team, metrics: Self.estimates(teamMetrics[t]))
+            GroupSummary(name: team, metrics: Self.estimates(teamMetrics[t]))
+        }
+        let queues = info.queues.enumerated().map { q, queue in
+            GroupSummary(name: queue.name, automated: queue.automated, metrics: Self.estimates(queueMetrics[q]))
+        }
+        let sources = study.sources.enumerated().map { s, source in
+            GroupSummary(name: source, metrics: Self.estimates(sourceMetrics[s]))
         }
         let repSummaries = study.reps.enumerated().map { i, rep in
             RepSummary(name: rep.name, team: rep.team,
@@ -146,7 +159,7 @@ private struct RuleSetAccumulator {
         }
         return RuleSetSummary(
             name: info.name, description: info.description, sla: info.sla, metrics: Self.estimates(metrics),
-            routes: routes, teams: teams, reps: repSummaries,
+            routes: routes, teams: teams, queues: queues, sources: sources, reps: repSummaries,
             outcomes: LeadOutcome.allCases.enumerated().map { o, outcome in
                 MetricEstimate(name: outcome.rawValue, values: outcomes[o])
             },

@@ -133,13 +133,19 @@ public enum ShardMerge {
         "replication \(record.replication) of rule set '\(record.ruleSet)'" + (record.headcount.map { " at headcount \($0)" } ?? "")
     }
 
-    /// Why a record cannot be one of the study's (nil: it can): it has other teams, routes or
-    /// (but for `staff`, whose headcounts change the reps) reps than the study describes.
+    /// Why a record cannot be one of the study's (nil: it can): it has other teams, routes,
+    /// queues, sources or (but for `staff`, whose headcounts change the reps) reps than the study
+    /// describes.
     private static func shapeProblem(_ record: ReplicationRecord, _ header: StudyHeader) -> String? {
         let study = header.study, metrics = record.metrics
-        let routes = study.ruleSets.indices.contains(record.ruleSetIndex) ? study.ruleSets[record.ruleSetIndex].routes.count : -1
+        let ruleSet = study.ruleSets.indices.contains(record.ruleSetIndex) ? study.ruleSets[record.ruleSetIndex] : nil
+        let routes = ruleSet?.routes.count ?? -1, queues = ruleSet?.queues.count ?? -1
         if metrics.teams.count != study.teams.count { return "\(metrics.teams.count) teams, the study has \(study.teams.count)" }
         if metrics.routeHits.count != routes { return "\(metrics.routeHits.count) routes, the rule set has \(routes)" }
+        if metrics.queues.count != queues { return "\(metrics.queues.count) queues, the rule set has \(queues)" }
+        if metrics.sources.count != study.sources.count {
+            return "\(metrics.sources.count) sources, the study has \(study.sources.count)"
+        }
         if header.staff == nil && metrics.reps.count != study.reps.count {
             return "\(metrics.reps.count) reps, the study has \(study.reps.count)"
         }

@@ -41,7 +41,7 @@ public struct StaffQuestion: Codable, Hashable, Sendable {
 
 /// The first line of a records file: which study, which shard.
 public struct StudyHeader: Codable, Hashable, Sendable {
-    public static let currentFormat = "leadsim-replications/2"
+    public static let currentFormat = "leadsim-replications/3"
     public var format: String
     public var leadsimVersion: String
     /// `run`, `compare` or `staff`.

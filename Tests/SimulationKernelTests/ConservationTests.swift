@@ -21,6 +21,7 @@ import Testing
         // A lead counts under one team at most, and is touched under the team it counts under.
         #expect(run.teams.map(\.leads).reduce(0, +) <= run.humanBound && run.teams.allSatisfy { $0.touched <= $0.leads },
                 "seed \(seed): teams \(run.teams.map { ($0.leads, $0.touched) }) of \(run.humanBound)")
+        checkBreakdowns(run, seed: seed, automated: plan.compiled[0].queues.map(\.isAutomated))
         let values = run.metricValues(plan: plan)
         for (name, value) in zip(values.names, values.values) where name.hasSuffix("_rate") && !value.isNaN {
             #expect(value >= 0 && value <= 1, "seed \(seed): \(name) = \(value)")
@@ -29,6 +30,34 @@ import Testing
 }
 
 extension ConservationTests {
+    /// The per-source results add up to the overall ones; the per-queue results, which leave out
+    /// leads never routed to a rule queue (unrouted, account owners'), to at most those.
+    func checkBreakdowns(_ run: ReplicationMetrics, seed: Int, automated: [Bool]) {
+        let sources = run.sources, queues = run.queues
+        #expect(sources.map(\.leads).reduce(0, +) == run.counted, "seed \(seed)")
+        #expect(sources.map(\.humanBound).reduce(0, +) == run.humanBound, "seed \(seed)")
+        #expect(sources.map(\.touched).reduce(0, +) == run.touched, "seed \(seed)")
+        #expect(sources.map(\.ttft.count).reduce(0, +) == run.touched, "seed \(seed)")
+        #expect(sources.map(\.ttftBusiness.count).reduce(0, +) == run.touched, "seed \(seed)")
+        #expect(sources.map(\.slaMet).reduce(0, +) == run.slaMet, "seed \(seed)")
+        #expect(sources.map(\.unowned).reduce(0, +) == run.unowned, "seed \(seed)")
+        #expect(sources.map(\.cold).reduce(0, +) == run.outcomes["cold", default: 0], "seed \(seed)")
+        #expect(queues.map(\.leads).reduce(0, +) <= run.counted, "seed \(seed)")
+        #expect(queues.map(\.humanBound).reduce(0, +) <= run.humanBound, "seed \(seed)")
+        #expect(queues.map(\.ttft.count).reduce(0, +) <= run.touched, "seed \(seed)")
+        #expect(queues.map(\.unowned).reduce(0, +) <= run.unowned, "seed \(seed)")
+        let fromQueues = queues.map { $0.memberAssignments.reduce(0, +) }.reduce(0, +)
+        #expect(fromQueues <= run.reps.map(\.assignments).reduce(0, +), "seed \(seed)")
+        for (q, queue) in queues.enumerated() {
+            #expect(queue.slaMet <= queue.ttft.count && queue.ttft.count <= queue.humanBound && queue.unowned <= queue.humanBound,
+                    "seed \(seed) queue \(q)")
+            #expect(automated[q] ? queue.humanBound == 0 && queue.memberAssignments.isEmpty : queue.humanBound == queue.leads,
+                    "seed \(seed) queue \(q)")
+        }
+        #expect(zip(queues, automated).filter(\.1).map(\.0.leads).reduce(0, +) == run.outcomes["automated", default: 0],
+                "seed \(seed)")
+    }
+
     /// The random worlds reach every outcome and every dynamic, so the invariants above are
     /// checked where it matters.
     @Test func randomWorldsExerciseEveryOutcomeAndDynamic() throws {

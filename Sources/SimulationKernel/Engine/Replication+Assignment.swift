@@ -20,7 +20,7 @@ extension Replication {
         metrics.occupancy(rep: rep, before: reps.open[rep], change: 1, at: now)
         reps.noteAssignment(rep, at: now)
         if reps.open[rep] >= reps.capacity[rep] { candidates.repReachedOpenCap(rep) }
-        metrics.assignment(rep: rep, counted: lead.counted)
+        metrics.assignment(of: lead, to: rep)
         trace?.assigned(slot: slot, rep: rep, at: now)
 
         let delay = reps.touchDelay[rep].quantile(lead.luck.uniform(LeadFactory.Draw.touchDelay(Int(lead.assignments))))

@@ -127,4 +127,36 @@ extension ReplicationMetrics {
         m.append("utilization", capacity > 0 ? members.map { reps[$0].meanOpen }.reduce(0, +) / Double(capacity) : .nan)
         return m
     }
+
+    /// The metrics of one rule queue (SPEC §7): the counted leads routing sent to it, and its
+    /// members' loads from it. An automated queue has only `leads`; its other values are NaN.
+    public func queueMetricValues(queue q: Int) -> MetricValues {
+        var m = MetricValues()
+        let queue = queues[q]
+        let shape = LoadShape(queue.memberAssignments.map(Double.init))
+        m.append("leads", Double(queue.leads))
+        m.append("load_gini", shape.gini)
+        m.append("load_cv", shape.cv)
+        m.append("load_max_over_mean", shape.maxOverMean)
+        m.append("ttft_p50_s", quantile(queue.ttft, 0.5))
+        m.append("ttft_p90_s", quantile(queue.ttft, 0.9))
+        m.append("sla_met_rate", rate(queue.slaMet, queue.humanBound))
+        m.append("unowned_rate", rate(queue.unowned, queue.humanBound))
+        return m
+    }
+
+    /// The metrics of one source (SPEC §7): its counted leads, rates over its human-bound ones.
+    public func sourceMetricValues(source s: Int) -> MetricValues {
+        var m = MetricValues()
+        let source = sources[s]
+        m.append("leads", Double(source.leads))
+        m.append("ttft_p50_s", quantile(source.ttft, 0.5))
+        m.append("ttft_p90_s", quantile(source.ttft, 0.9))
+        m.append("ttft_business_p90_s", quantile(source.ttftBusiness, 0.9))
+        m.append("sla_met_rate", rate(source.slaMet, source.humanBound))
+        m.append("unowned_rate", rate(source.unowned, source.humanBound))
+        m.append("touched_rate", rate(source.touched, source.humanBound))
+        m.append("cold_rate", rate(source.cold, source.humanBound))
+        return m
+    }
 }

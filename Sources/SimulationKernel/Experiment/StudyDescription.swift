@@ -20,6 +20,8 @@ public struct StudyDescription: Codable, Hashable, Sendable {
     public var conversion: Conversion?
     /// Team names by team index.
     public var teams: [String]
+    /// Source names, in scenario order.
+    public var sources: [String]
     /// The simulated reps (template reps left out), in scenario order.
     public var reps: [Rep]
     public var ruleSets: [RuleSetInfo]
@@ -46,6 +48,14 @@ public struct StudyDescription: Codable, Hashable, Sendable {
         public var routes: [RouteInfo]
         /// The fallback queue (nil: unmatched leads are unrouted).
         public var fallback: String?
+        /// The rule set's queues, in its order (account owners' queues are not among them).
+        public var queues: [QueueInfo]
+    }
+
+    /// A rule queue's name and whether it is automated (no human owner).
+    public struct QueueInfo: Codable, Hashable, Sendable {
+        public var name: String
+        public var automated: Bool
     }
 
     /// A route's name and destination (a queue, or `account-owner (else QUEUE)`).
@@ -67,6 +77,7 @@ public struct StudyDescription: Codable, Hashable, Sendable {
         unownedAfter = scenario.metrics.unownedAfter
         conversion = scenario.metrics.conversion
         teams = plan.teamNames
+        sources = scenario.sources.map(\.name)
         reps = scenario.reps.enumerated().map { r, rep in
             Rep(name: rep.name, team: rep.team, teamIndex: plan.repTeam[r], weight: rep.weight, capacityOpen: rep.capacityOpen)
         }
@@ -75,7 +86,8 @@ public struct StudyDescription: Codable, Hashable, Sendable {
                 RouteInfo(name: name, destination: Self.destination(ruleSet.routes.indices.contains(i) ? ruleSet.routes[i] : nil))
             }
             return RuleSetInfo(name: ruleSet.name, description: ruleSet.description, sla: ruleSet.sla, routes: routes,
-                               fallback: ruleSet.fallback)
+                               fallback: ruleSet.fallback,
+                               queues: plan.compiled[r].queues.map { QueueInfo(name: $0.name, automated: $0.isAutomated) })
         }
     }
 
@@ -95,6 +107,6 @@ public struct StudyDescription: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, replications, start, warmup, horizon, timeZone = "time_zone", unownedAfter = "unowned_after",
-             conversion, teams, reps, ruleSets = "rule_sets"
+             conversion, teams, sources, reps, ruleSets = "rule_sets"
     }
 }

@@ -40,6 +40,25 @@ final class MetricsCollector {
     private let ttft = QuantileAccumulator()
     private let ttftBusiness = QuantileAccumulator()
     private let teamTTFT: Column<QuantileAccumulator>
+    /// How the board numbers queues, to tell the rule queue routing sent a lead to.
+    private let queueNumbering: QueueNumbering
+    /// Per rule queue and per source: lead counts and TTFT sketches (`result.queues`,
+    /// `result.sources` at the end).
+    private let queueCounts: Column<GroupCounts>
+    private let queueTTFT: Column<QuantileAccumulator>
+    private let sourceCounts: Column<GroupCounts>
+    private let sourceTTFT: Column<QuantileAccumulator>
+    private let sourceTTFTBusiness: Column<QuantileAccumulator>
+    /// The rule queue whose TTFT sketch is the overall one, not kept apart (−1: none): the rule
+    /// set's only human queue when no route goes to account owners, so every touched lead was
+    /// routed there.
+    private let queueSharingTTFT: Int
+    /// One source: its sketches are the overall ones, not kept apart.
+    private let oneSource: Bool
+    /// Per rule queue, then per rep: counted assignments made from that queue.
+    private let queueRepAssignments: Column<Int>
+    /// Per rule queue: its members (rep indices, in the queue's order).
+    private let queueMembers: [[Int]]
 
     // Step levels integrated over time.
     @exclusivity(unchecked) private var clock: Instant
@@ -98,6 +117,20 @@ final class MetricsCollector {
         teamUnowned = Column(repeating: 0, count: teams)
         teamNeverOwned = Column(repeating: 0, count: teams)
         teamTTFT = Column((0..<teams).map { _ in QuantileAccumulator() })
+        let ruleQueues = plan.compiled[ruleIndex].queues
+        queueNumbering = QueueNumbering(ruleQueueCount: ruleQueues.count)
+        queueCounts = Column(repeating: GroupCounts(), count: ruleQueues.count)
+        queueTTFT = Column(ruleQueues.map { _ in QuantileAccumulator() })
+        let sources = plan.scenario.sources.count
+        sourceCounts = Column(repeating: GroupCounts(), count: sources)
+        sourceTTFT = Column((0..<sources).map { _ in QuantileAccumulator() })
+        sourceTTFTBusiness = Column((0..<sources).map { _ in QuantileAccumulator() })
+        let humanQueues = ruleQueues.indices.filter { !ruleQueues[$0].isAutomated }
+        let toAccountOwners = plan.ruleSets[ruleIndex].routes.contains { $0.destination == .accountOwner }
+        queueSharingTTFT = humanQueues.count == 1 && !toAccountOwners ? humanQueues[0] : -1
+        oneSource = sources == 1
+        queueRepAssignments = Column(repeating: 0, count: ruleQueues.count * repCalendars.count)
+        queueMembers = ruleQueues.map(\.members)
     }
 
     /// The hour of a lead's arrival, for leads counted when they are first assigned or end.
@@ -193,8 +226,13 @@ final class MetricsCollector {
         }
     }
 
-    func assignment(rep: Int, counted: Bool) {
-        if counted { repAssignments[rep] += 1 }
+    /// `lead`, in the queue it is assigned from, goes to `rep`.
+    func assignment(of lead: LeadRecord, to rep: Int) {
+        guard lead.counted else { return }
+        repAssignments[rep] += 1
+        if let queue = lead.queue(in: queueNumbering)?.ruleQueue {
+            queueRepAssignments[queue * repAssignments.count + rep] += 1
+        }
     }
 
     func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?) {
@@ -204,10 +242,21 @@ final class MetricsCollector {
         result.touched += 1
         let ttftValue = StreamingQuantiles.Value(min(max(0, ttft), StreamingQuantiles.maximumTracked))
         self.ttft.add(ttftValue)
-        ttftBusiness.add(business == ttft ? ttftValue
-                         : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked)))
+        let businessValue = business == ttft ? ttftValue
+            : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked))
+        ttftBusiness.add(businessValue)
         let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
         if met { result.slaMet += 1 }
+        if let queue = lead.routedQueue(in: queueNumbering)?.ruleQueue {
+            queueCounts[queue].noteTouch(met: met)
+            if queue != queueSharingTTFT { queueTTFT[queue].add(ttftValue) }
+        }
+        let source = Int(lead.source)
+        sourceCounts[source].noteTouch(met: met)
+        if !oneSource {
+            sourceTTFT[source].add(ttftValue)
+            sourceTTFTBusiness[source].add(businessValue)
+        }
         repTouched[rep] += 1
         repTTFTSum[rep] += ttft
         if queueTeam >= 0 {
@@ -237,6 +286,10 @@ final class MetricsCollector {
         allOutcomeCounts[index] += 1
         guard lead.counted else { return }
         outcomeCounts[index] += 1
+        let source = Int(lead.source)
+        let queue = lead.routedQueue(in: queueNumbering)?.ruleQueue ?? -1
+        sourceCounts[source].leads += 1
+        if queue >= 0 { queueCounts[queue].leads += 1 }
         guard lead.humanBound else { return }
         result.humanBound += 1
         let neverOwned = lead.assignments == 0
@@ -247,6 +300,9 @@ final class MetricsCollector {
         // Ended before the unowned check: a closed lead was owned; one that ended otherwise was not.
         let unowned = lead.unownedDecided ? lead.unownedAtCheck : !ownedNow
         if unowned { result.unowned += 1 }
+        let cold = outcome == .cold
+        sourceCounts[source].noteEnd(unowned: unowned, cold: cold)
+        if queue >= 0 { queueCounts[queue].noteEnd(unowned: unowned, cold: cold) }
         if team >= 0 {
             teamLeads[team] += 1
             if neverOwned { teamNeverOwned[team] += 1 }
@@ -281,6 +337,24 @@ final class MetricsCollector {
             result.teams[t].unowned = teamUnowned[t]
             result.teams[t].neverOwned = teamNeverOwned[t]
         }
+        result.queues = queueMembers.enumerated().map { q, members in
+            var queue = QueueMetrics()
+            let counts = queueCounts[q]
+            (queue.leads, queue.humanBound, queue.slaMet, queue.unowned) = (counts.leads, counts.humanBound, counts.slaMet, counts.unowned)
+            assert(q != queueSharingTTFT || counts.touched == result.touched, "the shared queue sketch misses touched leads")
+            queue.ttft = q == queueSharingTTFT ? result.ttft : queueTTFT[q].sketch
+            queue.memberAssignments = members.map { queueRepAssignments[q * repAssignments.count + $0] }
+            return queue
+        }
+        result.sources = (0..<sourceCounts.count).map { s in
+            var source = SourceMetrics()
+            let counts = sourceCounts[s]
+            (source.leads, source.humanBound, source.touched) = (counts.leads, counts.humanBound, counts.touched)
+            (source.slaMet, source.unowned, source.cold) = (counts.slaMet, counts.unowned, counts.cold)
+            source.ttft = oneSource ? result.ttft : sourceTTFT[s].sketch
+            source.ttftBusiness = oneSource ? result.ttftBusiness : sourceTTFTBusiness[s].sketch
+            return source
+        }
         for rep in 0..<reps.count {
             result.reps[rep].assignments = repAssignments[rep]
             result.reps[rep].touched = repTouched[rep]
@@ -291,6 +365,30 @@ final class MetricsCollector {
             if outcomeCounts[i] > 0 { result.outcomes[outcome.rawValue] = outcomeCounts[i] }
         }
         return result
+    }
+}
+
+/// Counted leads of one queue or one source, counted where the overall figures are decided.
+private struct GroupCounts {
+    var leads = 0
+    var humanBound = 0
+    var touched = 0
+    var slaMet = 0
+    var unowned = 0
+    var cold = 0
+
+    @inline(__always)
+    mutating func noteTouch(met: Bool) {
+        touched += 1
+        if met { slaMet += 1 }
+    }
+
+    /// A human-bound lead's end (or its state when the run stopped).
+    @inline(__always)
+    mutating func noteEnd(unowned: Bool, cold: Bool) {
+        humanBound += 1
+        if unowned { self.unowned += 1 }
+        if cold { self.cold += 1 }
     }
 }
 

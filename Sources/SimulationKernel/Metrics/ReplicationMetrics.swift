@@ -51,6 +51,10 @@ public struct ReplicationMetrics: Codable, Sendable {
     public var unroutedHits = 0
     public var reps: [RepMetrics] = []
     public var teams: [TeamMetrics] = []
+    /// Per rule queue (rule-set order): the counted leads routing sent there (SPEC §7).
+    public var queues: [QueueMetrics] = []
+    /// Per source (scenario order): its counted leads (SPEC §7).
+    public var sources: [SourceMetrics] = []
     public var hourly: [HourMetrics] = []
     /// Simulated time when the run stopped (the drain may end early).
     public var endTime = 0.0
@@ -86,6 +90,39 @@ public struct TeamMetrics: Codable, Sendable {
     public var slaMet = 0
     public var unowned = 0
     public var neverOwned = 0
+
+    public init() {}
+}
+
+/// One rule queue's results in one replication: the counted leads routing sent to it (before
+/// any overflow, escalation or reassignment), and the assignments its members got from it.
+public struct QueueMetrics: Codable, Sendable {
+    /// Counted leads routed here (automated ones included).
+    public var leads = 0
+    /// Of those, the leads bound for a human owner (none in an automated queue).
+    public var humanBound = 0
+    public var ttft = StreamingQuantiles()
+    public var slaMet = 0
+    public var unowned = 0
+    /// Assignments of counted leads made from this queue (whichever queue routing sent them
+    /// to), per member in the queue's member order.
+    public var memberAssignments: [Int] = []
+
+    public init() {}
+}
+
+/// One source's results in one replication: its counted leads.
+public struct SourceMetrics: Codable, Sendable {
+    /// Counted leads of the source (automated and unrouted ones included).
+    public var leads = 0
+    /// Of those, the leads not sent to an automated queue.
+    public var humanBound = 0
+    public var touched = 0
+    public var ttft = StreamingQuantiles()
+    public var ttftBusiness = StreamingQuantiles()
+    public var slaMet = 0
+    public var unowned = 0
+    public var cold = 0
 
     public init() {}
 }
