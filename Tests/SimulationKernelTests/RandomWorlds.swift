@@ -23,7 +23,8 @@ struct TestRandom {
 /// Random scenarios and rule sets that exercise every feature of the engine at once:
 /// several sources and patterns, enrichment gaps, accounts with stale owners, reps in several
 /// time zones with caps, absences and hire dates, routes on every kind of condition, queues
-/// with every strategy, skills, overflow, `max_wait`, patience, SLA reassign and escalate.
+/// with every strategy, skills, overflow, `max_wait`, patience, SLA reassign and escalate, rep
+/// shrinkage and round-robin fairness (catch-up, resets).
 enum RandomWorlds {
     static let zones = ["UTC", "America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Singapore"]
     static let schedules: [WeeklySchedule] = [
@@ -71,7 +72,7 @@ enum RandomWorlds {
                    accountMatch: r.chance(0.5) ? 0.2 : 0,
                    missing: r.chance(0.5) ? ["employees": 0.3, "region": 0.1] : [:])
         }
-        let scenario = Scenario(
+        var scenario = Scenario(
             name: "random-\(seed)", start: start, timeZone: r.pick(zones), horizon: Double(r.int(2...5)) * 86_400,
             warmup: 86_400, drain: Double(r.int(1...10)) * 86_400, replications: 1, seed: seed,
             holidays: r.chance(0.3) ? [CalendarDate(year: 2026, month: 3, day: 10)] : [],
@@ -105,7 +106,22 @@ enum RandomWorlds {
                                            onBreach: r.pick([.none, .reassign, .escalate]),
                                            maxReassignments: r.chance(0.5) ? r.int(0...2) : nil,
                                            escalateTo: r.chance(0.3) ? "pool" : nil) : nil
-        let rules = RuleSet(name: "rules-\(seed)", routes: routes, fallback: r.chance(0.8) ? "pool" : nil, queues: queues, sla: sla)
+        var rules = RuleSet(name: "rules-\(seed)", routes: routes, fallback: r.chance(0.8) ? "pool" : nil, queues: queues, sla: sla)
+        addShrinkageAndFairness(&scenario, &rules, &r)
         return (scenario, rules)
+    }
+
+    /// SPEC §7 shrinkage on some reps and fairness on some round-robin queues, drawn after
+    /// everything else so that the rest of each world stays as it was.
+    static func addShrinkageAndFairness(_ scenario: inout Scenario, _ rules: inout RuleSet, _ r: inout TestRandom) {
+        for i in scenario.reps.indices where r.chance(0.4) { scenario.reps[i].shrinkage = r.pick([0.1, 0.3, 0.9]) }
+        for q in rules.queues.indices {
+            guard case .human(var queue) = rules.queues[q].kind,
+                  queue.strategy == .roundRobin || queue.strategy == .weightedRoundRobin, r.chance(0.6) else { continue }
+            queue.fairness = RoundRobinFairness(absent: r.chance(0.8) ? .catchUp : .skip, catchUpLimit: r.int(1...5),
+                                                reset: r.pick(RoundRobinFairness.Reset.allCases))
+            if queue.fairness.absent == .catchUp { queue.keepTurn = false }
+            rules.queues[q].kind = .human(queue)
+        }
     }
 }
