@@ -4,7 +4,8 @@ import SimulationModel
 ///
 /// Round-robin keeps a pointer into the member list and, with `keep_turn`, the reps skipped
 /// while ineligible (first in line once eligible again, longest-owed first); weighted
-/// round-robin keeps one score per member. Storage is allocated once, so picks never allocate.
+/// round-robin keeps one score per member; `fairness.absent: catch_up` keeps the leads owed to
+/// each member. Storage is allocated once, so picks never allocate.
 public struct AssignmentState: Sendable {
     @usableFromInline var pointer: [Int]
     @usableFromInline var scores: [Double]
@@ -12,13 +13,22 @@ public struct AssignmentState: Sendable {
     @usableFromInline var owed: [Int]
     @usableFromInline var owedCount: [Int]
     @usableFromInline var isOwed: [Bool]
+    /// Per member slot: leads owed by catch-up; per queue: their sum.
+    @usableFromInline var owedLeads: [Int]
+    @usableFromInline var owedLeadTotal: [Int]
     /// Per pick: the eligible member slots of the queue being picked for.
     @usableFromInline var scratch: [Int]
 
-    init(pointer: [Int], scores: [Double], owed: [Int], owedCount: [Int], isOwed: [Bool], scratch: [Int]) {
+    init(pointer: [Int], scores: [Double], owed: [Int], owedCount: [Int], isOwed: [Bool], owedLeads: [Int],
+         owedLeadTotal: [Int], scratch: [Int]) {
         (self.pointer, self.scores, self.owed, self.owedCount, self.isOwed, self.scratch) =
             (pointer, scores, owed, owedCount, isOwed, scratch)
+        (self.owedLeads, self.owedLeadTotal) = (owedLeads, owedLeadTotal)
     }
+
+    /// Leads owed by catch-up to the member in slot `memberSlot` (positions in the rule set's
+    /// member list, queue by queue).
+    public func owedLeads(memberSlot: Int) -> Int { owedLeads[memberSlot] }
 }
 
 /// What assignment reads, shared by every copy of a ``CompiledRuleSet``: queue members,
@@ -34,10 +44,11 @@ final class _AssignmentTables: Sendable {
     /// Per member slot: the rep (roster index) and its weight.
     @usableFromInline let memberReps: [Int]
     @usableFromInline let memberWeights: [Double]
-    /// Per queue: its skill field (-1: none), strategy and `keep_turn`.
+    /// Per queue: its skill field (-1: none), strategy, `keep_turn` and catch-up limit (0: skip).
     @usableFromInline let skillFields: [Int]
     @usableFromInline let strategies: [Strategy]
     @usableFromInline let keepTurns: [Bool]
+    @usableFromInline let catchUpLimits: [Int]
     /// Per rep: its skills as symbols, as numbers (when a number's text form), and booleans.
     @usableFromInline let skillSymbols: [[Int32]]
     @usableFromInline let skillNumbers: [[Double]]
@@ -57,6 +68,7 @@ final class _AssignmentTables: Sendable {
         skillFields = queues.map { $0.skillField ?? -1 }
         strategies = queues.map(\.strategy)
         keepTurns = queues.map(\.keepTurn)
+        catchUpLimits = queues.map(\.catchUpLimit)
         skillSymbols = roster.map { $0.skills.map { schema.symbol(for: $0) } }
         skillNumbers = roster.map { rep in
             rep.skills.compactMap { skill in Double(skill).flatMap { FieldValue.number($0).description == skill ? $0 : nil } }
@@ -76,7 +88,19 @@ extension CompiledRuleSet {
                                owed: Array(repeating: 0, count: tables.memberReps.count),
                                owedCount: Array(repeating: 0, count: queues.count),
                                isOwed: Array(repeating: false, count: tables.memberReps.count),
+                               owedLeads: Array(repeating: 0, count: tables.memberReps.count),
+                               owedLeadTotal: Array(repeating: 0, count: queues.count),
                                scratch: Array(repeating: 0, count: largest))
+    }
+
+    /// Clears `queue`'s fairness state (SPEC §7 `fairness.reset`): leads owed by catch-up,
+    /// turns owed by `keep_turn` and weighted-round-robin scores. The round-robin pointer stays.
+    public func resetFairness(queue: Int, state: inout AssignmentState) {
+        let tables = assignmentTables
+        for slot in tables.memberStart[queue]..<tables.memberEnd[queue] {
+            (state.owedLeads[slot], state.isOwed[slot], state.scores[slot]) = (0, false, 0)
+        }
+        (state.owedLeadTotal[queue], state.owedCount[queue]) = (0, 0)
     }
 
     /// Picks the rep (roster index) that `queue`'s strategy gives `lead`, or nil when no member
@@ -126,8 +150,16 @@ extension _AssignmentTables {
         }
         switch strategies[queue] {
         case .roundRobin:
+            if catchUpLimits[queue] > 0 {
+                return pickRoundRobinCatchingUp(queue: queue, start: start, end: end, skill: skill, excluded: excluded,
+                                                state: &state, view: view, eligible: eligible)
+            }
             return pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible)
         case .weightedRoundRobin:
+            if catchUpLimits[queue] > 0 {
+                return pickWeightedCatchingUp(queue: queue, start: start, end: end, skill: skill, excluded: excluded,
+                                              state: &state, view: view, eligible: eligible)
+            }
             // Smooth weighted round-robin over the eligible members (the others keep their scores).
             var total = 0.0, best = -1, bestScore = -Double.infinity, eligibleCount = 0
             _ = forEachCandidate(in: start..<end, view: view) { slot in
@@ -222,6 +254,115 @@ extension _AssignmentTables {
         return memberReps[chosen]
     }
 
+    // MARK: Catch-up (SPEC §7 `fairness.absent: catch_up`)
+
+    /// Round-robin with catch-up: an eligible member owed leads first; otherwise the rotation,
+    /// and every member it passes over (between the pointer and the chosen member) while off
+    /// shift or absent is owed one more lead.
+    @inlinable
+    func pickRoundRobinCatchingUp<View: AvailabilityView>(
+        queue: Int, start: Int, end: Int, skill: LeadValue?, excluded: ExcludedReps, state: inout AssignmentState,
+        view: View, eligible: (Int) -> Bool
+    ) -> Int? {
+        if let slot = payOwedLead(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible) {
+            return memberReps[slot]
+        }
+        let first = state.pointer[queue]
+        guard let rep = pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view,
+                                       eligible: eligible) else { return nil }
+        // The pointer is now just after the chosen member (catch-up queues have no keep_turn).
+        let count = end - start
+        let chosen = state.pointer[queue] == 0 ? count - 1 : state.pointer[queue] - 1
+        var position = first
+        while position != chosen {
+            if participation(start + position, skill: skill, excluded: excluded, view: view) == .passedOver {
+                owe(start + position, queue: queue, state: &state)
+            }
+            position = position + 1 == count ? 0 : position + 1
+        }
+        return rep
+    }
+
+    /// Weighted round-robin with catch-up: an eligible member owed leads first; otherwise smooth
+    /// weighted round-robin over the eligible members *and* those off shift or absent, round
+    /// after round, until an eligible member wins. A round won by an absent member passes it
+    /// over: it is owed one more lead (its score moves as if it had taken the lead).
+    @inlinable
+    func pickWeightedCatchingUp<View: AvailabilityView>(
+        queue: Int, start: Int, end: Int, skill: LeadValue?, excluded: ExcludedReps, state: inout AssignmentState,
+        view: View, eligible: (Int) -> Bool
+    ) -> Int? {
+        if let slot = payOwedLead(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible) {
+            return memberReps[slot]
+        }
+        // Taking part: eligible members as their slot, passed-over ones as ~slot (negative).
+        var count = 0, total = 0.0, anyEligible = false
+        for slot in start..<end {
+            switch participation(slot, skill: skill, excluded: excluded, view: view) {
+            case .eligible:
+                state.scratch[count] = slot
+                anyEligible = true
+            case .passedOver: state.scratch[count] = ~slot
+            case .out: continue
+            }
+            count += 1
+            total += memberWeights[slot]
+        }
+        guard anyEligible else { return nil }
+        while true {
+            var winner = 0, bestScore = -Double.infinity
+            for k in 0..<count {
+                let slot = state.scratch[k] < 0 ? ~state.scratch[k] : state.scratch[k]
+                state.scores[slot] += memberWeights[slot]
+                if state.scores[slot] > bestScore { (winner, bestScore) = (state.scratch[k], state.scores[slot]) }
+            }
+            let slot = winner < 0 ? ~winner : winner
+            state.scores[slot] -= total
+            if winner >= 0 { return memberReps[slot] }
+            owe(slot, queue: queue, state: &state)
+        }
+    }
+
+    /// The eligible member owed the most leads (ties: declared first), who pays one off; nil when
+    /// no eligible member is owed any.
+    @inlinable
+    func payOwedLead<View: AvailabilityView>(queue: Int, start: Int, end: Int, state: inout AssignmentState,
+                                             view: View, eligible: (Int) -> Bool) -> Int? {
+        guard state.owedLeadTotal[queue] > 0 else { return nil }
+        var best = -1, most = 0
+        _ = forEachCandidate(in: start..<end, view: view) { slot in
+            if state.owedLeads[slot] > most && eligible(slot) { (best, most) = (slot, state.owedLeads[slot]) }
+            return true
+        }
+        guard best >= 0 else { return nil }
+        state.owedLeads[best] -= 1
+        state.owedLeadTotal[queue] -= 1
+        return best
+    }
+
+    /// One more lead owed to member `slot`, up to the queue's `catch_up_limit`.
+    @inlinable
+    func owe(_ slot: Int, queue: Int, state: inout AssignmentState) {
+        guard state.owedLeads[slot] < catchUpLimits[queue] else { return }
+        state.owedLeads[slot] += 1
+        state.owedLeadTotal[queue] += 1
+    }
+
+    /// How member `slot` stands at a catch-up pick: eligible, passed over (it has the skill, is
+    /// not excluded, and is off shift or absent — a shrunk block reads as off shift), or out
+    /// of it for another reason (a cap, not yet hired, the skill, a previous owner).
+    @inlinable
+    func participation<View: AvailabilityView>(_ slot: Int, skill: LeadValue?, excluded: ExcludedReps,
+                                               view: View) -> CatchUpParticipation {
+        let rep = memberReps[slot]
+        guard !excluded.contains(rep) && hasSkill(rep, skill) else { return .out }
+        switch view.availability(of: rep).ineligibility {
+        case nil: return .eligible
+        case .offShift?, .absent?: return .passedOver
+        default: return .out
+        }
+    }
+
     /// Member `slot`'s availability when it may take a lead with skill value `skill` now: not
     /// excluded, has the skill, and available in the view; nil otherwise (an unavailable member
     /// is reported to the view).
@@ -291,4 +432,10 @@ extension _AssignmentTables {
         if excluded.contains(rep) { return .excluded }
         return nil
     }
+}
+
+/// How a member stands at a catch-up pick (see ``_AssignmentTables/participation(_:skill:excluded:view:)``).
+@usableFromInline
+enum CatchUpParticipation {
+    case eligible, passedOver, out
 }

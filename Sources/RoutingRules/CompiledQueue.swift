@@ -22,6 +22,11 @@ public struct CompiledQueue: Sendable {
     /// `order: score`: the highest `score` field waits least.
     public var orderByScore: Bool
     public var assignOffShift: Bool
+    /// Round-robin fairness: most leads a member passed over while off shift or absent can be
+    /// owed (0: `absent: skip`, nothing is owed).
+    public var catchUpLimit: Int = 0
+    /// When the kernel clears this queue's fairness state (``CompiledRuleSet/resetFairness(queue:state:)``).
+    public var fairnessReset: RoundRobinFairness.Reset = .never
 }
 
 /// Where routing sends a lead.

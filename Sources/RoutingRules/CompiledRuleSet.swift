@@ -100,10 +100,14 @@ public struct CompiledRuleSet: Sendable {
                 }
                 queues.append(CompiledQueue(
                     name: queue.name, isAutomated: false, team: team, members: members, strategy: human.strategy,
-                    skillField: human.skill.map { schema.fieldIndex(for: $0) }, keepTurn: human.keepTurn,
+                    skillField: human.skill.map { schema.fieldIndex(for: $0) },
+                    // Catching up pays skipped members back itself (the loader refuses both).
+                    keepTurn: human.keepTurn && human.fairness.absent != .catchUp,
                     maxWait: human.maxWait, overflowAfter: human.overflow?.after,
                     overflowTarget: try human.overflow.map { try resolve($0.to, "queue '\(queue.name)' overflow") },
-                    orderByScore: human.order == .score, assignOffShift: human.assignOffShift))
+                    orderByScore: human.order == .score, assignOffShift: human.assignOffShift,
+                    catchUpLimit: human.fairness.absent == .catchUp ? human.fairness.catchUpLimit : 0,
+                    fairnessReset: human.fairness.reset))
             }
         }
         if let target = ruleSet.sla?.escalateTo { _ = try resolve(target, "sla escalate_to") }

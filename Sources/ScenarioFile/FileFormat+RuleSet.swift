@@ -34,7 +34,18 @@ extension FileFormat {
         KeyFormat("order", .choice(["score", "arrival"], what: "order"),
                   "Which waiting lead goes first: arrival (default, oldest first) or score (highest first)."),
         KeyFormat("assign_off_shift", .bool, "Assign to reps who are off shift too (default false)."),
+        KeyFormat("fairness", .object(fairness),
+                  "Round-robin strategies: what members passed over while off shift, absent or shrunk are owed."),
     ], exactlyOne: ["team", "reps"])
+
+    static let fairness = ObjectFormat("a fairness policy", [
+        KeyFormat("absent", .choice(RoundRobinFairness.Absent.allCases.map(\.rawValue), what: "absent policy"),
+                  "skip (default): a member off shift, absent or shrunk loses its turn; catch_up: it is owed a lead."),
+        KeyFormat("catch_up_limit", .integer(minimum: 1, maximum: 100_000),
+                  "With absent: catch_up, most leads one member can be owed (default 10)."),
+        KeyFormat("reset", .choice(RoundRobinFairness.Reset.allCases.map(\.rawValue), what: "fairness reset"),
+                  "When owed leads and weighted scores are cleared: never (default), daily, weekly (Monday) or monthly, scenario-local."),
+    ])
 
     static let overflow = ObjectFormat("an overflow", [
         KeyFormat("after", .syntax(.duration), "Wait since entering the queue before moving (longer than 0s).",

@@ -143,6 +143,8 @@ extension FileFormat {
         KeyFormat("absent", .list(.anyOf([.syntax(.date), .object(absence)])),
                   "Whole days off: a date, or {from, to} (both inclusive)."),
         KeyFormat("absence_rate", .syntax(.share), "Share of random whole days off."),
+        KeyFormat("shrinkage", .syntax(.share),
+                  "Share of on-shift time the rep cannot take or touch leads: each 30-minute block is out with this probability (below 1)."),
         KeyFormat("active_from", .syntax(.date), "Hire date: the rep takes no lead before it."),
         KeyFormat("template", .bool, "A blueprint for leadsim staff; the simulation leaves it out."),
     ])

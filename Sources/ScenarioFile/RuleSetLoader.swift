@@ -236,11 +236,43 @@ struct RuleSetBuilder {
             r.choice($0, m.path("order"), FileFormat.queue["order"]).map { $0 == "score" ? HumanQueue.Order.score : .oldestFirst }
         } ?? .oldestFirst
         let offShift = m["assign_off_shift"].map { r.bool($0, m.path("assign_off_shift")) } ?? false
-        guard let members, let strategy, let skill, let keepTurn, let maxWait, let overflow, let order, let offShift
+        let fairness = m["fairness"].map { self.fairness($0, m.path("fairness"), strategy: strategy, keepTurn: keepTurn) }
+            ?? RoundRobinFairness.skip
+        guard let members, let strategy, let skill, let keepTurn, let maxWait, let overflow, let order, let offShift,
+              let fairness
         else { return nil }
         return Queue(name: name, kind: .human(HumanQueue(members: members, strategy: strategy, skill: skill, keepTurn: keepTurn,
                                                        maxWait: maxWait, overflow: overflow, order: order,
-                                                       assignOffShift: offShift)))
+                                                       assignOffShift: offShift, fairness: fairness)))
+    }
+
+    /// A queue's `fairness` (SPEC §7): only for the round-robin strategies, and not with
+    /// `keep_turn` when it catches up (both would pay a skipped member back).
+    func fairness(_ node: Node, _ path: String, strategy: Strategy?, keepTurn: Bool?) -> RoundRobinFairness? {
+        guard let m = r.map(node, path, FileFormat.fairness) else { return nil }
+        let absent = m["absent"].map {
+            r.choice($0, m.path("absent"), FileFormat.fairness["absent"]).flatMap(RoundRobinFairness.Absent.init)
+        } ?? .skip
+        let limit = optional(m["catch_up_limit"]) { r.integer($0, m.path("catch_up_limit"), range: 1...100_000) }
+        let reset = m["reset"].map {
+            r.choice($0, m.path("reset"), FileFormat.fairness["reset"]).flatMap(RoundRobinFairness.Reset.init)
+        } ?? .never
+        if let strategy, strategy != .roundRobin && strategy != .weightedRoundRobin {
+            r.error(node, path, "'fairness' applies to the round-robin strategies, not '\(strategy.rawValue)'",
+                    valid: "strategy: round-robin or weighted-round-robin, or no fairness")
+            return nil
+        }
+        if absent == .catchUp, keepTurn == true {
+            r.error(node, path, "'absent: catch_up' and 'keep_turn: true' would both pay a skipped rep back",
+                    valid: "one of them: catch_up owes leads to reps off shift or absent; keep_turn gives any skipped rep its turn")
+            return nil
+        }
+        if let n = m["catch_up_limit"], absent == .skip {
+            r.warning(n, m.path("catch_up_limit"), "'catch_up_limit' has no effect with 'absent: skip'",
+                      suggestion: "absent: catch_up")
+        }
+        guard let absent, let limit, let reset else { return nil }
+        return RoundRobinFairness(absent: absent, catchUpLimit: limit ?? RoundRobinFairness.defaultCatchUpLimit, reset: reset)
     }
 
     // MARK: SLA

@@ -155,6 +155,15 @@ extension ScenarioBuilder {
         let absenceRate = value("absence_rate") { node, path in r.share(node, path) }
         let activeFrom = value("active_from") { node, path in date(node, path) }
         let isTemplate = value("template") { node, path in r.bool(node, path) }
+        let shrinkage = value("shrinkage") { node, path -> Double? in
+            guard let share = r.share(node, path) else { return nil }
+            if share >= 1 {
+                r.error(node, path, "shrinkage 1 leaves the rep never available", found: r.scalarText(node),
+                        valid: "a share below 1 such as 20%; for a rep who never works, remove it or set active_from")
+                return nil
+            }
+            return share
+        }
         guard ok else { return nil }
         return Rep(name: "", team: (team ?? nil) ?? "", timeZone: (repZone ?? nil) ?? zone,
                    schedule: (schedule ?? nil) ?? businessHours,
@@ -162,7 +171,7 @@ extension ScenarioBuilder {
                    skills: (skills ?? nil) ?? [], touchDelay: (touchDelay ?? nil) ?? .constant(900),
                    handleTime: (handleTime ?? nil) ?? .exponential(mean: 86_400), absent: (absent ?? nil) ?? [],
                    absenceRate: (absenceRate ?? nil) ?? 0, activeFrom: activeFrom ?? nil,
-                   isTemplate: (isTemplate ?? nil) ?? false)
+                   isTemplate: (isTemplate ?? nil) ?? false, shrinkage: (shrinkage ?? nil) ?? 0)
     }
 
     private func absences(_ node: Node, _ path: String) -> [DateRange]? {

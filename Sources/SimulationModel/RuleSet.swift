@@ -138,10 +138,12 @@ public struct HumanQueue: Sendable {
     public var overflow: Overflow?
     public var order: Order
     public var assignOffShift: Bool
+    /// Round-robin fairness (SPEC §7); only for `round-robin` and `weighted-round-robin`.
+    public var fairness: RoundRobinFairness
 
     public init(members: Members, strategy: Strategy = .roundRobin, skill: String? = nil, keepTurn: Bool = false,
                 maxWait: Seconds? = nil, overflow: Overflow? = nil, order: Order = .oldestFirst,
-                assignOffShift: Bool = false) {
+                assignOffShift: Bool = false, fairness: RoundRobinFairness = .skip) {
         self.members = members
         self.strategy = strategy
         self.skill = skill
@@ -150,6 +152,38 @@ public struct HumanQueue: Sendable {
         self.overflow = overflow
         self.order = order
         self.assignOffShift = assignOffShift
+        self.fairness = fairness
+    }
+}
+
+/// What a round-robin queue owes the members it passes over (SPEC §7 `fairness`).
+public struct RoundRobinFairness: Hashable, Sendable {
+    /// What a member off shift, absent or shrunk when its turn comes gets.
+    public enum Absent: String, CaseIterable, Sendable {
+        /// It loses the turn (unless `keep_turn`).
+        case skip
+        /// It is owed a lead, paid back first once it is eligible again.
+        case catchUp = "catch_up"
+    }
+
+    /// When owed leads and weighted scores are cleared (scenario-local).
+    public enum Reset: String, CaseIterable, Sendable {
+        case never, daily, weekly, monthly
+    }
+
+    public var absent: Absent
+    /// Most leads one member can be owed (with `catch_up`).
+    public var catchUpLimit: Int
+    public var reset: Reset
+
+    public static let defaultCatchUpLimit = 10
+    /// Today's behaviour: skipped members lose their turn, nothing is ever reset.
+    public static let skip = RoundRobinFairness()
+
+    public init(absent: Absent = .skip, catchUpLimit: Int = defaultCatchUpLimit, reset: Reset = .never) {
+        self.absent = absent
+        self.catchUpLimit = catchUpLimit
+        self.reset = reset
     }
 }
 

@@ -259,6 +259,8 @@ public struct Rep: Sendable {
     public var activeFrom: CalendarDate?
     /// The rep that `staff` clones when adding reps to its team.
     public var isTemplate: Bool
+    /// Probability that an on-shift 30-minute block is unavailable (SPEC §7 shrinkage), in [0, 1).
+    public var shrinkage: Double
 
     public init(
         name: String, team: String, timeZone: String, schedule: WeeklySchedule,
@@ -266,7 +268,7 @@ public struct Rep: Sendable {
         touchDelay: DistributionSpec = .constant(900),
         handleTime: DistributionSpec = .exponential(mean: 86_400),
         absent: [DateRange] = [], absenceRate: Double = 0, activeFrom: CalendarDate? = nil,
-        isTemplate: Bool = false
+        isTemplate: Bool = false, shrinkage: Double = 0
     ) {
         self.name = name
         self.team = team
@@ -282,5 +284,6 @@ public struct Rep: Sendable {
         self.absenceRate = absenceRate
         self.activeFrom = activeFrom
         self.isTemplate = isTemplate
+        self.shrinkage = shrinkage
     }
 }

@@ -11,13 +11,14 @@ struct QueueDriver {
     let names: [String]
 
     init(_ strategy: Strategy, weights: [Double] = [1, 1, 1], skills: [[String]]? = nil,
-         skill: String? = nil, keepTurn: Bool = false) throws {
+         skill: String? = nil, keepTurn: Bool = false, fairness: RoundRobinFairness = .skip) throws {
         let names = weights.indices.map { String(UnicodeScalar(UInt8(97 + $0))) }
         self.names = names
         let roster = names.indices.map {
             RosterEntry(name: names[$0], team: "t", weight: weights[$0], skills: skills?[$0] ?? [])
         }
-        h = try Harness(Build.ruleSet([], queues: [Build.human("q", .team("t"), strategy, skill: skill, keepTurn: keepTurn)]),
+        h = try Harness(Build.ruleSet([], queues: [Build.human("q", .team("t"), strategy, skill: skill, keepTurn: keepTurn,
+                                                                 fairness: fairness)]),
                         roster: roster)
         state = h.compiled.makeAssignmentState()
         reps = Reps(count: names.count)
@@ -35,6 +36,9 @@ struct QueueDriver {
     mutating func set(_ rep: String, _ reason: Ineligibility?) {
         reps[names.firstIndex(of: rep)!].ineligibility = reason
     }
+
+    /// Leads owed by catch-up to `rep` (the queue's members are the reps in order).
+    func owed(_ rep: String) -> Int { state.owedLeads(memberSlot: names.firstIndex(of: rep)!) }
 }
 
 @Suite struct StrategyTests {

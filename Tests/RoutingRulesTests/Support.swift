@@ -12,8 +12,9 @@ enum Build {
     }
 
     static func human(_ name: String, _ members: HumanQueue.Members, _ strategy: Strategy = .roundRobin,
-                      skill: String? = nil, keepTurn: Bool = false) -> Queue {
-        Queue(name: name, kind: .human(HumanQueue(members: members, strategy: strategy, skill: skill, keepTurn: keepTurn)))
+                      skill: String? = nil, keepTurn: Bool = false, fairness: RoundRobinFairness = .skip) -> Queue {
+        Queue(name: name, kind: .human(HumanQueue(members: members, strategy: strategy, skill: skill, keepTurn: keepTurn,
+                                                  fairness: fairness)))
     }
 
     static func automated(_ name: String) -> Queue { Queue(name: name, kind: .automated) }

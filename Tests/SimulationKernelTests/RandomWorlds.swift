@@ -24,7 +24,8 @@ struct TestRandom {
 /// several sources and patterns, enrichment gaps, accounts with stale owners, attributes and
 /// owners by attribute, reps in several time zones with caps, absences and hire dates, routes
 /// on every kind of condition, queues with every strategy, over several teams, skills,
-/// overflow, `max_wait`, patience, SLA reassign and escalate.
+/// overflow, `max_wait`, patience, SLA reassign and escalate, rep shrinkage and round-robin
+/// fairness (catch-up, resets).
 enum RandomWorlds {
     static let zones = ["UTC", "America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Singapore"]
     static let schedules: [WeeklySchedule] = [
@@ -124,6 +125,21 @@ enum RandomWorlds {
             rules.routes.insert(Route(name: "gold", when: .any([.field("tier", .equals(.text("gold"))), .field("score", .compare(.greater, .number(80)))]),
                                       destination: .queue("pooled")), at: 0)
         }
+        addShrinkageAndFairness(&scenario, &rules, &r)
         return (scenario, rules)
+    }
+
+    /// SPEC §7 shrinkage on some reps and fairness on some round-robin queues, drawn after
+    /// everything else so that the rest of each world stays as it was.
+    static func addShrinkageAndFairness(_ scenario: inout Scenario, _ rules: inout RuleSet, _ r: inout TestRandom) {
+        for i in scenario.reps.indices where r.chance(0.4) { scenario.reps[i].shrinkage = r.pick([0.1, 0.3, 0.9]) }
+        for q in rules.queues.indices {
+            guard case .human(var queue) = rules.queues[q].kind,
+                  queue.strategy == .roundRobin || queue.strategy == .weightedRoundRobin, r.chance(0.6) else { continue }
+            queue.fairness = RoundRobinFairness(absent: r.chance(0.8) ? .catchUp : .skip, catchUpLimit: r.int(1...5),
+                                                reset: r.pick(RoundRobinFairness.Reset.allCases))
+            if queue.fairness.absent == .catchUp { queue.keepTurn = false }
+            rules.queues[q].kind = .human(queue)
+        }
     }
 }

@@ -146,6 +146,8 @@ struct RepCalendarTemplate: Sendable {
     let midnights: [Instant]
     let activeFrom: Instant
     let absenceRate: Double
+    /// Probability that an on-shift 30-minute block is unavailable (SPEC §7 shrinkage).
+    let shrinkage: Double
 
     init(rep: Rep, holidays: [CalendarDate], from: Instant, to: Instant) {
         let zone = ZoneClock(identifier: rep.timeZone)
@@ -162,16 +164,58 @@ struct RepCalendarTemplate: Sendable {
         midnights = (firstDay...(lastDay + 1)).map { zone.instant(date: CalendarDate(daysSinceEpoch: $0), minutes: 0) }
         activeFrom = rep.activeFrom.map { zone.instant(date: $0, minutes: 0) } ?? -.infinity
         absenceRate = rep.absenceRate
+        shrinkage = rep.shrinkage
     }
 
-    /// This replication's calendar, given the random days off drawn for it.
-    func calendar(randomDaysOff: Set<Int>, from: Instant, to: Instant) -> RepCalendar {
-        let shifts = mergedAndClipped(
+    /// This replication's calendar, given the random days off and the shrunk blocks drawn for it.
+    ///
+    /// - Parameter isShrunk: Whether the 30-minute block with this number (see
+    ///   ``block(containing:)``) is unavailable; nil: none is.
+    func calendar(randomDaysOff: Set<Int>, isShrunk: ((Int) -> Bool)? = nil, from: Instant, to: Instant) -> RepCalendar {
+        var shifts = mergedAndClipped(
             pieces.filter { !randomDaysOff.contains($0.day) }.map(\.interval), from: from, to: to)
+        if let isShrunk { shifts = removingShrunkBlocks(from: shifts, isShrunk: isShrunk) }
         let offDays = fixedDaysOff.union(randomDaysOff).filter { days.contains($0) }.sorted()
         let daysOff = mergedAndClipped(offDays.map { day in
             Interval(start: midnights[day - days.lowerBound], end: midnights[day - days.lowerBound + 1])
         }, from: from, to: to)
         return RepCalendar(shifts: shifts, daysOff: daysOff, activeFrom: activeFrom, midnights: midnights)
+    }
+}
+
+extension RepCalendarTemplate {
+    /// Length of a shrinkage block: a local half-hour.
+    static let blockLength: Double = 1800
+
+    /// The number of the 30-minute block containing `t` and the instant it ends.
+    ///
+    /// Blocks are the local half-hours (:00–:30, :30–:00) of the rep's zone, numbered on the UTC
+    /// axis, so each real half-hour has its own number (the repeated hour of a DST change too).
+    func block(containing t: Instant) -> (number: Int, end: Instant) {
+        let length = Self.blockLength
+        // Local half-hours start where UTC ones do, moved by the zone offset's part below 30 minutes.
+        let phase = zone.offset(at: t).truncatingRemainder(dividingBy: length)
+        let number = ((t + phase) / length).rounded(.down)
+        return (Int(number), (number + 1) * length - phase)
+    }
+
+    /// `shifts` without the blocks `isShrunk` marks: each on-shift piece of a block, partial
+    /// ones at shift edges included, stays or goes with its block.
+    func removingShrunkBlocks(from shifts: [Interval], isShrunk: (Int) -> Bool) -> [Interval] {
+        var kept: [Interval] = []
+        for shift in shifts {
+            var t = shift.start
+            while t < shift.end {
+                let block = block(containing: t)
+                let end = min(block.end, shift.end)
+                if !isShrunk(block.number) {
+                    if let last = kept.last, last.end == t { kept[kept.count - 1].end = end } else {
+                        kept.append(Interval(start: t, end: end))
+                    }
+                }
+                t = end
+            }
+        }
+        return kept
     }
 }

@@ -37,6 +37,8 @@ final class Replication {
     /// Per queue (board index): its team index (−1: none).
     let queueTeams: Column<Int>
     @exclusivity(unchecked) var assignment: AssignmentState
+    /// When queues with `fairness.reset` clear their strategy state.
+    @exclusivity(unchecked) var fairnessResets: FairnessResets
     @exclusivity(unchecked) var queueStreams: [StreamUniforms]
     let candidates: MemberCandidates
     /// Per rule queue: what the hot path reads about it.
@@ -92,6 +94,8 @@ final class Replication {
         repQueues = RaggedColumn(Self.memberships(rules: rules, repCount: scenario.reps.count, queues: queues))
         queueTeams = Column(plan.queueTeam[ruleIndex] + plan.repTeam)
         assignment = rules.makeAssignmentState()
+        fairnessResets = FairnessResets(rules: rules, timeZone: scenario.timeZone, from: plan.warmupStart,
+                                        to: plan.drainEnd)
         candidates = MemberCandidates(rules: rules, repCount: scenario.reps.count)
         queueStreams = rules.queues.map { queue in
             StreamUniforms(stream: queue.strategy == .random
@@ -113,7 +117,8 @@ final class Replication {
         self.trace = trace ? TraceRecorder(plan: plan, ruleIndex: ruleIndex, replication: replication) : nil
     }
 
-    /// Rep calendars with this replication's random days off (each rep's own stream).
+    /// Rep calendars with this replication's random days off (each rep's own stream) and shrunk
+    /// blocks (block number *n* is shrunk by uniform *n* of the rep's `shrinkage:NAME` counter stream).
     private static func repCalendars(plan: SimulationPlan, replication: Int) -> [RepCalendar] {
         let scenario = plan.scenario
         return scenario.reps.indices.map { r -> RepCalendar in
@@ -123,7 +128,14 @@ final class Replication {
                 let stream = RandomStream(seed: scenario.seed, replication: replication, name: "rep:" + scenario.reps[r].name)
                 for day in template.days where stream.uniform() < template.absenceRate { off.insert(day) }
             }
-            return template.calendar(randomDaysOff: off, from: plan.warmupStart, to: plan.drainEnd + 86_400)
+            var isShrunk: ((Int) -> Bool)?
+            if template.shrinkage > 0 {
+                let uniforms = CounterUniforms(seed: StreamSeed.derive(seed: scenario.seed, replication: replication,
+                                                                       name: "shrinkage:" + scenario.reps[r].name))
+                isShrunk = { uniforms.uniform($0) < template.shrinkage }
+            }
+            return template.calendar(randomDaysOff: off, isShrunk: isShrunk, from: plan.warmupStart,
+                                     to: plan.drainEnd + 86_400)
         }
     }
 
