@@ -45,6 +45,25 @@ extension Summary {
                                      "share", "never_hit"], rows: rows)
     }
 
+    /// `queues.csv`: one row per rule set and rule queue (SPEC §7), each metric's mean over
+    /// replications (`summary.json` has the CIs).
+    public var queuesCSV: String { groupsCSV(kind: "queue", of: \.queues, automatedColumn: true) }
+
+    /// `sources.csv`: one row per rule set and source (SPEC §7), each metric's mean over replications.
+    public var sourcesCSV: String { groupsCSV(kind: "source", of: \.sources, automatedColumn: false) }
+
+    private func groupsCSV(kind: String, of groups: KeyPath<RuleSetSummary, [GroupSummary]>, automatedColumn: Bool) -> String {
+        let names = ruleSets.lazy.flatMap { $0[keyPath: groups] }.first?.metrics.map(\.name) ?? []
+        var rows: [[String]] = []
+        for rs in ruleSets {
+            for group in rs[keyPath: groups] {
+                rows.append([rs.name, group.name] + (automatedColumn ? [group.automated ? "true" : "false"] : [])
+                    + names.map { CSV.number(group.metric($0)?.mean) })
+            }
+        }
+        return CSV.document(header: ["ruleset", kind] + (automatedColumn ? ["automated"] : []) + names, rows: rows)
+    }
+
     /// `timeseries.csv`: every hour of the counted window (UTC start and local hour of the week),
     /// means over replications.
     public var timeseriesCSV: String {

@@ -59,6 +59,8 @@ public enum ReportWriter {
             files.append(("reps.csv", { summary.repsCSV }))
             files.append(("routes.csv", { summary.routesCSV }))
             files.append(("timeseries.csv", { summary.timeseriesCSV }))
+            files.append(("queues.csv", { summary.queuesCSV }))
+            files.append(("sources.csv", { summary.sourcesCSV }))
         }
         if let trace { files.append(("leads.csv", { LeadsCSV.render(trace, fieldNames: fieldNames) })) }
         var written: [String] = []

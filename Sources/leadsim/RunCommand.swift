@@ -6,7 +6,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Simulate one rule set and write its reports.",
         discussion: """
-            Writes report.md, report.html, summary.json, reps.csv, routes.csv and timeseries.csv \
+            Writes report.md, report.html, summary.json, reps.csv, routes.csv, timeseries.csv, queues.csv and \
+            sources.csv \
             (and leads.csv with --trace, replications.jsonl with --format …,records) to --out. With \
             --shard K/N only the records of that shard's replications are written, for `leadsim merge`. \
             Exit codes: 0 ok, 1 invalid input, 2 usage.

@@ -25,8 +25,9 @@ import Testing
         let out = dir.appendingPathComponent("out").path
         let result = try Leadsim.run(["run", "scenario.yaml", "baseline.yaml", "--out", out, "--trace", "--jobs", "2"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("Wrote report.md, report.html, summary.json, reps.csv, routes.csv, timeseries.csv, leads.csv to \(out)"))
-        for file in ["report.md", "report.html", "summary.json", "reps.csv", "routes.csv", "timeseries.csv", "leads.csv"] {
+        #expect(result.stdout.contains("Wrote report.md, report.html, summary.json, reps.csv, routes.csv, timeseries.csv, queues.csv, sources.csv, leads.csv to \(out)"))
+        for file in ["report.md", "report.html", "summary.json", "reps.csv", "routes.csv", "timeseries.csv", "queues.csv", "sources.csv",
+                     "leads.csv"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: out + "/" + file)[.size] as? Int) ?? 0
             #expect(size > 100, "\(file) missing or empty")
         }

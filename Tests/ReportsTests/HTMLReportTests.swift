@@ -34,6 +34,17 @@ import Testing
         #expect(html.components(separatedBy: "<figure").count - 1 == 5)
     }
 
+    /// A queue table and a source table per rule set, and each candidate's sources against the baseline's.
+    @Test func queueAndSourceTablesArePresent() throws {
+        let html = try Self.html()
+        for heading in ["Queues: territory", "Queues: pooled", "Sources: territory", "Sources: pooled", "Sources: pooled vs territory"] {
+            #expect(html.contains("<h2>\(heading)</h2>"), "no \(heading) table")
+        }
+        #expect(html.contains("<td>(all leads, all reps)</td>") && html.contains("<td>(all sources)</td>"))
+        let md = MarkdownReport.render(try ReportWorlds.summary(replications: 2))
+        #expect(md.contains("## Queues: territory") && md.contains("## Sources: pooled vs territory"))
+    }
+
     @Test func verdictComesBeforeTheTables() throws {
         let html = try Self.html()
         let verdict = try #require(html.range(of: "<h2>Verdict</h2>"))

@@ -12,6 +12,12 @@ import Testing
         "touched_rate", "load_gini", "load_cv", "load_max_over_mean", "utilization", "reassignments", "cold_rate",
     ]
 
+    /// SPEC §7 per-queue and per-source metrics.
+    static let queueMetrics = ["leads", "load_gini", "load_cv", "load_max_over_mean", "ttft_p50_s", "ttft_p90_s",
+                               "sla_met_rate", "unowned_rate"]
+    static let sourceMetrics = ["leads", "ttft_p50_s", "ttft_p90_s", "ttft_business_p90_s", "sla_met_rate",
+                                "unowned_rate", "touched_rate", "cold_rate"]
+
     static func parse(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -62,6 +68,18 @@ import Testing
                 #expect(values["load_gini"] != nil && values["ttft_p90_s"] != nil)
                 for (key, value) in values { Self.expectEstimate(value, "\(name).teams.\(team).\(key)") }
             }
+            let queues = try #require(rs["queues"] as? [String: [String: Any]])
+            #expect(Set(queues.keys) == (name == "territory" ? ["na", "emea"] : ["pool"]))
+            for (queue, values) in queues {
+                #expect(Set(values.keys) == Set(Self.queueMetrics), "\(name).queues.\(queue)")
+                for (key, value) in values { Self.expectEstimate(value, "\(name).queues.\(queue).\(key)") }
+            }
+            let sources = try #require(rs["sources"] as? [String: [String: Any]])
+            #expect(Set(sources.keys) == ["inbound"])
+            for (source, values) in sources {
+                #expect(Set(values.keys) == Set(Self.sourceMetrics), "\(name).sources.\(source)")
+                for (key, value) in values { Self.expectEstimate(value, "\(name).sources.\(source).\(key)") }
+            }
             let reps = try #require(rs["reps"] as? [String: [String: Any]])
             #expect(reps.count == 5)
             #expect(reps["emea-1"]?["team"] as? String == "emea")
@@ -83,6 +101,26 @@ import Testing
             #expect(d["significant"] is Bool)
             #expect((d["ci95"] as? [Double])?.count == 2, "\(key)")
         }
+    }
+
+    /// Queues add up to the routed leads; with one source, its figures are the overall ones.
+    @Test func queuesAndSourcesAgreeWithTheOverallMetrics() throws {
+        let summary = try ReportWorlds.summary()
+        for rs in summary.ruleSets {
+            let leads = rs.metric("leads")!.values
+            let inbound = try #require(rs.sources.first)
+            #expect(rs.sources.count == 1 && inbound.metric("leads")!.values == leads)
+            for name in ["ttft_p50_s", "ttft_p90_s", "ttft_business_p90_s", "sla_met_rate", "unowned_rate", "touched_rate",
+                         "cold_rate"] {
+                #expect(inbound.metric(name)!.values == rs.metric(name)!.values, "\(rs.name) \(name)")
+            }
+            // Every lead is routed to a queue (the territory's fallback, the pool's catch-all route).
+            let routed = rs.queues.map { $0.metric("leads")!.values }
+            #expect(leads.indices.allSatisfy { k in routed.map { $0[k] }.reduce(0, +) == leads[k] }, "\(rs.name)")
+        }
+        // The pool is the pooled rule set's only queue: its load is every rep's.
+        let pooled = summary.ruleSets[1]
+        #expect(pooled.queues[0].metric("load_gini")!.values == pooled.metric("load_gini")!.values)
     }
 
     @Test func metricKeysKeepTheKernelOrder() throws {

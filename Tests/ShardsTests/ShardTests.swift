@@ -131,7 +131,7 @@ import Testing
     /// Every Double of a replication's metrics, in a fixed order.
     static func doubles(_ m: ReplicationMetrics) -> [Double] {
         var out = [m.expectedMeetings, m.utilization, m.endTime]
-        for sketch in [m.ttft, m.ttftBusiness] + m.teams.map(\.ttft) {
+        for sketch in [m.ttft, m.ttftBusiness] + m.teams.map(\.ttft) + m.queues.map(\.ttft) + m.sources.flatMap({ [$0.ttft, $0.ttftBusiness] }) {
             out += [sketch.sum, sketch.min, sketch.max, sketch.mean, sketch.quantile(0.5), sketch.quantile(0.9), sketch.quantile(0.99)]
         }
         for rep in m.reps { out += [rep.ttftSum, rep.onShiftHours, rep.meanOpen] }
@@ -219,13 +219,21 @@ import Testing
         let fromShards = Summary(study: merged.header.study, runs: merged.runs[nil]!, leadsimVersion: "test")
         #expect(fromShards.jsonText == live.summary().jsonText)
         #expect(fromShards.repsCSV == live.summary().repsCSV && fromShards.timeseriesCSV == live.summary().timeseriesCSV)
+        #expect(fromShards.queuesCSV == live.summary().queuesCSV && fromShards.sourcesCSV == live.summary().sourcesCSV)
     }
 
     @Test func recordsOfAnotherShapeAreRefused() throws {
         var records = try Self.shardRecords(.whole)
         records.records[1].metrics.routeHits.append(0)
         records.records[2].metrics.reps.removeLast()
+        records.records[3].metrics.queues.append(QueueMetrics())
+        records.records[4].metrics.sources.append(SourceMetrics())
+        let queues = records.header.study.ruleSets[0].queues.count, sources = records.header.study.sources.count
         let problems = refusal([("s", try StudyRecords.decode(try records.encoded(), file: "s"))])
+        #expect(problems.contains("replication 3 of rule set 'split': \(queues + 1) queues, the rule set has \(queues)"),
+                "\(problems)")
+        #expect(problems.contains("replication 4 of rule set 'split': \(sources + 1) sources, the study has \(sources)"),
+                "\(problems)")
         #expect(problems.contains("replication 1 of rule set 'split': 2 routes, the rule set has 1"), "\(problems)")
         #expect(problems.contains("replication 2 of rule set 'split': 2 reps, the study has 3"), "\(problems)")
     }

@@ -42,11 +42,15 @@ final class MetricsCollector {
     private let teamTTFT: Column<QuantileAccumulator>
     /// How the board numbers queues, to tell the rule queue routing sent a lead to.
     private let queueNumbering: QueueNumbering
-    /// Per rule queue and per source: lead counts and TTFT sketches (`result.queues`,
-    /// `result.sources` at the end).
-    private let queueCounts: Column<GroupCounts>
+    /// Lead counts per source and routed rule queue, `cellStride` cells per source: the first for
+    /// leads routed to no rule queue, then one per rule queue; summed into `result.queues` and
+    /// `result.sources` at the end (one cell per lead keeps the per-lead cost small).
+    private let cellCounts: Column<GroupCounts>
+    private let cellStride: Int
+    /// Per rule queue: whether it is automated (its leads are not human-bound).
+    private let queueIsAutomated: [Bool]
+    /// Per rule queue and per source: TTFT sketches (`result.queues`, `result.sources` at the end).
     private let queueTTFT: Column<QuantileAccumulator>
-    private let sourceCounts: Column<GroupCounts>
     private let sourceTTFT: Column<QuantileAccumulator>
     private let sourceTTFTBusiness: Column<QuantileAccumulator>
     /// The rule queue whose TTFT sketch is the overall one, not kept apart (−1: none): the rule
@@ -55,6 +59,9 @@ final class MetricsCollector {
     private let queueSharingTTFT: Int
     /// One source: its sketches are the overall ones, not kept apart.
     private let oneSource: Bool
+    /// One source, and one queue that holds every touched lead (`queueSharingTTFT`): their touch
+    /// counts and sketches are the overall ones, filled in at the end, so a touch costs no more.
+    private let touchesFollowOverall: Bool
     /// Per rule queue, then per rep: counted assignments made from that queue.
     private let queueRepAssignments: Column<Int>
     /// Per rule queue: its members (rep indices, in the queue's order).
@@ -119,16 +126,18 @@ final class MetricsCollector {
         teamTTFT = Column((0..<teams).map { _ in QuantileAccumulator() })
         let ruleQueues = plan.compiled[ruleIndex].queues
         queueNumbering = QueueNumbering(ruleQueueCount: ruleQueues.count)
-        queueCounts = Column(repeating: GroupCounts(), count: ruleQueues.count)
         queueTTFT = Column(ruleQueues.map { _ in QuantileAccumulator() })
         let sources = plan.scenario.sources.count
-        sourceCounts = Column(repeating: GroupCounts(), count: sources)
+        cellStride = ruleQueues.count + 1
+        cellCounts = Column(repeating: GroupCounts(), count: sources * cellStride)
+        queueIsAutomated = ruleQueues.map(\.isAutomated)
         sourceTTFT = Column((0..<sources).map { _ in QuantileAccumulator() })
         sourceTTFTBusiness = Column((0..<sources).map { _ in QuantileAccumulator() })
         let humanQueues = ruleQueues.indices.filter { !ruleQueues[$0].isAutomated }
         let toAccountOwners = plan.ruleSets[ruleIndex].routes.contains { $0.destination == .accountOwner }
         queueSharingTTFT = humanQueues.count == 1 && !toAccountOwners ? humanQueues[0] : -1
         oneSource = sources == 1
+        touchesFollowOverall = oneSource && queueSharingTTFT >= 0
         queueRepAssignments = Column(repeating: 0, count: ruleQueues.count * repCalendars.count)
         queueMembers = ruleQueues.map(\.members)
     }
@@ -227,6 +236,7 @@ final class MetricsCollector {
     }
 
     /// `lead`, in the queue it is assigned from, goes to `rep`.
+    @inline(__always)
     func assignment(of lead: LeadRecord, to rep: Int) {
         guard lead.counted else { return }
         repAssignments[rep] += 1
@@ -247,16 +257,7 @@ final class MetricsCollector {
         ttftBusiness.add(businessValue)
         let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
         if met { result.slaMet += 1 }
-        if let queue = lead.routedQueue(in: queueNumbering)?.ruleQueue {
-            queueCounts[queue].noteTouch(met: met)
-            if queue != queueSharingTTFT { queueTTFT[queue].add(ttftValue) }
-        }
-        let source = Int(lead.source)
-        sourceCounts[source].noteTouch(met: met)
-        if !oneSource {
-            sourceTTFT[source].add(ttftValue)
-            sourceTTFTBusiness[source].add(businessValue)
-        }
+        if !touchesFollowOverall { groupTouched(lead: lead, ttft: ttftValue, business: businessValue, met: met) }
         repTouched[rep] += 1
         repTTFTSum[rep] += ttft
         if queueTeam >= 0 {
@@ -266,6 +267,18 @@ final class MetricsCollector {
         }
         if let conversion {
             result.expectedMeetings += conversion.base * pow(0.5, ttft / conversion.halfLife)
+        }
+    }
+
+    /// A touch counted for the lead's source and routed queue (see ``touchesFollowOverall``).
+    private func groupTouched(lead: LeadRecord, ttft: StreamingQuantiles.Value, business: StreamingQuantiles.Value, met: Bool) {
+        let source = Int(lead.source)
+        let queue = routedRuleQueue(of: lead)
+        cellCounts[source * cellStride + queue + 1].noteTouch(met: met)
+        if queue >= 0 && queue != queueSharingTTFT { queueTTFT[queue].add(ttft) }
+        if !oneSource {
+            sourceTTFT[source].add(ttft)
+            sourceTTFTBusiness[source].add(business)
         }
     }
 
@@ -286,10 +299,8 @@ final class MetricsCollector {
         allOutcomeCounts[index] += 1
         guard lead.counted else { return }
         outcomeCounts[index] += 1
-        let source = Int(lead.source)
-        let queue = lead.routedQueue(in: queueNumbering)?.ruleQueue ?? -1
-        sourceCounts[source].leads += 1
-        if queue >= 0 { queueCounts[queue].leads += 1 }
+        let cell = Int(lead.source) * cellStride + routedRuleQueue(of: lead) + 1
+        cellCounts[cell].leads &+= 1
         guard lead.humanBound else { return }
         result.humanBound += 1
         let neverOwned = lead.assignments == 0
@@ -300,14 +311,26 @@ final class MetricsCollector {
         // Ended before the unowned check: a closed lead was owned; one that ended otherwise was not.
         let unowned = lead.unownedDecided ? lead.unownedAtCheck : !ownedNow
         if unowned { result.unowned += 1 }
-        let cold = outcome == .cold
-        sourceCounts[source].noteEnd(unowned: unowned, cold: cold)
-        if queue >= 0 { queueCounts[queue].noteEnd(unowned: unowned, cold: cold) }
+        cellCounts[cell].noteEnd(unowned: unowned, cold: index == LeadOutcome.cold.ordinal)
         if team >= 0 {
             teamLeads[team] += 1
             if neverOwned { teamNeverOwned[team] += 1 }
             if unowned { teamUnowned[team] += 1 }
         }
+    }
+
+    /// The rule queue routing sent `lead` to (−1: none, or an account owner's line).
+    @inline(__always)
+    private func routedRuleQueue(of lead: LeadRecord) -> Int {
+        lead.routedQueue(in: queueNumbering)?.ruleQueue ?? -1
+    }
+
+    /// The counts of rule queue `queue` (−1: leads routed to none) from source `source`; the
+    /// leads of a human queue (or of none) are all human-bound, an automated queue's none.
+    private func cell(source: Int, queue: Int) -> GroupCounts {
+        var counts = cellCounts[source * cellStride + queue + 1]
+        counts.humanBound = queue >= 0 && queueIsAutomated[queue] ? 0 : counts.leads
+        return counts
     }
 
     /// Closes the books at the end of the run.
@@ -337,18 +360,24 @@ final class MetricsCollector {
             result.teams[t].unowned = teamUnowned[t]
             result.teams[t].neverOwned = teamNeverOwned[t]
         }
+        let sources = cellCounts.count / cellStride
+        if touchesFollowOverall {
+            let cell = queueSharingTTFT + 1
+            assert(cellCounts[cell].touched == 0, "touches counted twice")
+            (cellCounts[cell].touched, cellCounts[cell].slaMet) = (result.touched, result.slaMet)
+        }
         result.queues = queueMembers.enumerated().map { q, members in
             var queue = QueueMetrics()
-            let counts = queueCounts[q]
+            let counts = (0..<sources).reduce(GroupCounts()) { $0 + cell(source: $1, queue: q) }
             (queue.leads, queue.humanBound, queue.slaMet, queue.unowned) = (counts.leads, counts.humanBound, counts.slaMet, counts.unowned)
             assert(q != queueSharingTTFT || counts.touched == result.touched, "the shared queue sketch misses touched leads")
             queue.ttft = q == queueSharingTTFT ? result.ttft : queueTTFT[q].sketch
             queue.memberAssignments = members.map { queueRepAssignments[q * repAssignments.count + $0] }
             return queue
         }
-        result.sources = (0..<sourceCounts.count).map { s in
+        result.sources = (0..<sources).map { s in
             var source = SourceMetrics()
-            let counts = sourceCounts[s]
+            let counts = (-1..<queueMembers.count).reduce(GroupCounts()) { $0 + cell(source: s, queue: $1) }
             (source.leads, source.humanBound, source.touched) = (counts.leads, counts.humanBound, counts.touched)
             (source.slaMet, source.unowned, source.cold) = (counts.slaMet, counts.unowned, counts.cold)
             source.ttft = oneSource ? result.ttft : sourceTTFT[s].sketch
@@ -368,9 +397,11 @@ final class MetricsCollector {
     }
 }
 
-/// Counted leads of one queue or one source, counted where the overall figures are decided.
+/// Counted leads of a group (a source's leads routed to one queue; summed: a queue, a source),
+/// counted where the overall figures are decided.
 private struct GroupCounts {
     var leads = 0
+    /// Not counted per lead: derived from `leads` when the group is read (see `cell(source:queue:)`).
     var humanBound = 0
     var touched = 0
     var slaMet = 0
@@ -379,16 +410,20 @@ private struct GroupCounts {
 
     @inline(__always)
     mutating func noteTouch(met: Bool) {
-        touched += 1
-        if met { slaMet += 1 }
+        touched &+= 1
+        if met { slaMet &+= 1 }
     }
 
     /// A human-bound lead's end (or its state when the run stopped).
     @inline(__always)
     mutating func noteEnd(unowned: Bool, cold: Bool) {
-        humanBound += 1
-        if unowned { self.unowned += 1 }
-        if cold { self.cold += 1 }
+        if unowned { self.unowned &+= 1 }
+        if cold { self.cold &+= 1 }
+    }
+
+    static func + (a: GroupCounts, b: GroupCounts) -> GroupCounts {
+        GroupCounts(leads: a.leads + b.leads, humanBound: a.humanBound + b.humanBound, touched: a.touched + b.touched,
+                    slaMet: a.slaMet + b.slaMet, unowned: a.unowned + b.unowned, cold: a.cold + b.cold)
     }
 }
 
