@@ -29,9 +29,12 @@ public struct ObservedDay: Sendable, Hashable {
 /// product form rate(d, h) = a_d · b_h against the saturated hour-of-week rates, day-to-day
 /// dispersion and unusual days.
 ///
-/// Unusual days (holidays, bursts) are set aside before anything is estimated: the fit runs on
-/// the ordinary days, the days outside their 99.9% bounds are found, and the two steps repeat
-/// until the set of unusual days no longer changes (at most `maxRounds` times).
+/// Unusual days (holidays, bursts) are set aside before anything is estimated. A first pass
+/// fits the rates on every day and flags the days outside their 99.9% bounds under a robust
+/// dispersion (`robustCV`: a median, so that one burst cannot widen the bounds enough to hide
+/// itself or another). Then the fit runs on the ordinary days, the days outside their bounds
+/// under that fit's dispersion are flagged, and the two steps repeat until the set of unusual
+/// days no longer changes (at most `maxRounds` times).
 public struct ArrivalAnalysis: Sendable {
     /// Which pattern the scenario gets.
     public enum Pattern: String, Sendable {
@@ -108,21 +111,14 @@ public struct ArrivalAnalysis: Sendable {
     public init(days: [ObservedDay]) {
         precondition(!days.isEmpty, "arrival analysis needs at least one day")
         GSLSetup.prepare()
-        var ordinary = Array(repeating: true, count: days.count)
+        var ordinary = ArrivalAnalysis.robustlyOrdinary(days)
         var round = 0
         while true {
             round += 1
             let table = WeekTable(days.indices.filter { ordinary[$0] }.map { days[$0] })
-            let product = table.productFit()
-            let test = table.productTest(product)
-            let pattern: Pattern = test.pValue < 0.01 ? .hourOfWeek : .product
-            let saturated = table.saturatedRates()
-            let rates = pattern == .product
-                ? (0..<168).map { product.weekday[$0 / 24] * product.hour[$0 % 24] }
-                : saturated
-            let expected = days.map { day in
-                (0..<24).reduce(0.0) { $0 + rates[day.date.weekday * 24 + $1] * day.exposureHours[$1] }
-            }
+            let fit = table.rates()
+            let (product, test, pattern, saturated, rates) = (fit.product, fit.test, fit.pattern, fit.saturated, fit.rates)
+            let expected = ArrivalAnalysis.expectedCounts(days, rates)
             let dispersion = ArrivalAnalysis.dispersion(
                 days.indices.filter { ordinary[$0] }.map { (days[$0].date.weekday, days[$0].total, expected[$0]) })
             let checks = days.indices.map { i in
@@ -144,6 +140,47 @@ public struct ArrivalAnalysis: Sendable {
             }
             ordinary = nextOrdinary
         }
+    }
+
+    /// Σ over each day's hours of rate × exposure.
+    private static func expectedCounts(_ days: [ObservedDay], _ rates: [Double]) -> [Double] {
+        days.map { day in
+            (0..<24).reduce(0.0) { $0 + rates[day.date.weekday * 24 + $1] * day.exposureHours[$1] }
+        }
+    }
+
+    /// The first pass: the rates fitted on every day, and the days inside their 99.9% bounds
+    /// under the robust cv.
+    private static func robustlyOrdinary(_ days: [ObservedDay]) -> [Bool] {
+        let expected = expectedCounts(days, WeekTable(days).rates().rates)
+        let cv = robustCV(zip(days, expected).map { (Double($0.total), $1) })
+        return zip(days, expected).map { day, mean in
+            let bounds = centralRange(mean: mean, cv: cv, coverage: 0.999)
+            return day.total >= bounds.lower && day.total <= bounds.upper
+        }
+    }
+
+    /// The cv at which the median of (n − μ)² / (μ + cv²μ²) over the days equals 0.4549, the
+    /// median of χ²₁ (squared standardised residuals of counts near normal), found by bisection;
+    /// 0 when the Poisson alone already explains the median. Insensitive to a few extreme days.
+    static func robustCV(_ days: [(count: Double, expected: Double)]) -> Double {
+        let used = days.filter { $0.expected > 0 }
+        guard !used.isEmpty else { return 0 }
+        let chiSquaredOneMedian = 0.454936423119572
+        func median(_ cvSquared: Double) -> Double {
+            let terms = used.map { ($0.count - $0.expected) * ($0.count - $0.expected)
+                / ($0.expected + cvSquared * $0.expected * $0.expected) }.sorted()
+            let m = terms.count / 2
+            return terms.count % 2 == 1 ? terms[m] : (terms[m - 1] + terms[m]) / 2
+        }
+        guard median(0) > chiSquaredOneMedian else { return 0 }
+        var low = 0.0, high = 1.0
+        while median(high) > chiSquaredOneMedian && high < 1e6 { high *= 4 }
+        for _ in 0..<100 {
+            let mid = (low + high) / 2
+            if median(mid) > chiSquaredOneMedian { low = mid } else { high = mid }
+        }
+        return ((low + high) / 2).squareRoot()
     }
 
     /// Σ of the 168 rates, with the Garwood interval of the total count N scaled by volume/N.
@@ -212,6 +249,18 @@ struct WeekTable {
                 exposure[base + hour] += day.exposureHours[hour]
             }
         }
+    }
+
+    /// The product form, its test, the pattern it leads to (hour of week when the test rejects
+    /// at 1%), the saturated rates and the 168 rates of the chosen pattern.
+    func rates() -> (product: (weekday: [Double], hour: [Double]), test: ArrivalAnalysis.ProductTest,
+                     pattern: ArrivalAnalysis.Pattern, saturated: [Double], rates: [Double]) {
+        let product = productFit()
+        let test = productTest(product)
+        let pattern: ArrivalAnalysis.Pattern = test.pValue < 0.01 ? .hourOfWeek : .product
+        let saturated = saturatedRates()
+        let rates = pattern == .product ? (0..<168).map { product.weekday[$0 / 24] * product.hour[$0 % 24] } : saturated
+        return (product, test, pattern, saturated, rates)
     }
 
     /// n/e per cell, 0 where nothing was observed.

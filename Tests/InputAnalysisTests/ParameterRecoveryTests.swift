@@ -39,7 +39,7 @@ func sample(_ spec: DistributionSpec, count n: Int, censoredShare: Double, seed:
     var low = 0.0, high = times.max()! * 1e6
     for _ in 0..<200 {
         let mid = (low + high) / 2
-        if share(mid) < censoredShare { low = mid } else { high = mid }
+        if share(mid) < censoredShare { high = mid } else { low = mid }
     }
     var observed: [Double] = [], censored: [Double] = []
     for (t, u) in zip(times, uniforms) {
