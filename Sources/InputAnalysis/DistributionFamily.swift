@@ -70,28 +70,37 @@ public enum DistributionFamily: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// P(X ≤ x) and P(X > x) for natural parameters, each computed directly (never as 1 − the
-    /// other), so both keep their precision in the tails.
-    func tails(_ x: Double, _ natural: [Double]) -> (lower: Double, upper: Double) {
-        switch self {
-        case .exponential:
-            return (-expm1(-x / natural[0]), exp(-x / natural[0]))
-        case .lognormal:
-            let mu = log(natural[0])
-            return (gsl_cdf_lognormal_P(x, mu, natural[1]), gsl_cdf_lognormal_Q(x, mu, natural[1]))
-        case .gamma:
-            let scale = natural[0] / natural[1]
-            return (gsl_cdf_gamma_P(x, natural[1], scale), gsl_cdf_gamma_Q(x, natural[1], scale))
-        case .weibull:
-            let h = pow(x / natural[0], natural[1])
-            return (-expm1(-h), exp(-h))
-        case .normal:
-            return (gsl_cdf_gaussian_P(x - natural[0], natural[1]), gsl_cdf_gaussian_Q(x - natural[0], natural[1]))
+    /// ln P(X ≤ x), ln P(X > x) and P(X ≤ x) for natural parameters from one distribution
+    /// function call: the smaller tail (below the median: the lower one) is computed, the other
+    /// is its complement, so neither logarithm loses precision (never ln(1 − P) with P near 1).
+    func logTails(_ x: Double, _ natural: [Double], median: Double) -> (logLower: Double, logUpper: Double, lower: Double) {
+        if x < median {
+            let p = lowerTail(x, natural)
+            return (log(p), log1p(-p), p)
         }
+        let q = upperTail(x, natural)
+        return (log1p(-q), log(q), 1 - q)
     }
 
     /// P(X ≤ x) for natural parameters.
-    func cdf(_ x: Double, _ natural: [Double]) -> Double {
-        tails(x, natural).lower
+    private func lowerTail(_ x: Double, _ natural: [Double]) -> Double {
+        switch self {
+        case .exponential: return -expm1(-x / natural[0])
+        case .lognormal: return gsl_cdf_lognormal_P(x, log(natural[0]), natural[1])
+        case .gamma: return gsl_cdf_gamma_P(x, natural[1], natural[0] / natural[1])
+        case .weibull: return -expm1(-pow(x / natural[0], natural[1]))
+        case .normal: return gsl_cdf_gaussian_P(x - natural[0], natural[1])
+        }
+    }
+
+    /// P(X > x) for natural parameters.
+    private func upperTail(_ x: Double, _ natural: [Double]) -> Double {
+        switch self {
+        case .exponential: return exp(-x / natural[0])
+        case .lognormal: return gsl_cdf_lognormal_Q(x, log(natural[0]), natural[1])
+        case .gamma: return gsl_cdf_gamma_Q(x, natural[1], natural[0] / natural[1])
+        case .weibull: return exp(-pow(x / natural[0], natural[1]))
+        case .normal: return gsl_cdf_gaussian_Q(x - natural[0], natural[1])
+        }
     }
 }

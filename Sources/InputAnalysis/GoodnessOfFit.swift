@@ -16,30 +16,34 @@ public struct GoodnessOfFit: Sendable, Hashable {
     /// The largest censored share at which A² is computed on the observed values.
     public static let lightCensoring = 0.05
 
-    init(_ family: DistributionFamily, _ natural: [Double], kaplanMeier: KaplanMeier,
-         sortedObserved: [Double], censoredShare: Double) {
+    /// - Parameter median: the fitted median (it decides which tail is computed at each value).
+    init(_ family: DistributionFamily, _ natural: [Double], median: Double, kaplanMeier: KaplanMeier,
+         censoredShare: Double) {
+        // The Kaplan–Meier steps are the distinct observed values: one distribution function
+        // call each serves both statistics.
+        let tails = kaplanMeier.steps.map { family.logTails($0.time, natural, median: median) }
         var distance = 0.0
         var before = 0.0
-        for step in kaplanMeier.steps {
-            let fitted = family.cdf(step.time, natural)
+        for (step, tail) in zip(kaplanMeier.steps, tails) {
             let after = 1 - step.survival
-            distance = max(distance, abs(after - fitted), abs(before - fitted))
+            distance = max(distance, abs(after - tail.lower), abs(before - tail.lower))
             before = after
         }
         kolmogorovSmirnov = distance
-        andersonDarlingOfObserved = censoredShare <= GoodnessOfFit.lightCensoring && !sortedObserved.isEmpty
-            ? GoodnessOfFit.andersonDarling(family, natural, sorted: sortedObserved)
+        andersonDarlingOfObserved = censoredShare <= GoodnessOfFit.lightCensoring && !tails.isEmpty
+            ? GoodnessOfFit.andersonDarling(zip(kaplanMeier.steps, tails).flatMap { step, tail in
+                repeatElement((tail.logLower, tail.logUpper), count: step.events)
+            })
             : nil
     }
 
-    /// A² = −n − (1/n) Σ (2i − 1) [ln F(x₍ᵢ₎) + ln(1 − F(x₍ₙ₊₁₋ᵢ₎))], with both logarithms taken
-    /// from tails computed directly (never ln(1 − F) from F).
-    private static func andersonDarling(_ family: DistributionFamily, _ natural: [Double], sorted: [Double]) -> Double {
-        let n = sorted.count
-        let tails = sorted.map { family.tails($0, natural) }
+    /// A² = −n − (1/n) Σ (2i − 1) [ln F(x₍ᵢ₎) + ln(1 − F(x₍ₙ₊₁₋ᵢ₎))] from the sorted values'
+    /// log tails.
+    private static func andersonDarling(_ logTails: [(logLower: Double, logUpper: Double)]) -> Double {
+        let n = logTails.count
         var sum = 0.0
         for i in 0..<n {
-            sum += Double(2 * i + 1) * (log(tails[i].lower) + log(tails[n - 1 - i].upper))
+            sum += Double(2 * i + 1) * (logTails[i].logLower + logTails[n - 1 - i].logUpper)
         }
         return -Double(n) - sum / Double(n)
     }

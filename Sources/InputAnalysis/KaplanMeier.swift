@@ -31,7 +31,7 @@ public struct KaplanMeier: Sendable {
         self.init(sortedObserved: sample.observed.sorted(), sortedCensored: sample.censored.sorted())
     }
 
-    init(sortedObserved observed: [Double], sortedCensored censored: [Double]) {
+    private init(sortedObserved observed: [Double], sortedCensored censored: [Double]) {
         count = observed.count + censored.count
         var steps: [Step] = []
         var atRisk = count

@@ -7,17 +7,16 @@ public enum LifetimeFit {
     public static func rank(_ sample: DurationSample,
                             families: [DistributionFamily] = DistributionFamily.durations) -> FamilyRanking {
         GSLSetup.prepare()
-        let sortedObserved = sample.observed.sorted()
-        let kaplanMeier = KaplanMeier(sortedObserved: sortedObserved, sortedCensored: sample.censored.sorted())
+        let kaplanMeier = KaplanMeier(sample)
+        let prepared = MaximumLikelihood.PreparedSample(sample)
         var fits: [FamilyFit] = []
         var notFitted: [(DistributionFamily, String)] = []
         for family in families {
-            switch MaximumLikelihood.estimate(family, sample) {
+            switch MaximumLikelihood.estimate(family, prepared) {
             case .failure(let refusal):
                 notFitted.append((family, refusal.reason))
             case .success(let estimate):
-                fits.append(fit(family, estimate, kaplanMeier: kaplanMeier, sortedObserved: sortedObserved,
-                                censoredShare: sample.censoredShare))
+                fits.append(fit(family, estimate, kaplanMeier: kaplanMeier, censoredShare: sample.censoredShare))
             }
         }
         fits.sort { $0.aic < $1.aic }
@@ -25,7 +24,7 @@ public enum LifetimeFit {
     }
 
     private static func fit(_ family: DistributionFamily, _ estimate: MaximumLikelihood.WorkingEstimate,
-                            kaplanMeier: KaplanMeier, sortedObserved: [Double], censoredShare: Double) -> FamilyFit {
+                            kaplanMeier: KaplanMeier, censoredShare: Double) -> FamilyFit {
         let w = estimate.point
         let natural = family.natural(w)
         let parameters = family.parameterNames.indices.map { i in
@@ -50,8 +49,8 @@ public enum LifetimeFit {
             family: family, parameters: parameters, median: median,
             logLikelihood: estimate.logLikelihood, aic: 2 * Double(w.count) - 2 * estimate.logLikelihood,
             spec: family.spec(natural),
-            goodness: GoodnessOfFit(family, natural, kaplanMeier: kaplanMeier, sortedObserved: sortedObserved,
-                                    censoredShare: censoredShare),
+            goodness: GoodnessOfFit(family, natural, median: median.value,
+                                    kaplanMeier: kaplanMeier, censoredShare: censoredShare),
             likelihoodEvaluations: estimate.evaluations
         )
     }

@@ -18,9 +18,18 @@ struct Likelihood {
     let logCensored: [Double]
     /// ln of every value, observed and censored (the weibull's Σ (t/λ)^k).
     let logAll: [Double]
+    /// The censored values' log-survival terms through a Hermite table in ln c, when there are
+    /// more than `tableThreshold` of them (lognormal and gamma: their log-survival has no
+    /// closed form, and the table makes each evaluation cost `tableNodes` terms).
+    let censoredTable: HermiteTable?
 
-    /// - Parameter positive: whether the logarithms are needed (positive families only).
-    init(_ sample: DurationSample, positive: Bool) {
+    static let tableNodes = 4_096
+    static let tableThreshold = 4 * tableNodes
+
+    /// - Parameters:
+    ///   - positive: whether the logarithms are needed (positive families only).
+    ///   - tableThreshold: the censored count above which their terms go through the table.
+    init(_ sample: DurationSample, positive: Bool, tableThreshold: Int = Likelihood.tableThreshold) {
         let observed = sample.observed
         observedCount = Double(observed.count)
         (meanObserved, centredSquaresObserved) = Likelihood.centredMoments(observed)
@@ -36,6 +45,9 @@ struct Likelihood {
             logCensored = []
             logAll = []
         }
+        censoredTable = logCensored.count > tableThreshold
+            ? HermiteTable(points: logCensored, nodeCount: Likelihood.tableNodes)
+            : nil
     }
 
     /// Mean and Σ (x − mean)², two passes (no cancellation).
@@ -61,8 +73,16 @@ struct Likelihood {
             let mu = w[0], sigma = exp(w[1])
             let squares = centredSquaresLogObserved + d * (meanLogObserved - mu) * (meanLogObserved - mu)
             var value = -d * (w[1] + Likelihood.halfLogTwoPi + meanLogObserved) - squares / (2 * sigma * sigma)
-            // ln P(X > c) = ln Q(z) = ln erfc(z/√2) − ln 2, z = (ln c − μ)/σ.
+            // ln P(X > c) = ln Q(z) = ln erfc(z/√2) − ln 2, z = (ln c − μ)/σ;
+            // d/d ln c = −φ(z) / (σ Q(z)).
             let scale = 1 / (sigma * 2.0.squareRoot())
+            if let table = censoredTable {
+                return value + table.sum { logC in
+                    let z = (logC - mu) / sigma
+                    let logQ = gsl_sf_log_erfc(z / 2.0.squareRoot()) - M_LN2
+                    return (logQ, -exp(-0.5 * z * z - Likelihood.halfLogTwoPi - logQ) / sigma)
+                }
+            }
             for logC in logCensored {
                 value += gsl_sf_log_erfc((logC - mu) * scale) - M_LN2
             }
@@ -71,6 +91,15 @@ struct Likelihood {
             let shape = exp(w[1]), logScale = w[0] - w[1], scale = exp(logScale)
             var value = (shape - 1) * d * meanLogObserved - d * meanObserved / scale
                 - d * shape * logScale - d * gsl_sf_lngamma(shape)
+            if let table = censoredTable {
+                // d ln Q(a, x) / d ln c = −x^a e^(−x) / (Γ(a) Q(a, x)), x = c/θ.
+                let logGammaShape = gsl_sf_lngamma(shape)
+                return value + table.sum { logC in
+                    let logX = logC - logScale, x = exp(logX)
+                    let logQ = Likelihood.logUpperGamma(shape, x)
+                    return (logQ, -exp(shape * logX - x - logGammaShape - logQ))
+                }
+            }
             for c in censored {
                 value += Likelihood.logUpperGamma(shape, c / scale)
             }
