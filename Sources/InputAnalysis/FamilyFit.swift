@@ -23,7 +23,7 @@ public struct FamilyFit: Sendable {
     /// The distribution to write into the scenario.
     public let spec: DistributionSpec
     public let goodness: GoodnessOfFit
-    /// Log-likelihood evaluations on the whole sample (closed forms: 0).
+    /// Log-likelihood evaluations on the whole sample (closed forms: 1, for the value itself).
     public let likelihoodEvaluations: Int
 }
 
