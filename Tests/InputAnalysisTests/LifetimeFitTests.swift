@@ -43,6 +43,19 @@ struct LifetimeFitTests {
         #expect(abs(shape.standardError - 0.4273) < 5e-5)
     }
 
+    @Test func familiesThatCannotBeFittedSayWhy() {
+        let one = LifetimeFit.rank(DurationSample(observed: [30, 30], censored: [600]))
+        #expect(one.fits.map(\.family) == [.exponential])
+        #expect(one.notFitted.map(\.family) == [.lognormal, .gamma, .weibull])
+        #expect(one.notFitted.allSatisfy { $0.reason == "needs 2 distinct observed values" })
+        let none = LifetimeFit.rank(DurationSample(observed: [], censored: [600, 900]))
+        #expect(none.best == nil && none.notFitted.count == 4)
+        // Few values, heavy censoring: every family still fits, with finite intervals.
+        let few = LifetimeFit.rank(DurationSample(observed: [40, 95, 300], censored: [1_000, 2_000, 5_000, 9_000]))
+        #expect(few.fits.count == 4)
+        #expect(few.fits.allSatisfy { $0.median.ci95.allSatisfy(\.isFinite) && $0.aic.isFinite })
+    }
+
     @Test func zerosAreFloored() {
         let sample = DurationSample(observed: [0, 5, 0, 12], censored: [0, 30])
         #expect(sample.shiftedZeros == 3)
