@@ -26,9 +26,9 @@ public enum LifetimeFit {
     private static func fit(_ family: DistributionFamily, _ estimate: MaximumLikelihood.WorkingEstimate,
                             kaplanMeier: KaplanMeier, censoredShare: Double) -> FamilyFit {
         let w = estimate.point
-        let natural = family.natural(w)
+        let natural = estimate.natural
         let parameters = family.parameterNames.indices.map { i in
-            interval(family.parameterNames[i], working: w[i], variance: estimate.covariance[i][i],
+            interval(family.parameterNames[i], value: natural[i], working: w[i], variance: estimate.covariance[i][i],
                      logScale: family.isPositive || i > 0)
         }
         // Delta method on the working scale: Var g(ŵ) ≈ ∇gᵀ Σ ∇g, ∇g by central differences.
@@ -43,8 +43,9 @@ public enum LifetimeFit {
         for i in w.indices {
             for j in w.indices { medianVariance += gradient[i] * estimate.covariance[i][j] * gradient[j] }
         }
-        let median = interval("median", working: family.workingMedian(w), variance: medianVariance,
-                              logScale: family.isPositive)
+        let workingMedian = family.workingMedian(w)
+        let median = interval("median", value: family.isPositive ? exp(workingMedian) : workingMedian,
+                              working: workingMedian, variance: medianVariance, logScale: family.isPositive)
         return FamilyFit(
             family: family, parameters: parameters, median: median,
             logLikelihood: estimate.logLikelihood, aic: 2 * Double(w.count) - 2 * estimate.logLikelihood,
@@ -55,16 +56,17 @@ public enum LifetimeFit {
         )
     }
 
-    /// A Wald interval on the working scale, mapped to the natural one: exp(w ± 1.96 se) for a
-    /// logarithm (standard error by the delta method, value · se), w ± 1.96 se otherwise.
-    private static func interval(_ name: String, working: Double, variance: Double, logScale: Bool) -> ParameterEstimate {
+    /// `value` with a Wald interval on the working scale mapped to the natural one:
+    /// exp(w ± 1.96 se) for a logarithm (standard error by the delta method, value · se),
+    /// w ± 1.96 se otherwise.
+    private static func interval(_ name: String, value: Double, working: Double, variance: Double,
+                                 logScale: Bool) -> ParameterEstimate {
         let se = variance.squareRoot()
         let half = MaximumLikelihood.z95 * se
         if logScale {
-            let value = exp(working)
             return ParameterEstimate(name: name, value: value, standardError: value * se,
                                      ci95: [exp(working - half), exp(working + half)])
         }
-        return ParameterEstimate(name: name, value: working, standardError: se, ci95: [working - half, working + half])
+        return ParameterEstimate(name: name, value: value, standardError: se, ci95: [working - half, working + half])
     }
 }

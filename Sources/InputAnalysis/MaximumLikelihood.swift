@@ -16,6 +16,9 @@ enum MaximumLikelihood {
     /// The estimate on the working scale and its covariance.
     struct WorkingEstimate {
         var point: [Double]
+        /// The parameters themselves: the closed form's own values (the exponential's mean is
+        /// exactly Σ t / d), `DistributionFamily.natural(point)` otherwise.
+        var natural: [Double]
         var covariance: [[Double]]
         var logLikelihood: Double
         var evaluations: Int
@@ -68,10 +71,12 @@ enum MaximumLikelihood {
     private static func closedForm(_ family: DistributionFamily, _ likelihood: Likelihood) -> WorkingEstimate? {
         let d = likelihood.observedCount
         let point: [Double]
+        var natural: [Double]? = nil
         let covariance: [[Double]]
         switch family {
         case .exponential:
             // λ̂ = d / Σ t; Var(ln mean) = 1/d.
+            natural = [likelihood.totalTime / d]
             point = [log(likelihood.totalTime / d)]
             covariance = [[1 / d]]
         case .lognormal where likelihood.censored.isEmpty:
@@ -83,7 +88,7 @@ enum MaximumLikelihood {
         default:
             return nil
         }
-        return WorkingEstimate(point: point, covariance: covariance,
+        return WorkingEstimate(point: point, natural: natural ?? family.natural(point), covariance: covariance,
                                logLikelihood: likelihood.logLikelihood(family, point), evaluations: 1)
     }
 
@@ -132,7 +137,8 @@ enum MaximumLikelihood {
                     let candidateValue = objective(candidate)
                     if candidateValue < value { (point, value) = (candidate, candidateValue) }
                 }
-                return .success(WorkingEstimate(point: point, covariance: inverse, logLikelihood: -value,
+                return .success(WorkingEstimate(point: point, natural: family.natural(point), covariance: inverse,
+                                                logLikelihood: -value,
                                                 evaluations: evaluations))
             }
             var scale = 1.0
