@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // GSL, wrapped once: only RandomStreams imports it.
+        // GSL, wrapped once: RandomStreams (sampling) and InputAnalysis (fitting) import it.
         .systemLibrary(
             name: "CGSL",
             pkgConfig: "gsl",
@@ -62,6 +62,9 @@ let package = Package(
         .target(name: "Validation", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "RandomStreams"]),
         // Capacity planning: the smallest headcount meeting service targets.
         .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "TextFormats"]),
+        // Input analysis for `leadsim fit`: censored maximum likelihood, Kaplan-Meier, goodness of
+        // fit, arrival patterns and dispersion, field mixes (pure statistics, no files).
+        .target(name: "InputAnalysis", dependencies: ["CGSL", "SimulationModel"]),
         // Per-replication records (replications.jsonl), shards of a study and their exact merge.
         .target(name: "Shards", dependencies: ["SimulationKernel", "SimulationModel", "ScenarioFile"]),
         // The use cases every front end shares: inputs loaded and checked once, run, compare,
@@ -106,6 +109,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
         .testTarget(name: "ShardsTests", dependencies: ["Shards", "Reports", "SimulationKernel", "SimulationModel", "ScenarioFile"]),
+        .testTarget(name: "InputAnalysisTests", dependencies: ["InputAnalysis", "RandomStreams", "SimulationModel"]),
         .testTarget(name: "ReplayTests",
                     dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules"]),
     ],
