@@ -111,12 +111,12 @@ private struct HistoryReader {
         var kept: [HistoryField] = [], keptCodes: [[UInt32]] = [], leftOut: [LeftOutColumn] = []
         for (f, column) in fieldColumns.enumerated() {
             let filled = codes[f].reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
-            if filled >= 2, fields[f].strings.count == filled, map.field(header[column]) == nil {
+            let (values, recode) = typed(fields[f].strings)
+            if filled >= 2, values.count == filled {
                 leftOut.append(LeftOutColumn(column: header[column],
-                                             reason: "id-like: each of its \(filled) values is different (name it under the map's fields: to keep it)"))
+                                             reason: "id-like: each of its \(filled) values is different, so it says nothing about other leads"))
                 continue
             }
-            let (values, recode) = typed(fields[f].strings)
             kept.append(HistoryField(name: fieldNames[f], column: header[column], values: values))
             keptCodes.append(codes[f].map { $0 == 0 ? 0 : recode[Int($0) - 1] })
         }
@@ -146,6 +146,10 @@ private struct HistoryReader {
         for role in HistoryColumn.allCases {
             let name = column(role)
             if let index = header.firstIndex(of: name) {
+                roles[role] = index
+            } else if map.columns[role] == nil, role == .source || role == .account,
+                      let index = header.firstIndex(where: { map.field($0) == role.rawValue }) {
+                // `fields: {Lead.LeadSource: source}` of an import map names the source column.
                 roles[role] = index
             } else if role == .createdAt || map.columns[role] != nil {
                 let mapped = map.columns[role] != nil ? " (the map's columns.\(role.rawValue))" : ""
@@ -193,10 +197,12 @@ private struct HistoryReader {
         return UnsafeBufferPointer(rebasing: raw[start..<end])
     }
 
-    /// A rep name: the cell, or the local part of an e-mail (lower-cased, as e-mails compare).
+    /// A rep name: the rep the map's `users:` names for the cell, the cell, or the local part of
+    /// an e-mail (lower-cased, as e-mails compare).
     private func ownerName(_ cell: CSVScanner.Cell) -> String? {
         let name = text(cell)
         guard !name.isEmpty else { return nil }
+        if !map.users.isEmpty, case .rep(let rep) = map.users[name] { return rep }
         guard let at = name.firstIndex(of: "@"), at != name.startIndex else { return name }
         return name[..<at].lowercased()
     }
@@ -289,12 +295,13 @@ private struct HistoryReader {
         }
     }
 
-    /// `45s`, `12m`, `3h`, `2d`.
+    /// `45s`, `12m`, `1h30m`, `3d` (rounded down).
     private static func describe(_ gap: Seconds) -> String {
-        if gap < 120 { return "\(Int(gap))s" }
-        if gap < 7200 { return "\(Int(gap / 60))m" }
-        if gap < 172_800 { return "\(Int(gap / 3600))h" }
-        return "\(Int(gap / 86_400))d"
+        let seconds = Int(gap)
+        if seconds < 120 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 172_800 { return "\(seconds / 3600)h" + (seconds % 3600 >= 60 ? "\(seconds % 3600 / 60)m" : "") }
+        return "\(seconds / 86_400)d"
     }
 
     // MARK: Values
