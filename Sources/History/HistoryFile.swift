@@ -64,8 +64,7 @@ private struct HistoryReader {
         try checkFieldNames(fieldNames, columns: fieldColumns.map { header[$0] })
 
         var sources = Interner(), owners = Interner(), teams = Interner(), accounts = Interner()
-        var fields = Array(repeating: Interner(), count: fieldColumns.count)
-        var codes = Array(repeating: [UInt32](), count: fieldColumns.count)
+        var fields = Array(repeating: FieldColumn(), count: fieldColumns.count)
         var leads: [HistoryLead] = []
         var row = 0
         while true {
@@ -94,8 +93,8 @@ private struct HistoryReader {
             let team = roles[.team].map { text(cells[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
             let account = roles[.account].map { text(cells[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
             for (f, column) in fieldColumns.enumerated() {
-                let value = text(cells[column])
-                codes[f].append(value.isEmpty ? 0 : fields[f].code(value) + 1)
+                let cell = cells[column]
+                if cell.isVerbatim { fields[f].add(Self.trim(scanner.bytes(of: cell))) } else { fields[f].add(text(cell)) }
             }
             leads.append(HistoryLead(row: row, line: line, createdAt: times.created, source: sources.index(source),
                                      owner: owner.map { owners.index($0) }, team: team.map { teams.index($0) },
@@ -110,15 +109,14 @@ private struct HistoryReader {
 
         var kept: [HistoryField] = [], keptCodes: [[UInt32]] = [], leftOut: [LeftOutColumn] = []
         for (f, column) in fieldColumns.enumerated() {
-            let filled = codes[f].reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
-            let (values, recode) = typed(fields[f].strings)
-            if filled >= 2, values.count == filled {
+            if fields[f].allDistinct, fields[f].filled >= 2 {
                 leftOut.append(LeftOutColumn(column: header[column],
-                                             reason: "id-like: each of its \(filled) values is different, so it says nothing about other leads"))
+                                             reason: "id-like: each of its \(fields[f].filled) values is different, so it says nothing about other leads"))
                 continue
             }
+            let (values, recode) = typed(fields[f].strings())
             kept.append(HistoryField(name: fieldNames[f], column: header[column], values: values))
-            keptCodes.append(codes[f].map { $0 == 0 ? 0 : recode[Int($0) - 1] })
+            keptCodes.append(fields[f].codes.map { $0 == 0 ? 0 : recode[Int($0) - 1] })
         }
         return History(file: file, asOf: givenAsOf ?? latest, leads: leads,
                        sources: sources.strings, owners: owners.strings, teams: teams.strings, accounts: accounts.strings,
@@ -371,6 +369,61 @@ private struct Problem {
 
     init(_ line: Int, _ row: Int?, _ message: String, _ valid: String?) {
         self.init(line: line, row: row, message: message, valid: valid)
+    }
+}
+
+/// The cells of one field column as codes (0 blank, else 1 + the index of the text among the
+/// column's distinct texts in order of first sight).
+///
+/// While every text so far is different (an id column, maybe), the texts are not made into
+/// strings: the column keeps their bytes (valid while the file is read) and a hash of each, and
+/// interns them only when a text repeats. An id column of a million rows thus costs no string.
+private struct FieldColumn {
+    private(set) var codes: [UInt32] = []
+    private(set) var filled = 0
+    private var interner = Interner()
+    /// While every text is different: their bytes in order, and each hash's index among them.
+    private var unseen: [UnsafeBufferPointer<UInt8>] = []
+    private var hashes: [Int: Int]? = [:]
+
+    var allDistinct: Bool { hashes != nil }
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return codes.append(0) }
+        if hashes != nil {
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            let hash = hasher.finalize()
+            if hashes![hash] == nil {
+                hashes![hash] = unseen.count
+                unseen.append(bytes)
+                filled += 1
+                codes.append(UInt32(unseen.count))
+                return
+            }
+            internUnseen()
+        }
+        add(String(decoding: bytes, as: UTF8.self))
+    }
+
+    mutating func add(_ text: String) {
+        guard !text.isEmpty else { return codes.append(0) }
+        if hashes != nil { internUnseen() }
+        filled += 1
+        codes.append(interner.code(text) + 1)
+    }
+
+    /// The distinct texts, in code order.
+    mutating func strings() -> [String] {
+        if hashes != nil { internUnseen() }
+        return interner.strings
+    }
+
+    /// Interns the texts kept as bytes (their codes stay: they were numbered in order).
+    private mutating func internUnseen() {
+        for bytes in unseen { _ = interner.index(String(decoding: bytes, as: UTF8.self)) }
+        unseen = []
+        hashes = nil
     }
 }
 
