@@ -54,6 +54,8 @@ let package = Package(
             name: "SalesforceImport",
             dependencies: ["SimulationModel", "ScenarioFile", "TextFormats", .product(name: "Yams", package: "Yams")]
         ),
+        // History files (CRM exports, SPEC §8) read and checked for `fit` and `backtest`.
+        .target(name: "History", dependencies: ["SimulationModel", "TextFormats", "ScenarioFile"]),
         // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
         .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
@@ -107,6 +109,7 @@ let package = Package(
         .testTarget(name: "SalesforceImportTests",
                     dependencies: ["SalesforceImport", "ScenarioFile", "TextFormats", "RoutingRules", "SimulationModel"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "ScenarioFile", "TextFormats", "SimulationModel"]),
         .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
         .testTarget(name: "ShardsTests", dependencies: ["Shards", "Reports", "SimulationKernel", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "InputAnalysisTests", dependencies: ["InputAnalysis", "RandomStreams", "SimulationModel"]),

@@ -206,6 +206,9 @@ enum Coverage {
                 for d in 0..<7 where weekdays[d] > 0 {
                     for h in 0..<24 where hourly[h] > 0 { hours[wrap(d * 24 + h - offset)] = true }
                 }
+            case .hourOfWeek(let weights):
+                let offset = offsetHours(scenario.timeZone, at: scenario.start)
+                for h in 0..<168 where weights[h] > 0 { hours[wrap(h - offset)] = true }
             }
             if !source.bursts.isEmpty { return [Bool](repeating: true, count: 168) }
         }

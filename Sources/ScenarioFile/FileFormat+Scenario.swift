@@ -37,8 +37,9 @@ extension FileFormat {
         KeyFormat("name", .text, "Name of the source (unique).", required: true),
         // Required unless the source replays a file (checked by the loader).
         KeyFormat("volume", .syntax(.rate), "How many leads arrive: 45/min, 300/h, 1200/day, 5000/week or 6000/month (not with replay)."),
-        KeyFormat("pattern", .anyOf([.choice(["flat", "business-hours"], what: "arrival pattern"), .object(hourlyPattern)]),
-                  "How the volume spreads over the week: flat (default), business-hours, or {hourly: [24], weekdays: [7]}."),
+        KeyFormat("pattern", .anyOf([.choice(["flat", "business-hours"], what: "arrival pattern"), .object(hourlyPattern),
+                                     .object(hourOfWeekPattern)]),
+                  "How the volume spreads over the week: flat (default), business-hours, {hourly: [24], weekdays: [7]} or {hour_of_week: [168]}."),
         KeyFormat("dispersion", .number(minimum: 0, maximum: 10),
                   "Day-to-day volume noise (gamma-mixed Poisson); 0 is a plain Poisson stream."),
         KeyFormat("bursts", .list(.object(burst)), "One-off waves of extra leads."),
@@ -70,6 +71,11 @@ extension FileFormat {
                   "24 relative weights, 00:00 to 23:00 scenario-local."),
         KeyFormat("weekdays", .list(.number(minimum: 0), minimum: 7, maximum: 7), "7 relative weights, Monday first."),
     ], minimumKeys: 1)
+
+    static let hourOfWeekPattern = ObjectFormat("an hour-of-week pattern", [
+        KeyFormat("hour_of_week", .list(.number(minimum: 0), minimum: 168, maximum: 168),
+                  "168 relative weights, one per hour of the week, Monday 00:00 first, scenario-local.", required: true),
+    ])
 
     static let burst = ObjectFormat("a burst", [
         KeyFormat("at", .syntax(.timestamp), "When the burst starts.", required: true),

@@ -68,9 +68,20 @@ extension ScenarioBuilder {
         if case .scalar = node {
             return r.choice(node, path, FileFormat.source["pattern"]).map { $0 == "flat" ? ArrivalPattern.flat : .businessHours }
         }
-        guard let p = r.map(node, path, FileFormat.hourlyPattern) else { return nil }
+        let keys = (FileFormat.hourlyPattern.allowed ?? []) + (FileFormat.hourOfWeekPattern.allowed ?? [])
+        guard let p = r.map(node, path, allowed: keys, what: "an arrival pattern")
+        else { return nil }
+        if let weights = p["hour_of_week"] {
+            if let other = p.entries.first(where: { $0.key != "hour_of_week" }) {
+                r.error(other.keyNode, p.path(other.key), "'hour_of_week' gives every hour of the week and does not combine with '\(other.key)'",
+                        valid: "{hour_of_week: [168 weights]} or {hourly: [24 weights], weekdays: [7 weights]}")
+                return nil
+            }
+            return self.weights(weights, p.path("hour_of_week"), count: 168, what: "hour-of-week weights (Monday 00:00 first)")
+                .map { .hourOfWeek($0) }
+        }
         if !p.has("hourly"), !p.has("weekdays") {
-            r.error(node, path, "a pattern map needs 'hourly' (24 weights) and/or 'weekdays' (7 weights, Monday first)")
+            r.error(node, path, "a pattern map needs 'hourly' (24 weights) and/or 'weekdays' (7 weights, Monday first), or 'hour_of_week' (168 weights)")
             return nil
         }
         let hourly = p["hourly"].map { weights($0, p.path("hourly"), count: 24, what: "hourly weights (00:00 to 23:00)") }

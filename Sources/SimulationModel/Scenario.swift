@@ -99,6 +99,8 @@ public enum ArrivalPattern: Hashable, Sendable {
     case businessHours
     /// Rate ∝ hourly[h] × weekdays[d]; 24 hourly and 7 weekday weights (Monday first).
     case hourly(hourly: [Double], weekdays: [Double])
+    /// Rate ∝ the weight of the local hour of the week; 168 weights, Monday 00:00 first.
+    case hourOfWeek([Double])
 }
 
 /// Extra leads spread evenly over `over` from `at`.

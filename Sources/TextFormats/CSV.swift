@@ -19,65 +19,21 @@ public enum CSV {
     }
 
     /// The records of `text`; blank lines are skipped.
-    /// - Throws: `Problem` for a quoted cell that is never closed or text after a closing quote.
+    /// - Throws: `Problem` for a quoted cell that is never closed (at the line its quote opens)
+    ///   or text after a closing quote.
     public static func parse(_ text: String) throws(Problem) -> [Row] {
-        var rows: [Row] = []
-        var cells: [String] = []
-        var cell = ""
-        var line = 1
-        var rowLine = 1
-        var quoted = false
-        var afterQuote = false
-        var chars = text.unicodeScalars[...]
-        if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
-        var iterator = chars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func endRow() {
-            cells.append(cell)
-            if !(cells.count == 1 && cells[0].isEmpty) { rows.append(Row(line: rowLine, cells: cells)) }
-            cells = []
-            cell = ""
-        }
-        while let c = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let n = iterator.next() {
-                        if n == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; afterQuote = true; pending = n }
-                    } else {
-                        quoted = false
-                        afterQuote = true
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    cell.unicodeScalars.append(c)
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(Problem) -> [Row] in
+                var scanner = CSVScanner(bytes: bytes)
+                var cells: [CSVScanner.Cell] = []
+                var rows: [Row] = []
+                while let line = try scanner.next(into: &cells) {
+                    rows.append(Row(line: line, cells: cells.map { scanner.text(of: $0) }))
                 }
-                continue
+                return rows
             }
-            switch c {
-            case ",":
-                cells.append(cell)
-                cell = ""
-                afterQuote = false
-            case "\r":
-                continue
-            case "\n":
-                endRow()
-                afterQuote = false
-                line += 1
-                rowLine = line
-            case "\"" where cell.isEmpty && !afterQuote:
-                quoted = true
-            default:
-                if afterQuote {
-                    throw Problem(line: line, message: "text after a closing quote (a quote inside a quoted cell is written \"\")")
-                }
-                cell.unicodeScalars.append(c)
-            }
-        }
-        if quoted { throw Problem(line: rowLine, message: "a quoted cell is never closed") }
-        if !cell.isEmpty || !cells.isEmpty { endRow() }
-        return rows
+        }.get()
     }
 
     /// One field as written: quoted when it has a comma, quote, CR or LF.

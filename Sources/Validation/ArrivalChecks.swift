@@ -20,6 +20,25 @@ public enum ArrivalChecks {
                        weeklyVolume: weeklyVolume, weeks: weeks, replications: replications, seed: seed)
     }
 
+    /// An hour-of-week curve that is no product of a day curve and weekday weights: weekday
+    /// business peaks, a Saturday morning, a Sunday evening.
+    public static let hourOfWeek: [Double] = (0..<168).map { i in
+        let day = i / 24, hour = i % 24
+        switch day {
+        case 0..<5: return hourly[hour] * weekdays[day]
+        case 5: return hour >= 8 && hour < 12 ? 4 : 0.2
+        default: return hour >= 18 && hour < 22 ? 6 : 0.5
+        }
+    }
+
+    /// `{hour_of_week}`: the 168 hour-of-week counts and the mean weekly total.
+    public static func hourOfWeekPattern(weeklyVolume: Double, weeks: Int, replications: Int, seed: UInt64) -> ValidationCase {
+        let total = hourOfWeek.reduce(0, +)
+        let parameters = "hour_of_week, \(Int(weeklyVolume))/week, \(weeks)w × \(replications)"
+        return pattern(.hourOfWeek(hourOfWeek), expected: hourOfWeek.map { weeklyVolume * $0 / total }, parameters: parameters,
+                       weeklyVolume: weeklyVolume, weeks: weeks, replications: replications, seed: seed)
+    }
+
     /// `business-hours`: zero outside Mon–Fri 09:00–18:00, even over the 45 hours inside.
     public static func businessHours(weeklyVolume: Double, weeks: Int, replications: Int, seed: UInt64) -> ValidationCase {
         let expected = (0..<168).map { i -> Double in

@@ -23,6 +23,7 @@ public enum ValidationSuite {
         }
         cases.append(ArrivalChecks.hourlyPattern(weeklyVolume: 5000, weeks: 4, replications: 20, seed: seed &+ 300))
         cases.append(ArrivalChecks.businessHours(weeklyVolume: 4500, weeks: 4, replications: 20, seed: seed &+ 301))
+        cases.append(ArrivalChecks.hourOfWeekPattern(weeklyVolume: 5000, weeks: 4, replications: 20, seed: seed &+ 302))
         return cases
     }
 
@@ -38,6 +39,7 @@ public enum ValidationSuite {
         cases.append(ErlangChecks.erlangA(servers: 20, load: 1.1, patienceMean: 1200, profile: profile, seed: seed &+ 1200))
         cases.append(ArrivalChecks.hourlyPattern(weeklyVolume: 5000, weeks: 2, replications: 20, seed: seed &+ 1300))
         cases.append(ArrivalChecks.businessHours(weeklyVolume: 4500, weeks: 2, replications: 20, seed: seed &+ 1301))
+        cases.append(ArrivalChecks.hourOfWeekPattern(weeklyVolume: 5000, weeks: 2, replications: 20, seed: seed &+ 1302))
         return cases
     }
 

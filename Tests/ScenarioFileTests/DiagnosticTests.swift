@@ -86,9 +86,30 @@ let scenarioCases: [DiagnosticCase] = [
                    line: 9, at: ": x", keyPath: "", message: "YAML syntax error"),
     DiagnosticCase(name: "bad date", yaml: minimalScenario.replacing1("start: 2026-01-05T00:00", "start: 2026-02-30T00:00"),
                    line: 2, at: "2026", keyPath: "start", message: "not a timestamp"),
+    DiagnosticCase(name: "hour_of_week length", yaml: hourOfWeekScenario(Array(repeating: "1", count: 167)),
+                   line: 10, at: "[", keyPath: "sources[0].pattern.hour_of_week", message: "expected 168 hour-of-week weights (Monday 00:00 first), found 167"),
+    DiagnosticCase(name: "hour_of_week negative", yaml: hourOfWeekScenario(["-1"] + Array(repeating: "1", count: 167)),
+                   line: 10, at: "-1", keyPath: "sources[0].pattern.hour_of_week[0]", message: "must be at least 0"),
+    DiagnosticCase(name: "hour_of_week zeros", yaml: hourOfWeekScenario(Array(repeating: "0", count: 168)),
+                   line: 10, at: "[", keyPath: "sources[0].pattern.hour_of_week", message: "all weights are 0"),
+    DiagnosticCase(name: "hour_of_week with hourly", yaml: hourOfWeekScenario(Array(repeating: "1", count: 168), extra: ", hourly: [1]"),
+                   line: 10, at: "hourly", keyPath: "sources[0].pattern.hourly", message: "does not combine with 'hourly'"),
+    DiagnosticCase(name: "hour_of_week typo", yaml: minimalScenario.replacing1("    volume: 100/week", "    volume: 100/week\n    pattern: {hour_of_wek: [1]}"),
+                   line: 10, at: "hour_of_wek", keyPath: "sources[0].pattern.hour_of_wek", message: "unknown key", suggestion: "hour_of_week"),
     DiagnosticCase(name: "boolean", yaml: minimalScenario.replacing1("    skills: [en]", "    template: yes"),
                    line: 23, at: "yes", keyPath: "reps[1].template", message: "expected true or false", suggestion: "true"),
 ]
+
+/// The minimal scenario with `pattern: {hour_of_week: [weights]EXTRA}` on line 10.
+func hourOfWeekScenario(_ weights: [String], extra: String = "") -> String {
+    minimalScenario.replacing1("    volume: 100/week", "    volume: 100/week\n    pattern: {hour_of_week: [\(weights.joined(separator: ", "))]\(extra)}")
+}
+
+@Test func hourOfWeekPatternLoads() throws {
+    let weights = (0..<168).map { String($0 % 7) }
+    let scenario = try ScenarioLoader.load(yaml: hourOfWeekScenario(weights), file: "s.yaml")
+    #expect(scenario.scenario.sources[0].pattern == .hourOfWeek((0..<168).map { Double($0 % 7) }))
+}
 
 @Test(arguments: scenarioCases + accountCases)
 func scenarioDiagnostic(_ c: DiagnosticCase) {

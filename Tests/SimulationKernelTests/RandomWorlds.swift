@@ -56,9 +56,13 @@ enum RandomWorlds {
         }
         var teamsWithManagers = teams
         if r.chance(0.5) { teamsWithManagers[0].manager = reps[0].name }
+        let hourly: [Double] = (0..<24).map { Double(($0 * 7) % 5 + 1) }
+        let hourOfWeek: [Double] = (0..<168).map { Double(($0 * 11) % 7) }
+        let patterns: [ArrivalPattern] = [.flat, .businessHours, .hourly(hourly: hourly, weekdays: [3, 3, 3, 3, 2, 1, 1]),
+                                          .hourOfWeek(hourOfWeek)]
         let sources = (0..<r.int(1...2)).map { i in
             Source(name: "source-\(i)", weeklyVolume: Double(r.int(50...400)),
-                   pattern: r.pick([.flat, .businessHours, .hourly(hourly: (0..<24).map { Double(($0 * 7) % 5 + 1) }, weekdays: [3, 3, 3, 3, 2, 1, 1])]),
+                   pattern: r.pick(patterns),
                    dispersion: r.chance(0.3) ? 0.3 : nil,
                    bursts: r.chance(0.2) ? [Burst(at: start + 86_400 * 2.5, leads: 40, over: 7200)] : [],
                    patience: r.chance(0.5) ? .exponential(mean: Double(r.int(1...48)) * 3600) : nil,

@@ -1,11 +1,15 @@
-import ScenarioFile
 import SimulationModel
 import TextFormats
 import Yams
 
-/// How Salesforce names become scenario names: `MAP.yaml` of `leadsim import salesforce --map`.
+/// How CRM names become scenario names: `MAP.yaml` of `leadsim import salesforce --map`, and of
+/// the history commands (`fit`, `backtest`) for the columns of a history file. One file serves
+/// both: each command reads the keys it needs and accepts the others.
 ///
 /// ```yaml
+/// columns:                     # history file: role → column (SPEC §8)
+///   created_at: CreatedDate
+///   owner: Owner.Email
 /// fields:                      # Salesforce field → scenario lead field
 ///   Lead.CountryCode: country
 ///   Lead.NumberOfEmployees: employees
@@ -35,17 +39,23 @@ public struct ImportMap: Sendable {
     public var queues: [String: Target]
     /// Strategy of team and multi-rep queues that do not say.
     public var strategy: Strategy
+    /// History file columns by role, where they differ from the role's name.
+    public var columns: [HistoryColumn: String]
 
     public init(fields: [String: String] = [:], users: [String: Target] = [:], queues: [String: Target] = [:],
-                strategy: Strategy = .roundRobin) {
+                strategy: Strategy = .roundRobin, columns: [HistoryColumn: String] = [:]) {
         self.fields = Dictionary(fields.map { (Self.fieldKey($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         self.users = users
         self.queues = queues
         self.strategy = strategy
+        self.columns = columns
     }
 
+    /// The history file column of `role`: as mapped, or the role's own name.
+    public func column(_ role: HistoryColumn) -> String { columns[role] ?? role.rawValue }
+
     /// `Lead.CountryCode`, `countrycode` → `lead.countrycode`.
-    static func fieldKey(_ name: String) -> String {
+    public static func fieldKey(_ name: String) -> String {
         let lower = name.lowercased()
         return lower.hasPrefix("lead.") ? lower : "lead." + lower
     }
@@ -64,6 +74,16 @@ public struct ImportMap: Sendable {
         }
         return map
     }
+}
+
+/// The column roles of a history file (SPEC §8); any other column is a lead field.
+public enum HistoryColumn: String, CaseIterable, Hashable, Sendable {
+    case createdAt = "created_at"
+    case source, owner, team
+    case assignedAt = "assigned_at"
+    case firstTouchAt = "first_touch_at"
+    case closedAt = "closed_at"
+    case account
 }
 
 private struct MapReader {
@@ -100,11 +120,11 @@ private struct MapReader {
         }
         guard let root else { return ImportMap() }
         guard case .mapping(let top) = root else {
-            error(root, "", "expected a mapping with fields, users, queues and strategy")
+            error(root, "", "expected a mapping with columns, fields, users, queues and strategy")
             return nil
         }
         var map = ImportMap()
-        let keys = ["fields", "users", "queues", "strategy"]
+        let keys = ["columns", "fields", "users", "queues", "strategy"]
         for (keyNode, value) in top {
             let key = text(keyNode) ?? ""
             switch key {
@@ -122,12 +142,34 @@ private struct MapReader {
                 }
             case "strategy":
                 if let s = strategy(value, "strategy") { map.strategy = s }
+            case "columns":
+                columns(value, into: &map)
             default:
-                error(keyNode, key, "unknown key '\(key)' in an import map", valid: keys.joined(separator: ", "),
+                error(keyNode, key, "unknown key '\(key)' in a map file", valid: keys.joined(separator: ", "),
                       suggestion: Suggestions.closest(to: key, in: keys))
             }
         }
         return map
+    }
+
+    private mutating func columns(_ node: Node, into map: inout ImportMap) {
+        guard case .mapping(let m) = node else {
+            error(node, "columns", "expected a mapping of column roles to the history file's column names",
+                  valid: "e.g. created_at: CreatedDate")
+            return
+        }
+        let roles = HistoryColumn.allCases.map(\.rawValue)
+        for (k, v) in m {
+            let key = text(k) ?? ""
+            guard let role = HistoryColumn(rawValue: key) else {
+                error(k, "columns.\(key)", "unknown column role '\(key)'", valid: Suggestions.list(roles),
+                      suggestion: Suggestions.closest(to: key, in: roles))
+                continue
+            }
+            if let column = text(v) { map.columns[role] = column } else {
+                error(v, "columns.\(key)", "expected the name of a column of the history file", valid: "e.g. \(key): Some_Column__c")
+            }
+        }
     }
 
     private mutating func entries(_ node: Node, _ path: String) -> [(String, Node, String)] {
