@@ -33,6 +33,8 @@ extension FileFormat {
         KeyFormat("order", .choice(["score", "arrival"], what: "order"),
                   "Which waiting lead goes first: arrival (default, oldest first) or score (highest first)."),
         KeyFormat("assign_off_shift", .bool, "Assign to reps who are off shift too (default false)."),
+        KeyFormat("sla", .anyOf([.word("none"), .object(sla)]),
+                  "The SLA of leads first routed here, replacing the rule set's (none: no SLA); overflow and escalation keep it."),
     ], exactlyOne: ["team", "reps"])
 
     static let overflow = ObjectFormat("an overflow", [

@@ -125,10 +125,12 @@ public struct HumanQueue: Sendable {
     public var overflow: Overflow?
     public var order: Order
     public var assignOffShift: Bool
+    /// The SLA of the leads first routed to this queue.
+    public var sla: QueueSLA
 
     public init(members: Members, strategy: Strategy = .roundRobin, skill: String? = nil, keepTurn: Bool = false,
                 maxWait: Seconds? = nil, overflow: Overflow? = nil, order: Order = .oldestFirst,
-                assignOffShift: Bool = false) {
+                assignOffShift: Bool = false, sla: QueueSLA = .ruleSet) {
         self.members = members
         self.strategy = strategy
         self.skill = skill
@@ -137,6 +139,27 @@ public struct HumanQueue: Sendable {
         self.overflow = overflow
         self.order = order
         self.assignOffShift = assignOffShift
+        self.sla = sla
+    }
+}
+
+/// A queue's `sla` (SPEC §7): for the leads first routed to the queue it replaces the rule
+/// set's; overflow and escalation keep the lead's.
+public enum QueueSLA: Hashable, Sendable {
+    /// No `sla` key: the rule set's SLA (or none when the rule set has none).
+    case ruleSet
+    /// `sla: none`: no SLA.
+    case exempt
+    /// The queue's own SLA.
+    case own(SLA)
+
+    /// The SLA in force for leads first routed to the queue, given the rule set's.
+    public func resolved(ruleSet: SLA?) -> SLA? {
+        switch self {
+        case .ruleSet: return ruleSet
+        case .exempt: return nil
+        case .own(let sla): return sla
+        }
     }
 }
 

@@ -13,7 +13,8 @@ final class Replication {
     let rules: CompiledRuleSet
     let ruleIndex: Int
     let replication: Int
-    let sla: SLA?
+    /// The SLAs leads of this rule set run under (see ``sla(of:)``).
+    let slas: [SLA]
     /// The scenario's `metrics.unowned_after`.
     let unownedAfter: Seconds
     let trace: TraceRecorder?
@@ -36,6 +37,10 @@ final class Replication {
     let repQueues: RaggedColumn<Int>
     /// Per queue (board index): its team index (−1: none).
     let queueTeams: Column<Int>
+    /// Per queue (board index), for the leads first routed there: the index of their business
+    /// clock in `plan.businessClocks`, and of their SLA in `slas` (−1: none).
+    let queueClocks: Column<Int>
+    let queueSLAs: Column<Int>
     @exclusivity(unchecked) var assignment: AssignmentState
     @exclusivity(unchecked) var queueStreams: [StreamUniforms]
     let candidates: MemberCandidates
@@ -72,7 +77,7 @@ final class Replication {
         let scenario = plan.scenario
         let rules = plan.compiled[ruleIndex]
         self.rules = rules
-        sla = plan.ruleSets[ruleIndex].sla
+        slas = plan.slas[ruleIndex]
         unownedAfter = scenario.metrics.unownedAfter
         now = plan.warmupStart
         leads = LeadTable(fieldCount: plan.schema.fieldCount)
@@ -86,6 +91,8 @@ final class Replication {
         board = QueueBoard(queueCount: rules.queues.count + scenario.reps.count)
         repQueues = RaggedColumn(Self.memberships(rules: rules, repCount: scenario.reps.count, queues: queues))
         queueTeams = Column(plan.queueTeam[ruleIndex] + plan.repTeam)
+        queueClocks = Column(plan.queueClock[ruleIndex])
+        queueSLAs = Column(plan.queueSLA[ruleIndex])
         assignment = rules.makeAssignmentState()
         candidates = MemberCandidates(rules: rules, repCount: scenario.reps.count)
         queueStreams = rules.queues.map { queue in
@@ -191,6 +198,19 @@ final class Replication {
         guard reps.wakeCursor[r] < end else { return }
         events.schedule(.repWake, at: reps.wakeUps[reps.wakeCursor[r]], subject: Int32(r))
         reps.wakeCursor[r] += 1
+    }
+
+    /// The SLA of a lead (SPEC §7): the one of the queue it was first routed to (nil: none).
+    @inline(__always)
+    func sla(of lead: LeadRecord) -> SLA? {
+        guard let queue = lead.routedQueue(in: queues), case let index = queueSLAs[queue.index], index >= 0 else { return nil }
+        return slas[index]
+    }
+
+    /// The business clock of a lead (SPEC §7): the one of the queue it was first routed to.
+    @inline(__always)
+    func businessClock(of lead: LeadRecord) -> Int {
+        lead.routedQueue(in: queues).map { queueClocks[$0.index] } ?? 0
     }
 
     /// The slot of a lead event that still concerns the lead it was scheduled for (nil: stale).

@@ -12,10 +12,11 @@ final class MetricsCollector {
     private let countedEnd: Instant
     private let unownedAfter: Seconds
     private let conversion: Conversion?
-    private let businessClock: BusinessClock
-    /// Business-clock positions of the latest touched lead's arrival and of its touch.
-    @exclusivity(unchecked) private var arrivalCursor = BusinessClock.Cursor()
-    @exclusivity(unchecked) private var touchCursor = BusinessClock.Cursor()
+    private let businessClocks: [BusinessClock]
+    /// Per business clock: the positions of the arrival and of the touch of the latest lead
+    /// touched under it.
+    private let arrivalCursors: Column<BusinessClock.Cursor>
+    private let touchCursors: Column<BusinessClock.Cursor>
     @exclusivity(unchecked) private var result: ReplicationMetrics
     /// Outcome counts by `LeadOutcome` index (all leads, counted leads); dictionaries at the end.
     private let allOutcomeCounts = Column(repeating: 0, count: LeadOutcome.allCases.count)
@@ -68,7 +69,9 @@ final class MetricsCollector {
         countedEnd = plan.arrivalsEnd
         unownedAfter = plan.scenario.metrics.unownedAfter
         conversion = plan.scenario.metrics.conversion
-        businessClock = plan.businessClock
+        businessClocks = plan.businessClocks
+        arrivalCursors = Column(repeating: BusinessClock.Cursor(), count: plan.businessClocks.count)
+        touchCursors = Column(repeating: BusinessClock.Cursor(), count: plan.businessClocks.count)
         lastTime = plan.warmupStart
         clock = plan.warmupStart
         result = ReplicationMetrics(replication: replication)
@@ -197,10 +200,13 @@ final class MetricsCollector {
         if counted { repAssignments[rep] += 1 }
     }
 
-    func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?) {
+    /// A first touch at `t`: the lead's SLA and business clock (an index in `plan.businessClocks`)
+    /// are those of the queue it was first routed to.
+    func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?, businessClock clock: Int) {
         guard lead.counted && lead.humanBound else { return }
         let ttft = t - lead.arrival
-        let business = businessClock.seconds(from: lead.arrival, cursor: &arrivalCursor, to: t, cursor: &touchCursor)
+        let business = businessClocks[clock].seconds(from: lead.arrival, cursor: &arrivalCursors[clock], to: t,
+                                                     cursor: &touchCursors[clock])
         result.touched += 1
         let ttftValue = StreamingQuantiles.Value(min(max(0, ttft), StreamingQuantiles.maximumTracked))
         self.ttft.add(ttftValue)
@@ -220,8 +226,8 @@ final class MetricsCollector {
         }
     }
 
-    /// First touch within the rule set's SLA on its clock; without an SLA, within
-    /// `metrics.unowned_after` of wall-clock time.
+    /// First touch within the lead's SLA on its clock; without an SLA (none in the rule set, or
+    /// `sla: none` on the lead's queue), within `metrics.unowned_after` of wall-clock time.
     static func slaMet(ttft: Double, business: Double, sla: SLA?, unownedAfter: Double) -> Bool {
         guard let sla else { return ttft <= unownedAfter }
         return (sla.clock == .business ? business : ttft) <= sla.firstTouch
