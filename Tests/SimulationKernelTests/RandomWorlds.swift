@@ -23,7 +23,8 @@ struct TestRandom {
 /// Random scenarios and rule sets that exercise every feature of the engine at once:
 /// several sources and patterns, enrichment gaps, accounts with stale owners, reps in several
 /// time zones with caps, absences and hire dates, routes on every kind of condition, queues
-/// with every strategy, skills, overflow, `max_wait`, patience, SLA reassign and escalate.
+/// with every strategy, skills, overflow, `max_wait`, patience, SLA reassign and escalate,
+/// team calendars (zones, business hours, holidays) and queue-level SLAs (own or `none`).
 enum RandomWorlds {
     static let zones = ["UTC", "America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Singapore"]
     static let schedules: [WeeklySchedule] = [
@@ -71,7 +72,7 @@ enum RandomWorlds {
                    accountMatch: r.chance(0.5) ? 0.2 : 0,
                    missing: r.chance(0.5) ? ["employees": 0.3, "region": 0.1] : [:])
         }
-        let scenario = Scenario(
+        var scenario = Scenario(
             name: "random-\(seed)", start: start, timeZone: r.pick(zones), horizon: Double(r.int(2...5)) * 86_400,
             warmup: 86_400, drain: Double(r.int(1...10)) * 86_400, replications: 1, seed: seed,
             holidays: r.chance(0.3) ? [CalendarDate(year: 2026, month: 3, day: 10)] : [],
@@ -105,7 +106,20 @@ enum RandomWorlds {
                                            onBreach: r.pick([.none, .reassign, .escalate]),
                                            maxReassignments: r.chance(0.5) ? r.int(0...2) : nil,
                                            escalateTo: r.chance(0.3) ? "pool" : nil) : nil
-        let rules = RuleSet(name: "rules-\(seed)", routes: routes, fallback: r.chance(0.8) ? "pool" : nil, queues: queues, sla: sla)
+        var rules = RuleSet(name: "rules-\(seed)", routes: routes, fallback: r.chance(0.8) ? "pool" : nil, queues: queues, sla: sla)
+        // Team calendars and queue SLAs, drawn last so that the draws above stay as they were.
+        for t in scenario.teams.indices where r.chance(0.4) {
+            scenario.teams[t].timeZone = r.chance(0.7) ? r.pick(zones) : nil
+            scenario.teams[t].businessHours = r.chance(0.7) ? r.pick(schedules) : nil
+            scenario.teams[t].holidays = r.chance(0.5) ? [CalendarDate(year: 2026, month: 3, day: r.int(8...11))] : nil
+        }
+        for q in rules.queues.indices where r.chance(0.4) {
+            guard case .human(var human) = rules.queues[q].kind else { continue }
+            human.sla = r.chance(0.3) ? .exempt : .own(SLA(
+                firstTouch: Double(r.int(1...8)) * 900, clock: r.pick([.wall, .business]), onBreach: r.pick([.none, .reassign, .escalate]),
+                maxReassignments: r.chance(0.5) ? r.int(0...2) : nil, escalateTo: r.chance(0.3) ? r.pick(teams.map(\.name) + ["pool"]) : nil))
+            rules.queues[q].kind = .human(human)
+        }
         return (scenario, rules)
     }
 }

@@ -45,8 +45,7 @@ extension Replication {
         leads[slot].touchedAt = now
         if lead.counted { unsettledCounted -= 1 }
         // `lead`, read before those writes, has what the metrics read (arrival, counted, human-bound).
-        metrics.touched(lead: lead, rep: rep, queueTeam: team(of: lead.queue(in: queues)), at: now, sla: sla(of: lead),
-                        businessClock: businessClock(of: lead))
+        metrics.touched(lead: lead, rep: rep, queueTeam: team(of: lead.queue(in: queues)), at: now, policy: policy(of: lead))
         trace?.touched(slot: slot, at: now)
         let handle = reps.handleTime[rep].quantile(lead.luck.uniform(LeadFactory.Draw.handleTime))
         events.schedule(.close, at: now + max(0, handle), subject: slot, generation: lead.generation)

@@ -54,8 +54,7 @@ extension Replication {
     /// at the deadline's instant comes first: when the touch is due by then, the deadline is moot
     /// and stays out of the queue.
     func scheduleBreach(of slot: Int32, lead: LeadRecord, sla: SLA, touchAt: Instant) {
-        let clock = businessClock(of: lead)
-        let deadline = slaDeadline(sla, from: lead.breaches == 0 ? lead.arrival : now, clock: clock)
+        let deadline = slaDeadline(sla, from: lead.breaches == 0 ? lead.arrival : now, clock: policy(of: lead).businessClock)
         if (lead.breaches > 0 || now < deadline) && touchAt > deadline {
             scheduleDeadline(.slaBreach, at: deadline, slot: slot, aux: lead.assignments)
         }

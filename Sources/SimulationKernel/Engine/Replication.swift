@@ -37,10 +37,8 @@ final class Replication {
     let repQueues: RaggedColumn<Int>
     /// Per queue (board index): its team index (−1: none).
     let queueTeams: Column<Int>
-    /// Per queue (board index), for the leads first routed there: the index of their business
-    /// clock in `plan.businessClocks`, and of their SLA in `slas` (−1: none).
-    let queueClocks: Column<Int>
-    let queueSLAs: Column<Int>
+    /// Per queue (board index): the business clock and SLA of the leads first routed there.
+    let routedQueuePolicies: Column<RoutedQueuePolicy>
     @exclusivity(unchecked) var assignment: AssignmentState
     @exclusivity(unchecked) var queueStreams: [StreamUniforms]
     let candidates: MemberCandidates
@@ -91,8 +89,9 @@ final class Replication {
         board = QueueBoard(queueCount: rules.queues.count + scenario.reps.count)
         repQueues = RaggedColumn(Self.memberships(rules: rules, repCount: scenario.reps.count, queues: queues))
         queueTeams = Column(plan.queueTeam[ruleIndex] + plan.repTeam)
-        queueClocks = Column(plan.queueClock[ruleIndex])
-        queueSLAs = Column(plan.queueSLA[ruleIndex])
+        routedQueuePolicies = Column(zip(plan.queueClock[ruleIndex], plan.queueSLA[ruleIndex]).map {
+            RoutedQueuePolicy(businessClock: $0, sla: $1, in: plan.slas[ruleIndex], unownedAfter: scenario.metrics.unownedAfter)
+        })
         assignment = rules.makeAssignmentState()
         candidates = MemberCandidates(rules: rules, repCount: scenario.reps.count)
         queueStreams = rules.queues.map { queue in
@@ -200,17 +199,19 @@ final class Replication {
         reps.wakeCursor[r] += 1
     }
 
-    /// The SLA of a lead (SPEC §7): the one of the queue it was first routed to (nil: none).
+    /// The business clock and SLA of a lead that has been in a queue: those of the queue it was
+    /// first routed to.
     @inline(__always)
-    func sla(of lead: LeadRecord) -> SLA? {
-        guard let queue = lead.routedQueue(in: queues), case let index = queueSLAs[queue.index], index >= 0 else { return nil }
-        return slas[index]
+    func policy(of lead: LeadRecord) -> RoutedQueuePolicy {
+        assert(lead.hasQueue, "lead \(lead.sequence) has not been in a queue")
+        return routedQueuePolicies[Int(lead.routedQueueIndex)]
     }
 
-    /// The business clock of a lead (SPEC §7): the one of the queue it was first routed to.
+    /// The SLA of a lead that has been in a queue (nil: none).
     @inline(__always)
-    func businessClock(of lead: LeadRecord) -> Int {
-        lead.routedQueue(in: queues).map { queueClocks[$0.index] } ?? 0
+    func sla(of lead: LeadRecord) -> SLA? {
+        let index = policy(of: lead).sla
+        return index >= 0 ? slas[index] : nil
     }
 
     /// The slot of a lead event that still concerns the lead it was scheduled for (nil: stale).

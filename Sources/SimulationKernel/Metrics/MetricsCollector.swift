@@ -10,9 +10,9 @@ import Statistics
 final class MetricsCollector {
     private let countedStart: Instant
     private let countedEnd: Instant
-    private let unownedAfter: Seconds
     private let conversion: Conversion?
-    private let businessClocks: [BusinessClock]
+    /// The plan's business clocks (read in place: no reference counting per touch).
+    private let businessClocks: Column<BusinessClock>
     /// Per business clock: the positions of the arrival and of the touch of the latest lead
     /// touched under it.
     private let arrivalCursors: Column<BusinessClock.Cursor>
@@ -67,9 +67,8 @@ final class MetricsCollector {
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, repCalendars: [RepCalendar]) {
         countedStart = plan.countedStart
         countedEnd = plan.arrivalsEnd
-        unownedAfter = plan.scenario.metrics.unownedAfter
         conversion = plan.scenario.metrics.conversion
-        businessClocks = plan.businessClocks
+        businessClocks = Column(plan.businessClocks)
         arrivalCursors = Column(repeating: BusinessClock.Cursor(), count: plan.businessClocks.count)
         touchCursors = Column(repeating: BusinessClock.Cursor(), count: plan.businessClocks.count)
         lastTime = plan.warmupStart
@@ -200,11 +199,11 @@ final class MetricsCollector {
         if counted { repAssignments[rep] += 1 }
     }
 
-    /// A first touch at `t`: the lead's SLA and business clock (an index in `plan.businessClocks`)
-    /// are those of the queue it was first routed to.
-    func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?, businessClock clock: Int) {
+    /// A first touch at `t`, under the business clock and SLA of the queue the lead was first routed to.
+    func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, policy: RoutedQueuePolicy) {
         guard lead.counted && lead.humanBound else { return }
         let ttft = t - lead.arrival
+        let clock = policy.businessClock
         let business = businessClocks[clock].seconds(from: lead.arrival, cursor: &arrivalCursors[clock], to: t,
                                                      cursor: &touchCursors[clock])
         result.touched += 1
@@ -212,7 +211,7 @@ final class MetricsCollector {
         self.ttft.add(ttftValue)
         ttftBusiness.add(business == ttft ? ttftValue
                          : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked)))
-        let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
+        let met = policy.slaMet(ttft: ttft, business: business)
         if met { result.slaMet += 1 }
         repTouched[rep] += 1
         repTTFTSum[rep] += ttft
@@ -224,13 +223,6 @@ final class MetricsCollector {
         if let conversion {
             result.expectedMeetings += conversion.base * pow(0.5, ttft / conversion.halfLife)
         }
-    }
-
-    /// First touch within the lead's SLA on its clock; without an SLA (none in the rule set, or
-    /// `sla: none` on the lead's queue), within `metrics.unowned_after` of wall-clock time.
-    static func slaMet(ttft: Double, business: Double, sla: SLA?, unownedAfter: Double) -> Bool {
-        guard let sla else { return ttft <= unownedAfter }
-        return (sla.clock == .business ? business : ttft) <= sla.firstTouch
     }
 
     func breached(counted: Bool) { if counted { result.slaBreaches += 1 } }
