@@ -46,6 +46,19 @@ public struct StudyDescription: Codable, Hashable, Sendable {
         public var routes: [RouteInfo]
         /// The fallback queue (nil: unmatched leads are unrouted).
         public var fallback: String?
+        /// The queues whose own `sla` replaces the rule set's, in declaration order (nil: none does).
+        public var queueSLAs: [QueueSLAInfo]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, description, sla, routes, fallback, queueSLAs = "queue_slas"
+        }
+    }
+
+    /// A queue with its own `sla` (SPEC §7).
+    public struct QueueSLAInfo: Codable, Hashable, Sendable {
+        public var queue: String
+        /// The queue's SLA (nil: `sla: none`).
+        public var sla: SLA?
     }
 
     /// A route's name and destination (a queue, or `account-owner (else QUEUE)`).
@@ -74,8 +87,12 @@ public struct StudyDescription: Codable, Hashable, Sendable {
             let routes = plan.compiled[r].routeNames.enumerated().map { i, name in
                 RouteInfo(name: name, destination: Self.destination(ruleSet.routes.indices.contains(i) ? ruleSet.routes[i] : nil))
             }
+            let queueSLAs = ruleSet.queues.compactMap { queue -> QueueSLAInfo? in
+                guard case .human(let human) = queue.kind, human.sla != .ruleSet else { return nil }
+                return QueueSLAInfo(queue: queue.name, sla: human.sla.resolved(ruleSet: ruleSet.sla))
+            }
             return RuleSetInfo(name: ruleSet.name, description: ruleSet.description, sla: ruleSet.sla, routes: routes,
-                               fallback: ruleSet.fallback)
+                               fallback: ruleSet.fallback, queueSLAs: queueSLAs.isEmpty ? nil : queueSLAs)
         }
     }
 
