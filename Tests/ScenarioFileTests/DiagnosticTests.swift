@@ -91,9 +91,9 @@ let scenarioCases: [DiagnosticCase] = [
     DiagnosticCase(name: "team time zone", yaml: minimalScenario.replacing1("manager: boss", "manager: boss\n    timezone: Europe/Londn"),
                    line: 16, at: "Europe", keyPath: "teams[0].timezone", message: "unknown time zone", suggestion: "Europe/London"),
     DiagnosticCase(name: "team business hours", yaml: minimalScenario.replacing1("manager: boss", "manager: boss\n    business_hours: weekdays 9-17"),
-                   line: 16, at: "weekdays", keyPath: "teams[0].business_hours", message: "not a schedule"),
+                   line: 16, at: "weekdays", keyPath: "teams[0].business_hours", message: "is not a time of day"),
     DiagnosticCase(name: "team holiday", yaml: minimalScenario.replacing1("manager: boss", "manager: boss\n    holidays: [2026-02-30]"),
-                   line: 16, at: "2026", keyPath: "teams[0].holidays[0]", message: "not a date"),
+                   line: 16, at: "2026", keyPath: "teams[0].holidays[0]", message: "is not a calendar date"),
 ]
 
 @Test(arguments: scenarioCases)
