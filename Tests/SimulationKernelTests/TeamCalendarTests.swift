@@ -95,6 +95,37 @@ import Testing
         #expect(run[3].owners == ["a"] && run[3].touched == at("00:10", day: 3), "\(run[3])")
     }
 
+    /// An account owner's lead runs on the owner's team calendar (Singapore, 09:00-18:00 local =
+    /// 01:00-10:00 UTC) under the rule set's SLA, whatever the queues' own: arriving at 09:30 UTC
+    /// it has 30 business minutes left on Monday, breaches at Tuesday 01:30 UTC and goes to pat.
+    /// (On the scenario's clock it would breach at 10:30 on Monday.)
+    @Test func anAccountOwnersLeadRunsOnTheOwnersTeamCalendarUnderTheRuleSetsSLA() throws {
+        let scenario = """
+            sources:
+              - name: web
+                replay: {file: leads.csv, align: recorded}
+                account_match: 1
+            accounts: {count: 1, owners: {team: owners}}
+            teams:
+              - {name: owners, timezone: Asia/Singapore, business_hours: weekdays 09:00-18:00}
+              - {name: pool}
+            reps:
+              - {name: olga, team: owners, schedule: always, touch_delay: 20h, handle_time: 1h}
+              - {name: pat, team: pool, schedule: always, touch_delay: 10m, handle_time: 1h}
+            """
+        let rules = """
+            name: r
+            routes:
+              - {name: named, when: {account: exists}, to: account-owner}
+            fallback: pool
+            queues:
+              pool: {team: pool, sla: none}
+            sla: {first_touch: 1h, clock: business, on_breach: escalate, escalate_to: pool}
+            """
+        let run = try KernelWorld.run(scenario: scenario, rules: rules, csv: "created_at,n\n2026-01-05T09:30,1\n")
+        #expect(run[1].owners == ["olga", "pat"] && run[1].touched == at("01:40", day: 1), "\(run[1])")
+    }
+
     /// A queue listing reps uses the scenario's clock even when its reps' team has a calendar.
     @Test func aQueueOfNamedRepsUsesTheScenariosClock() throws {
         let rules = Self.rules.replacingOccurrences(of: "emea: {team: emea}", with: "emea: {reps: [a]}")
