@@ -63,17 +63,36 @@ public struct ValidateStudy: Sendable {
             let reps = s.reps(ofTeam: team.name).filter { !$0.isTemplate }
             let hours = reps.reduce(0.0) { $0 + $1.schedule.weeklyHours }
             let manager = team.manager.map { ", manager \($0)" } ?? ""
-            lines.append("  \(team.name.padding(20))\(reps.count) reps, \(fmt(hours)) h/week\(manager)")
+            let calendar = s.businessCalendar(ofTeam: team.name) == s.businessCalendar ? ""
+                : ", own business clock (\(team.timeZone ?? s.timeZone))"
+            lines.append("  \(team.name.padding(20))\(reps.count) reps, \(fmt(hours)) h/week\(manager)\(calendar)")
         }
         for rules in ruleSets {
             let human = rules.queues.filter { if case .human = $0.kind { return true } else { return false } }.count
             lines.append("rule set \(rules.name): \(rules.routes.count) routes, \(rules.queues.count) queues "
                          + "(\(rules.queues.count - human) automated)"
                          + (rules.fallback.map { ", fallback \($0)" } ?? ", no fallback")
-                         + (rules.sla.map { ", SLA \(fmt($0.firstTouch / 60))m \($0.clock.rawValue), on breach \($0.onBreach.rawValue)" } ?? ""))
+                         + (rules.sla.map { ", SLA " + slaText($0) } ?? "") + queueSLAText(rules))
         }
         lines.append("valid")
         return lines.joined(separator: "\n")
+    }
+
+    private static func slaText(_ sla: SLA) -> String {
+        "\(fmt(sla.firstTouch / 60))m \(sla.clock.rawValue), on breach \(sla.onBreach.rawValue)"
+    }
+
+    /// The queues whose own `sla` replaces the rule set's: `; queue SLAs: demo 15m business, …, content none`.
+    private static func queueSLAText(_ rules: RuleSet) -> String {
+        let own = rules.queues.compactMap { queue -> String? in
+            guard case .human(let human) = queue.kind else { return nil }
+            switch human.sla {
+            case .ruleSet: return nil
+            case .exempt: return "\(queue.name) none"
+            case .own(let sla): return "\(queue.name) " + slaText(sla)
+            }
+        }
+        return own.isEmpty ? "" : "; queue SLAs: " + own.joined(separator: "; ")
     }
 
     private static func fmt(_ v: Double) -> String {

@@ -148,8 +148,8 @@ public enum HTMLReport {
             title: "Time to first touch", header: ["rule set", "median", "p90", "p95", "p99", "target", "within target",
                                                    "never touched per replication"],
             rows: s.ruleSets.map { rs in
-                let target = rs.sla.map { "SLA \(Format.duration($0.firstTouch))" + ($0.clock == .business ? " (business)" : "") }
-                    ?? "\(Format.duration(s.unownedAfter)) (no SLA)"
+                let target = (rs.sla.map { "SLA \(Format.duration($0.firstTouch))" + ($0.clock == .business ? " (business)" : "") }
+                    ?? "\(Format.duration(s.unownedAfter)) (no SLA)") + (rs.queueSLAText.map { "; " + $0 } ?? "")
                 return [rs.name] + ["ttft_p50_s", "ttft_p90_s", "ttft_p95_s", "ttft_p99_s"].map {
                     Format.duration(rs.metric($0)?.mean)
                 } + [target, Format.percent(rs.metric("sla_met_rate")?.mean), Format.number(rs.metric("never_touched")?.mean)]

@@ -1,3 +1,4 @@
+import SimulationModel
 import TextFormats
 extension Summary {
     /// `summary.json` (SPEC §6): keys in a fixed order, durations in seconds, rates as
@@ -54,15 +55,20 @@ extension MetricDifference {
 }
 
 extension RuleSetSummary {
+    private static func slaJSON(_ sla: SLA) -> JSONValue {
+        .object([
+            JSONMember("first_touch_s", .number(sla.firstTouch)),
+            JSONMember("clock", .string(sla.clock.rawValue)),
+            JSONMember("on_breach", .string(sla.onBreach.rawValue)),
+        ])
+    }
+
     var json: JSONValue {
         var members: [JSONMember] = [JSONMember("name", .string(name))]
         if let description { members.append(JSONMember("description", .string(description))) }
-        if let sla {
-            members.append(JSONMember("sla", .object([
-                JSONMember("first_touch_s", .number(sla.firstTouch)),
-                JSONMember("clock", .string(sla.clock.rawValue)),
-                JSONMember("on_breach", .string(sla.onBreach.rawValue)),
-            ])))
+        if let sla { members.append(JSONMember("sla", Self.slaJSON(sla))) }
+        if !queueSLAs.isEmpty {
+            members.append(JSONMember("queue_slas", .object(queueSLAs.map { JSONMember($0.queue, $0.sla.map(Self.slaJSON) ?? .string("none")) })))
         }
         members.append(JSONMember("metrics", .object(metrics.map { JSONMember($0.name, $0.json) })))
         members.append(JSONMember("routes", .object(routes.map { JSONMember($0.name, $0.hits.json) })))

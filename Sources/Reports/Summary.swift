@@ -72,6 +72,8 @@ public struct RuleSetSummary: Sendable {
     public var description: String?
     /// The rule set's first-touch SLA, if it has one.
     public var sla: SLA?
+    /// The queues whose own `sla` replaces the rule set's (SPEC §7), in declaration order.
+    public var queueSLAs: [StudyDescription.QueueSLAInfo]
     /// Every metric of `metricValues(plan:)`, in its order.
     public var metrics: [MetricEstimate]
     /// Counted leads per route, then `(fallback)` (when the rule set has one) or `(unrouted)`.
@@ -94,7 +96,8 @@ public struct RuleSetSummary: Sendable {
     /// Counted human-bound leads over all replications (the CDF's denominator).
     public var humanBoundTotal: Int
 
-    public init(name: String, description: String? = nil, sla: SLA? = nil, metrics: [MetricEstimate],
+    public init(name: String, description: String? = nil, sla: SLA? = nil,
+                queueSLAs: [StudyDescription.QueueSLAInfo] = [], metrics: [MetricEstimate],
                 routes: [RouteSummary] = [], teams: [GroupSummary] = [], queues: [GroupSummary] = [],
                 sources: [GroupSummary] = [], reps: [RepSummary] = [],
                 outcomes: [MetricEstimate] = [], hourly: [HourPoint] = [], hourOfWeek: [HourPoint] = [],
@@ -102,6 +105,7 @@ public struct RuleSetSummary: Sendable {
         self.name = name
         self.description = description
         self.sla = sla
+        self.queueSLAs = queueSLAs
         self.metrics = metrics
         self.routes = routes
         self.teams = teams
@@ -120,6 +124,15 @@ public struct RuleSetSummary: Sendable {
 
     /// The SLA target in seconds for charts: the rule set's first-touch SLA, else nil.
     public var slaTarget: Seconds? { sla?.firstTouch }
+
+    /// The queues with their own SLA, for the text beside the rule set's target:
+    /// `per queue: demo 15m (business), content none` (nil: no queue has its own).
+    public var queueSLAText: String? {
+        guard !queueSLAs.isEmpty else { return nil }
+        return "per queue: " + queueSLAs.map { queue in
+            queue.queue + " " + (queue.sla.map { Format.duration($0.firstTouch) + ($0.clock == .business ? " (business)" : "") } ?? "none")
+        }.joined(separator: ", ")
+    }
 }
 
 /// Hits of one route (counted leads whose first routing matched it).

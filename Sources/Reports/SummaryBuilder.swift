@@ -158,7 +158,8 @@ private struct RuleSetAccumulator {
             folded[slots[h]].add(point, scale: 1 / Double(occurrences[slots[h]]))
         }
         return RuleSetSummary(
-            name: info.name, description: info.description, sla: info.sla, metrics: Self.estimates(metrics),
+            name: info.name, description: info.description, sla: info.sla, queueSLAs: info.queueSLAs ?? [],
+            metrics: Self.estimates(metrics),
             routes: routes, teams: teams, queues: queues, sources: sources, reps: repSummaries,
             outcomes: LeadOutcome.allCases.enumerated().map { o, outcome in
                 MetricEstimate(name: outcome.rawValue, values: outcomes[o])

@@ -87,8 +87,8 @@ public enum Verdict {
             parts.append("\(ruleSet.name): no lead touched")
         }
         if let sla = estimate("sla_met_rate") {
-            let target = ruleSet.sla.map { "the \(Format.duration($0.firstTouch)) SLA" + ($0.clock == .business ? " (business time)" : "") }
-                ?? "\(Format.duration(unownedAfter)) (no SLA set)"
+            let target = (ruleSet.sla.map { "the \(Format.duration($0.firstTouch)) SLA" + ($0.clock == .business ? " (business time)" : "") }
+                ?? "\(Format.duration(unownedAfter)) (no SLA set)") + (ruleSet.queueSLAText.map { " (\($0))" } ?? "")
             parts.append("\(sla) first-touched within \(target)")
         }
         if let unowned = estimate("unowned_rate") {

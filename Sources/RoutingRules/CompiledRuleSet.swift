@@ -111,6 +111,10 @@ public struct CompiledRuleSet: Sendable {
             }
         }
         if let target = ruleSet.sla?.escalateTo { _ = try resolve(target, "sla escalate_to") }
+        for queue in ruleSet.queues {
+            guard case .human(let human) = queue.kind, case .own(let sla) = human.sla, let target = sla.escalateTo else { continue }
+            _ = try resolve(target, "queue '\(queue.name)' sla escalate_to")
+        }
         self.queues = queues
 
         assignmentTables = _AssignmentTables(queues: queues, roster: roster, schema: &schema)

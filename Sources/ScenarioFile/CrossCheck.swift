@@ -103,21 +103,35 @@ struct CrossChecker {
             }
             if let when = route.when { checkFields(when, path: "routes[\(i)].when") }
         }
-        if let sla = ruleSet.sla, sla.onBreach == .escalate, sla.escalateTo == nil {
-            for queue in ruleSet.queues {
-                guard case .human(let h) = queue.kind else { continue }
-                switch h.members {
+        checkEscalationManagers()
+    }
+
+    /// `on_breach: escalate` without `escalate_to` goes to the manager of the team of the lead's
+    /// queue: every queue a lead under such an SLA can breach in (the queue it was first routed
+    /// to, then its overflow chain) needs a team with a manager.
+    private mutating func checkEscalationManagers() {
+        for queue in ruleSet.queues {
+            guard case .human(let human) = queue.kind else { continue }
+            let sla: SLA?, base: String
+            switch human.sla {
+            case .ruleSet: (sla, base) = (ruleSet.sla, "sla")
+            case .exempt: continue
+            case .own(let own): (sla, base) = (own, "queues.\(queue.name).sla")
+            }
+            guard let sla, sla.onBreach == .escalate, sla.escalateTo == nil else { continue }
+            for (name, members) in overflowChain(from: queue.name) {
+                switch members {
                 case .team, .teams:
                     // A queue over several teams escalates to the manager of the owner's team.
-                    for team in h.members.teamNames {
+                    for team in members.teamNames {
                         if let t = scenario.teams.first(where: { $0.name == team }), t.manager == nil {
-                            add(.error, "sla.on_breach", "'on_breach: escalate' needs a manager for team '\(team)' (queue '\(queue.name)') or 'escalate_to'",
-                                valid: "manager: REP on the team, or sla.escalate_to: QUEUE")
+                            add(.error, "\(base).on_breach", "'on_breach: escalate' needs a manager for team '\(team)' (queue '\(name)') or 'escalate_to'",
+                                valid: "manager: REP on the team, or \(base).escalate_to: QUEUE")
                         }
                     }
                 case .reps:
-                    add(.error, "sla.on_breach", "'on_breach: escalate' cannot find a manager for queue '\(queue.name)' (it lists reps, not a team)",
-                        valid: "sla.escalate_to: QUEUE")
+                    add(.error, "\(base).on_breach", "'on_breach: escalate' cannot find a manager for queue '\(name)' (it lists reps, not a team)",
+                        valid: "\(base).escalate_to: QUEUE")
                 }
             }
         }
@@ -127,6 +141,18 @@ struct CrossChecker {
         guard !teamNames.contains(team) else { return }
         add(.error, path, "team '\(team)' is not a team of scenario '\(scenario.name)'", found: team,
             valid: Suggestions.list(teamNames), suggestion: Suggestions.closest(to: team, in: teamNames))
+    }
+
+    /// The human queues a lead routed to `start` can wait in: `start`, then its overflow targets in turn.
+    private func overflowChain(from start: String) -> [(name: String, members: HumanQueue.Members)] {
+        var chain: [(name: String, members: HumanQueue.Members)] = []
+        var next: String? = start
+        while let name = next, !chain.contains(where: { $0.name == name }),
+              case .human(let human)? = ruleSet.queue(named: name)?.kind {
+            chain.append((name, human.members))
+            next = human.overflow?.to
+        }
+        return chain
     }
 
     private func reps(of members: HumanQueue.Members) -> [Rep] {

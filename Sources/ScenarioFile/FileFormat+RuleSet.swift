@@ -36,6 +36,8 @@ extension FileFormat {
         KeyFormat("assign_off_shift", .bool, "Assign to reps who are off shift too (default false)."),
         KeyFormat("fairness", .object(fairness),
                   "Round-robin strategies: what members passed over while off shift, absent or shrunk are owed."),
+        KeyFormat("sla", .anyOf([.word("none"), .object(sla)]),
+                  "The SLA of leads first routed here, replacing the rule set's (none: no SLA); overflow and escalation keep it."),
     ], exactlyOne: ["team", "reps"])
 
     static let fairness = ObjectFormat("a fairness policy", [

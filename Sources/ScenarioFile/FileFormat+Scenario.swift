@@ -127,6 +127,12 @@ extension FileFormat {
     static let team = ObjectFormat("a team", [
         KeyFormat("name", .text, "Name of the team (unique).", required: true),
         KeyFormat("manager", .text, "A rep who receives escalated leads (on_breach: escalate)."),
+        KeyFormat("timezone", .syntax(.timeZone),
+                  "IANA time zone of the team's business clock (default: the scenario's); reps keep their own zone."),
+        KeyFormat("business_hours", .syntax(.schedule),
+                  "Business hours of the team's business clock, for leads first routed to its queues (default: the scenario's)."),
+        KeyFormat("holidays", .list(.syntax(.date)),
+                  "The team's holidays, replacing the scenario's for its reps and its business clock (default: the scenario's)."),
     ])
 
     public static let rep = ObjectFormat("a rep", [

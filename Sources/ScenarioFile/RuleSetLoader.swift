@@ -53,18 +53,11 @@ struct RuleSetBuilder {
         let name = top["name"].flatMap { r.text($0, "name") }
         let description = optional(top["description"]) { r.text($0, "description", what: "a description") }
 
-        // Queues first: routes, fallback and overflow refer to them.
-        var queues: [Queue] = []
+        // Queue names first: routes, fallback, overflow and escalation refer to them.
         var queueNodes: [String: Node] = [:]
-        if let q = top["queues"], let m = r.map(q, "queues", FileFormat.queues) {
-            if m.entries.isEmpty { r.error(q, "queues", "a rule set needs at least one queue") }
-            for (key, keyNode, _) in m.entries { queueNodes[key] = keyNode }
-            for (key, keyNode, value) in m.entries {
-                r.remember("queues.\(key)", keyNode)
-                if let queue = self.queue(key, value, m.path(key), names: m.entries.map(\.key)) { queues.append(queue) }
-            }
-        }
-        let queueNames = queues.map(\.name)
+        let queuesNode = top["queues"]
+        let queueMap = queuesNode.flatMap { r.map($0, "queues", FileFormat.queues) }
+        for (key, keyNode, _) in queueMap?.entries ?? [] { queueNodes[key] = keyNode }
         let allNames = Array(queueNodes.keys).sorted()
         func target(_ node: Node, _ path: String, what: String) -> String? {
             guard let name = r.text(node, path, what: "a queue name") else { return nil }
@@ -76,6 +69,14 @@ struct RuleSetBuilder {
                 return nil
             }
             return name
+        }
+        var queues: [Queue] = []
+        if let queuesNode, let m = queueMap {
+            if m.entries.isEmpty { r.error(queuesNode, "queues", "a rule set needs at least one queue") }
+            for (key, keyNode, value) in m.entries {
+                r.remember("queues.\(key)", keyNode)
+                if let queue = self.queue(key, value, m.path(key), target: target) { queues.append(queue) }
+            }
         }
 
         var routes: [Route] = []
@@ -133,7 +134,7 @@ struct RuleSetBuilder {
                          suggestion: Suggestions.closest(to: overflow.to, in: allNames))
             }
         }
-        let sla = top["sla"].flatMap { self.sla($0, target: target) }
+        let sla = top["sla"].flatMap { self.sla($0, "sla", target: target) }
         if routes.isEmpty, top["fallback"] == nil, !r.hasErrors {
             r.warning(root, "routes", "no routes and no fallback: every lead is unrouted",
                       valid: "routes: [{name: all, to: QUEUE}] or fallback: QUEUE")
@@ -144,7 +145,6 @@ struct RuleSetBuilder {
                      "route '\(routes[first].name)' has no 'when' and matches every lead, so later routes never match")
         }
         guard let name, let description, let fallback, !r.hasErrors else { return nil }
-        _ = queueNames
         return RuleSet(name: name, description: description, routes: routes, fallback: fallback, queues: queues, sla: sla)
     }
 
@@ -174,7 +174,7 @@ struct RuleSetBuilder {
         return names.count == 1 ? .team(names[0]) : .teams(names)
     }
 
-    func queue(_ name: String, _ node: Node, _ path: String, names: [String]) -> Queue? {
+    func queue(_ name: String, _ node: Node, _ path: String, target: (Node, String, String) -> String?) -> Queue? {
         if case .scalar = node {
             guard r.scalarText(node) == "automated" else {
                 r.error(node, path, "a queue is 'automated' or a mapping, found \(r.describe(node))",
@@ -238,12 +238,13 @@ struct RuleSetBuilder {
         let offShift = m["assign_off_shift"].map { r.bool($0, m.path("assign_off_shift")) } ?? false
         let fairness = m["fairness"].map { self.fairness($0, m.path("fairness"), strategy: strategy, keepTurn: keepTurn) }
             ?? RoundRobinFairness.skip
+        let sla = m["sla"].map { queueSLA($0, m.path("sla"), target: target) } ?? .ruleSet
         guard let members, let strategy, let skill, let keepTurn, let maxWait, let overflow, let order, let offShift,
-              let fairness
+              let fairness, let sla
         else { return nil }
         return Queue(name: name, kind: .human(HumanQueue(members: members, strategy: strategy, skill: skill, keepTurn: keepTurn,
                                                        maxWait: maxWait, overflow: overflow, order: order,
-                                                       assignOffShift: offShift, fairness: fairness)))
+                                                       assignOffShift: offShift, fairness: fairness, sla: sla)))
     }
 
     /// A queue's `fairness` (SPEC §7): only for the round-robin strategies, and not with
@@ -275,10 +276,24 @@ struct RuleSetBuilder {
         return RoundRobinFairness(absent: absent, catchUpLimit: limit ?? RoundRobinFairness.defaultCatchUpLimit, reset: reset)
     }
 
+    /// A queue's `sla`: the word `none`, or an SLA mapping like the rule set's.
+    private func queueSLA(_ node: Node, _ path: String, target: (Node, String, String) -> String?) -> QueueSLA? {
+        if case .scalar = node {
+            guard r.scalarText(node) == "none" else {
+                r.error(node, path, "a queue's sla is 'none' or a mapping, found \(r.describe(node))",
+                        valid: "none, or {first_touch: 15m, clock: business, …}",
+                        suggestion: r.scalarText(node).flatMap { Suggestions.closest(to: $0, in: ["none"]) })
+                return nil
+            }
+            return .exempt
+        }
+        return sla(node, path, target: target).map(QueueSLA.own)
+    }
+
     // MARK: SLA
 
-    func sla(_ node: Node, target: (Node, String, String) -> String?) -> SLA? {
-        guard let m = r.map(node, "sla", FileFormat.sla) else { return nil }
+    func sla(_ node: Node, _ path: String, target: (Node, String, String) -> String?) -> SLA? {
+        guard let m = r.map(node, path, FileFormat.sla) else { return nil }
         let firstTouch = m["first_touch"].flatMap { r.duration($0, m.path("first_touch"), positive: true) }
         let clock = m["clock"].map { r.choice($0, m.path("clock"), FileFormat.sla["clock"]).flatMap(SLA.Clock.init) } ?? .wall
         let onBreach = m["on_breach"].map {
@@ -295,7 +310,7 @@ struct RuleSetBuilder {
         if let n = m["max_reassignments"], let onBreach, onBreach == .none {
             r.warning(n, m.path("max_reassignments"), "'max_reassignments' has no effect with 'on_breach: none'")
         }
-        if let o = m["on_breach"] { r.remember("sla.on_breach", o) }
+        if let o = m["on_breach"] { r.remember(m.path("on_breach"), o) }
         guard let firstTouch, let clock, let onBreach, let maxReassignments, let escalateTo else { return nil }
         return SLA(firstTouch: firstTouch, clock: clock, onBreach: onBreach, maxReassignments: maxReassignments,
                    escalateTo: escalateTo)

@@ -22,8 +22,13 @@ extension ScenarioBuilder {
                 continue
             }
             let manager = t["manager"].flatMap { r.text($0, t.path("manager"), what: "a rep name") }
+            let zone = t["timezone"].flatMap { r.parse($0, t.path("timezone"), what: "a time zone", ValueSyntax.timeZone) }
+            let businessHours = t["business_hours"].flatMap { schedule($0, t.path("business_hours")) }
+            let holidays = t["holidays"].flatMap { dates($0, t.path("holidays")) }
             r.remember("teams.\(name)", nameNode)
-            result.append(DeclaredTeam(team: Team(name: name, manager: manager), node: nameNode, managerNode: t["manager"]))
+            result.append(DeclaredTeam(team: Team(name: name, manager: manager, timeZone: zone, businessHours: businessHours,
+                                                  holidays: holidays),
+                                       node: nameNode, managerNode: t["manager"]))
         }
         return result
     }

@@ -140,10 +140,12 @@ public struct HumanQueue: Sendable {
     public var assignOffShift: Bool
     /// Round-robin fairness (SPEC §7); only for `round-robin` and `weighted-round-robin`.
     public var fairness: RoundRobinFairness
+    /// The SLA of the leads first routed to this queue.
+    public var sla: QueueSLA
 
     public init(members: Members, strategy: Strategy = .roundRobin, skill: String? = nil, keepTurn: Bool = false,
                 maxWait: Seconds? = nil, overflow: Overflow? = nil, order: Order = .oldestFirst,
-                assignOffShift: Bool = false, fairness: RoundRobinFairness = .skip) {
+                assignOffShift: Bool = false, fairness: RoundRobinFairness = .skip, sla: QueueSLA = .ruleSet) {
         self.members = members
         self.strategy = strategy
         self.skill = skill
@@ -153,6 +155,7 @@ public struct HumanQueue: Sendable {
         self.order = order
         self.assignOffShift = assignOffShift
         self.fairness = fairness
+        self.sla = sla
     }
 }
 
@@ -184,6 +187,26 @@ public struct RoundRobinFairness: Hashable, Sendable {
         self.absent = absent
         self.catchUpLimit = catchUpLimit
         self.reset = reset
+    }
+}
+
+/// A queue's `sla` (SPEC §7): for the leads first routed to the queue it replaces the rule
+/// set's; overflow and escalation keep the lead's.
+public enum QueueSLA: Hashable, Sendable {
+    /// No `sla` key: the rule set's SLA (or none when the rule set has none).
+    case ruleSet
+    /// `sla: none`: no SLA.
+    case exempt
+    /// The queue's own SLA.
+    case own(SLA)
+
+    /// The SLA in force for leads first routed to the queue, given the rule set's.
+    public func resolved(ruleSet: SLA?) -> SLA? {
+        switch self {
+        case .ruleSet: return ruleSet
+        case .exempt: return nil
+        case .own(let sla): return sla
+        }
     }
 }
 

@@ -230,10 +230,53 @@ public struct Team: Hashable, Sendable {
     public var name: String
     /// Optional escalation target (a rep name).
     public var manager: String?
+    /// IANA zone of the team's business clock (nil: the scenario's).
+    public var timeZone: String?
+    /// The team's business hours (nil: the scenario's).
+    public var businessHours: WeeklySchedule?
+    /// The team's holidays, replacing the scenario's for its reps and business clock (nil: the scenario's).
+    public var holidays: [CalendarDate]?
 
-    public init(name: String, manager: String? = nil) {
+    public init(name: String, manager: String? = nil, timeZone: String? = nil, businessHours: WeeklySchedule? = nil,
+                holidays: [CalendarDate]? = nil) {
         self.name = name
         self.manager = manager
+        self.timeZone = timeZone
+        self.businessHours = businessHours
+        self.holidays = holidays
+    }
+}
+
+/// The calendar of a business clock: zone, business hours and holidays (SPEC §7 team calendars).
+public struct BusinessCalendar: Hashable, Sendable {
+    public var timeZone: String
+    public var businessHours: WeeklySchedule
+    public var holidays: [CalendarDate]
+
+    public init(timeZone: String, businessHours: WeeklySchedule, holidays: [CalendarDate]) {
+        self.timeZone = timeZone
+        self.businessHours = businessHours
+        self.holidays = holidays
+    }
+}
+
+extension Scenario {
+    /// The scenario's business calendar: its zone, business hours and holidays.
+    public var businessCalendar: BusinessCalendar {
+        BusinessCalendar(timeZone: timeZone, businessHours: businessHours, holidays: holidays)
+    }
+
+    /// A team's business calendar: the team's own keys, the scenario's where it sets none
+    /// (an undeclared team name: the scenario's).
+    public func businessCalendar(ofTeam name: String) -> BusinessCalendar {
+        guard let team = teams.first(where: { $0.name == name }) else { return businessCalendar }
+        return BusinessCalendar(timeZone: team.timeZone ?? timeZone, businessHours: team.businessHours ?? businessHours,
+                                holidays: team.holidays ?? holidays)
+    }
+
+    /// The holidays the reps of a team are off on: the team's, else the scenario's.
+    public func holidays(ofTeam name: String) -> [CalendarDate] {
+        teams.first { $0.name == name }?.holidays ?? holidays
     }
 }
 

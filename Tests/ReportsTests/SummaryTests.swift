@@ -154,6 +154,26 @@ import Testing
         #expect((json["comparisons"] as? [Any])?.isEmpty == true)
     }
 
+    /// Queues with their own SLA (SPEC §7) are named beside the rule set's target in the reports
+    /// and listed under `queue_slas` in summary.json; rule sets without them show neither.
+    @Test func queueSLAsAreNamedBesideTheRuleSetsTarget() throws {
+        var territory = ReportWorlds.territory
+        territory.queues[0].kind = .human(HumanQueue(members: .team("na"), sla: .exempt))
+        territory.queues[1].kind = .human(HumanQueue(members: .team("emea"), sla: .own(SLA(firstTouch: 900, clock: .business))))
+        let plan = try SimulationPlan(scenario: ReportWorlds.scenario(replications: 2), ruleSets: [territory, ReportWorlds.pooled])
+        let summary = Summary(result: Experiment.run(plan, options: ExperimentOptions(jobs: 1)), leadsimVersion: "test")
+        let ruleSets = try #require(Self.parse(summary.jsonText)["rulesets"] as? [[String: Any]])
+        let queueSLAs = try #require(ruleSets[0]["queue_slas"] as? [String: Any])
+        #expect(queueSLAs["na"] as? String == "none")
+        #expect((queueSLAs["emea"] as? [String: Any])?["first_touch_s"] as? Double == 900)
+        #expect(ruleSets[1]["queue_slas"] == nil)
+        #expect(HTMLReport.render(summary).contains("<td>SLA 1h; per queue: na none, emea 15m (business)</td>"))
+        let alone = Summary(result: Experiment.run(try SimulationPlan(scenario: ReportWorlds.scenario(replications: 2), ruleSets: [territory]),
+                                                   options: ExperimentOptions(jobs: 1)), leadsimVersion: "test")
+        #expect(Verdict.lines(for: alone).first?.contains("within the 1h SLA (per queue: na none, emea 15m (business));") == true,
+                "\(Verdict.lines(for: alone))")
+    }
+
     @Test func identicalForTwoRunsAndAnyJobCount() throws {
         let one = try ReportWorlds.summary(jobs: 1)
         let four = try ReportWorlds.summary(jobs: 4)

@@ -98,6 +98,12 @@ let scenarioCases: [DiagnosticCase] = [
                    line: 10, at: "hour_of_wek", keyPath: "sources[0].pattern.hour_of_wek", message: "unknown key", suggestion: "hour_of_week"),
     DiagnosticCase(name: "boolean", yaml: minimalScenario.replacing1("    skills: [en]", "    template: yes"),
                    line: 23, at: "yes", keyPath: "reps[1].template", message: "expected true or false", suggestion: "true"),
+    DiagnosticCase(name: "team time zone", yaml: minimalScenario.replacing1("manager: boss", "manager: boss\n    timezone: Europe/Londn"),
+                   line: 16, at: "Europe", keyPath: "teams[0].timezone", message: "unknown time zone", suggestion: "Europe/London"),
+    DiagnosticCase(name: "team business hours", yaml: minimalScenario.replacing1("manager: boss", "manager: boss\n    business_hours: weekdays 9-17"),
+                   line: 16, at: "weekdays", keyPath: "teams[0].business_hours", message: "is not a time of day"),
+    DiagnosticCase(name: "team holiday", yaml: minimalScenario.replacing1("manager: boss", "manager: boss\n    holidays: [2026-02-30]"),
+                   line: 16, at: "2026", keyPath: "teams[0].holidays[0]", message: "is not a calendar date"),
 ]
 
 /// The minimal scenario with `pattern: {hour_of_week: [weights]EXTRA}` on line 10.
@@ -141,6 +147,15 @@ let ruleCases: [DiagnosticCase] = [
                    line: 12, at: "bussiness", keyPath: "sla.clock", message: "unknown SLA clock", suggestion: "business"),
     DiagnosticCase(name: "else without account-owner", yaml: minimalRules.replacing1("    to: main", "    to: main\n    else: bots"),
                    line: 6, at: "bots", keyPath: "routes[0].else", message: "only applies"),
+    DiagnosticCase(name: "queue sla word", yaml: minimalRules.replacing1("round-robin}", "round-robin, sla: nonsense}"),
+                   line: 8, at: "nonsense}", keyPath: "queues.main.sla", message: "a queue's sla is 'none' or a mapping"),
+    DiagnosticCase(name: "queue sla typo", yaml: minimalRules.replacing1("round-robin}", "round-robin, sla: nnoe}"),
+                   line: 8, at: "nnoe}", keyPath: "queues.main.sla", message: "'none' or a mapping", suggestion: "none"),
+    DiagnosticCase(name: "queue sla key", yaml: minimalRules.replacing1("round-robin}", "round-robin, sla: {first_touch: 15m, clok: business}}"),
+                   line: 8, at: "clok", keyPath: "queues.main.sla.clok", message: "unknown key 'clok'", suggestion: "clock"),
+    DiagnosticCase(name: "queue sla escalate_to", yaml: minimalRules.replacing1(
+                       "round-robin}", "round-robin, sla: {first_touch: 15m, on_breach: escalate, escalate_to: bot}}"),
+                   line: 8, at: "bot}}", keyPath: "queues.main.sla.escalate_to", message: "not a queue", suggestion: "bots"),
 ]
 
 @Test(arguments: ruleCases)
@@ -159,7 +174,25 @@ let crossCases: [DiagnosticCase] = [
                    line: 5, at: "account-owner", keyPath: "routes[0].to", message: "has no accounts"),
     DiagnosticCase(name: "escalate without manager", yaml: minimalRules.replacing1("team: na", "reps: [boss]") + "\n  on_breach: escalate",
                    line: 12, at: "escalate", keyPath: "sla.on_breach", message: "cannot find a manager"),
+    DiagnosticCase(name: "queue sla escalate without manager",
+                   yaml: minimalRules.replacing1("team: na", "reps: [boss], sla: {first_touch: 15m, on_breach: escalate}"),
+                   line: 8, at: "escalate}", keyPath: "queues.main.sla.on_breach", message: "cannot find a manager"),
 ]
+
+/// A queue with `sla: none` needs no manager for the rule set's `escalate`, and one with its own
+/// SLA answers for itself; the queues it overflows into are checked for its leads.
+@Test func escalationManagersFollowEachQueuesSLA() throws {
+    let scenario = try ScenarioLoader.load(yaml: minimalScenario, file: "s.yaml")
+    let exempt = try RuleSetLoader.load(yaml: minimalRules.replacing1("team: na", "reps: [boss], sla: none") + "\n  on_breach: escalate",
+                                        file: "r.yaml")
+    #expect(crossCheck(scenario: scenario, ruleSet: exempt).filter(\.isError).isEmpty)
+    let chained = try RuleSetLoader.load(yaml: minimalRules.replacing1(
+        "main: {team: na, strategy: round-robin}",
+        "main: {team: na, sla: {first_touch: 15m, on_breach: escalate}, overflow: {after: 1h, to: side}}\n  side: {reps: [boss], sla: none}"),
+        file: "r.yaml")
+    let errors = crossCheck(scenario: scenario, ruleSet: chained).filter(\.isError)
+    #expect(errors.map(\.keyPath) == ["queues.main.sla.on_breach"] && errors[0].message.contains("queue 'side'"), "\(errors)")
+}
 
 @Test(arguments: crossCases + poolCases)
 func crossCheckDiagnostic(_ c: DiagnosticCase) throws {

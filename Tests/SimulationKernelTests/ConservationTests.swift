@@ -63,8 +63,15 @@ extension ConservationTests {
     @Test func randomWorldsExerciseEveryOutcomeAndDynamic() throws {
         var outcomes: [String: Int] = [:]
         var breaches = 0, reassignments = 0, overflows = 0, touched = 0
+        var teamCalendars = 0, queueSLAs = 0
         for seed in 0..<60 {
             let (scenario, rules) = RandomWorlds.world(seed: UInt64(seed))
+            if scenario.teams.contains(where: { scenario.businessCalendar(ofTeam: $0.name) != scenario.businessCalendar }) {
+                teamCalendars += 1
+            }
+            if rules.queues.contains(where: { if case .human(let h) = $0.kind { h.sla != .ruleSet } else { false } }) {
+                queueSLAs += 1
+            }
             let plan = try SimulationPlan(scenario: scenario, ruleSets: [rules])
             let run = Experiment.run(plan, options: ExperimentOptions(jobs: 1)).runs[0][0]
             outcomes.merge(run.allOutcomes, uniquingKeysWith: +)
@@ -78,5 +85,6 @@ extension ConservationTests {
         }
         #expect(breaches > 0 && reassignments > 0 && overflows > 0 && touched > 0,
                 "breaches \(breaches) reassignments \(reassignments) overflows \(overflows) touched \(touched)")
+        #expect(teamCalendars > 0 && queueSLAs > 0, "team calendars in \(teamCalendars) worlds, queue SLAs in \(queueSLAs)")
     }
 }

@@ -25,7 +25,8 @@ struct TestRandom {
 /// owners by attribute, reps in several time zones with caps, absences and hire dates, routes
 /// on every kind of condition, queues with every strategy, over several teams, skills,
 /// overflow, `max_wait`, patience, SLA reassign and escalate, rep shrinkage and round-robin
-/// fairness (catch-up, resets).
+/// fairness (catch-up, resets), team calendars (zones, business hours, holidays) and
+/// queue-level SLAs (own or `none`).
 enum RandomWorlds {
     static let zones = ["UTC", "America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Singapore"]
     static let schedules: [WeeklySchedule] = [
@@ -128,6 +129,19 @@ enum RandomWorlds {
                 skill: r.chance(0.3) ? "language" : nil, maxWait: r.chance(0.3) ? 4 * 3600 : nil))))
             rules.routes.insert(Route(name: "gold", when: .any([.field("tier", .equals(.text("gold"))), .field("score", .compare(.greater, .number(80)))]),
                                       destination: .queue("pooled")), at: 0)
+        }
+        // Team calendars and queue SLAs, drawn last so that the draws above stay as they were.
+        for t in scenario.teams.indices where r.chance(0.4) {
+            scenario.teams[t].timeZone = r.chance(0.7) ? r.pick(zones) : nil
+            scenario.teams[t].businessHours = r.chance(0.7) ? r.pick(schedules) : nil
+            scenario.teams[t].holidays = r.chance(0.5) ? [CalendarDate(year: 2026, month: 3, day: r.int(8...11))] : nil
+        }
+        for q in rules.queues.indices where r.chance(0.4) {
+            guard case .human(var human) = rules.queues[q].kind else { continue }
+            human.sla = r.chance(0.3) ? .exempt : .own(SLA(
+                firstTouch: Double(r.int(1...8)) * 900, clock: r.pick([.wall, .business]), onBreach: r.pick([.none, .reassign, .escalate]),
+                maxReassignments: r.chance(0.5) ? r.int(0...2) : nil, escalateTo: r.chance(0.3) ? r.pick(teams.map(\.name) + ["pool"]) : nil))
+            rules.queues[q].kind = .human(human)
         }
         addShrinkageAndFairness(&scenario, &rules, &r)
         return (scenario, rules)

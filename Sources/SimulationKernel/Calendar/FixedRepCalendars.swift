@@ -11,7 +11,7 @@ public struct FixedRepCalendars: Sendable {
     public init(scenario: Scenario, reps: [Rep], from: Instant, to: Instant) {
         let (start, end) = (from - 86_400, to + 86_400)
         calendars = reps.map {
-            RepCalendarTemplate(rep: $0, holidays: scenario.holidays, from: start, to: end)
+            RepCalendarTemplate(rep: $0, holidays: scenario.holidays(ofTeam: $0.team), from: start, to: end)
                 .calendar(randomDaysOff: [], from: start, to: end)
         }
     }

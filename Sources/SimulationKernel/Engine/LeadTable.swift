@@ -51,8 +51,8 @@ struct LeadRecord {
     private var routeCode: Int32 = -3
     /// Storage of ``queue``: the board index of the lead's queue (−1: none yet).
     private var queueIndex: Int32 = -1
-    /// Storage of ``routedQueue(in:)``: the board index of the first queue the lead was in.
-    private var routedQueueIndex: Int32 = -1
+    /// Storage of ``routedQueue(in:)``: the board index of the first queue the lead was in (−1: none yet).
+    private(set) var routedQueueIndex: Int32 = -1
     /// The waiting line (within the queue) the lead is in while waiting.
     var line: Int32 = -1
     /// The latest owner (−1: never assigned): the owner while the state has one, and after a

@@ -28,7 +28,7 @@ extension Replication {
         if touchAt > now {
             events.schedule(.touch, at: touchAt, subject: slot, generation: lead.generation, aux: lead.assignments)
         }
-        if let sla { scheduleBreach(of: slot, lead: lead, sla: sla, touchAt: touchAt) }
+        if let sla = sla(of: lead) { scheduleBreach(of: slot, lead: lead, sla: sla, touchAt: touchAt) }
         // A touch due now happens now (a heap round trip would land at this same instant).
         if touchAt == now { touch(slot) }
     }
@@ -45,7 +45,8 @@ extension Replication {
         leads[slot].touchedAt = now
         if lead.counted { unsettledCounted -= 1 }
         // `lead`, read before those writes, has what the metrics read (arrival, counted, human-bound).
-        metrics.touched(lead: lead, rep: rep, queueTeam: team(of: lead.queue(in: queues), latestOwner: lead.owner), at: now, sla: sla)
+        metrics.touched(lead: lead, rep: rep, queueTeam: team(of: lead.queue(in: queues), latestOwner: lead.owner), at: now,
+                        policy: policy(of: lead))
         trace?.touched(slot: slot, at: now)
         let handle = reps.handleTime[rep].quantile(lead.luck.uniform(LeadFactory.Draw.handleTime))
         events.schedule(.close, at: now + max(0, handle), subject: slot, generation: lead.generation)

@@ -54,22 +54,23 @@ extension Replication {
     /// at the deadline's instant comes first: when the touch is due by then, the deadline is moot
     /// and stays out of the queue.
     func scheduleBreach(of slot: Int32, lead: LeadRecord, sla: SLA, touchAt: Instant) {
-        let deadline = lead.breaches == 0 ? slaDeadline(sla, from: lead.arrival) : slaDeadline(sla, from: now)
+        let deadline = slaDeadline(sla, from: lead.breaches == 0 ? lead.arrival : now, clock: policy(of: lead).businessClock)
         if (lead.breaches > 0 || now < deadline) && touchAt > deadline {
             scheduleDeadline(.slaBreach, at: deadline, slot: slot, aux: lead.assignments)
         }
     }
 
-    private func slaDeadline(_ sla: SLA, from start: Instant) -> Instant {
+    /// `first_touch` after `start` on the SLA's clock (a business clock: `plan.businessClocks[clock]`).
+    private func slaDeadline(_ sla: SLA, from start: Instant, clock: Int) -> Instant {
         switch sla.clock {
         case .wall: return start + sla.firstTouch
-        case .business: return plan.businessClock.instant(after: start, businessSeconds: sla.firstTouch)
+        case .business: return plan.businessClocks[clock].instant(after: start, businessSeconds: sla.firstTouch)
         }
     }
 
     /// SLA breach: the owner has not touched the lead in time (SPEC §3 "SLA").
     private func breach(_ slot: Int32) {
-        guard let sla else { return }
+        guard let sla = sla(of: leads[slot]) else { return }
         settleUnownedCheck(slot)
         leads[slot].breaches += 1
         let lead = leads[slot]

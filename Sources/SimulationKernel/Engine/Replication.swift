@@ -13,7 +13,8 @@ final class Replication {
     let rules: CompiledRuleSet
     let ruleIndex: Int
     let replication: Int
-    let sla: SLA?
+    /// The SLAs leads of this rule set run under (see ``sla(of:)``).
+    let slas: [SLA]
     /// The scenario's `metrics.unowned_after`.
     let unownedAfter: Seconds
     let trace: TraceRecorder?
@@ -36,6 +37,8 @@ final class Replication {
     let repQueues: RaggedColumn<Int>
     /// Per queue (board index): its team index (−1: none).
     let queueTeams: Column<Int>
+    /// Per queue (board index): the business clock and SLA of the leads first routed there.
+    let routedQueuePolicies: Column<RoutedQueuePolicy>
     @exclusivity(unchecked) var assignment: AssignmentState
     /// When queues with `fairness.reset` clear their strategy state.
     @exclusivity(unchecked) var fairnessResets: FairnessResets
@@ -79,7 +82,7 @@ final class Replication {
         let scenario = plan.scenario
         let rules = plan.compiled[ruleIndex]
         self.rules = rules
-        sla = plan.ruleSets[ruleIndex].sla
+        slas = plan.slas[ruleIndex]
         unownedAfter = scenario.metrics.unownedAfter
         now = plan.warmupStart
         leads = LeadTable(fieldCount: plan.schema.fieldCount)
@@ -93,6 +96,9 @@ final class Replication {
         board = QueueBoard(queueCount: rules.queues.count + scenario.reps.count)
         repQueues = RaggedColumn(Self.memberships(rules: rules, repCount: scenario.reps.count, queues: queues))
         queueTeams = Column(plan.queueTeam[ruleIndex] + plan.repTeam)
+        routedQueuePolicies = Column(zip(plan.queueClock[ruleIndex], plan.queueSLA[ruleIndex]).map {
+            RoutedQueuePolicy(businessClock: $0, sla: $1, in: plan.slas[ruleIndex], unownedAfter: scenario.metrics.unownedAfter)
+        })
         assignment = rules.makeAssignmentState()
         fairnessResets = FairnessResets(rules: rules, timeZone: scenario.timeZone, from: plan.warmupStart,
                                         to: plan.drainEnd)
@@ -228,6 +234,21 @@ final class Replication {
         guard reps.wakeCursor[r] < end else { return }
         events.schedule(.repWake, at: reps.wakeUps[reps.wakeCursor[r]], subject: Int32(r))
         reps.wakeCursor[r] += 1
+    }
+
+    /// The business clock and SLA of a lead that has been in a queue: those of the queue it was
+    /// first routed to.
+    @inline(__always)
+    func policy(of lead: LeadRecord) -> RoutedQueuePolicy {
+        assert(lead.hasQueue, "lead \(lead.sequence) has not been in a queue")
+        return routedQueuePolicies[Int(lead.routedQueueIndex)]
+    }
+
+    /// The SLA of a lead that has been in a queue (nil: none).
+    @inline(__always)
+    func sla(of lead: LeadRecord) -> SLA? {
+        let index = policy(of: lead).sla
+        return index >= 0 ? slas[index] : nil
     }
 
     /// The slot of a lead event that still concerns the lead it was scheduled for (nil: stale).

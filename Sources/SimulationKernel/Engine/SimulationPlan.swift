@@ -19,7 +19,15 @@ public struct SimulationPlan: Sendable {
     /// Per rep: touch-delay and handle-time samplers, built once for every replication.
     let touchDelays: [Sampler]
     let handleTimes: [Sampler]
-    let businessClock: BusinessClock
+    /// The business clocks: the scenario's first, then one per distinct team calendar.
+    let businessClocks: [BusinessClock]
+    /// Per rule set and board queue (rule queues, then each rep's owner queue): the index in
+    /// `businessClocks` of the clock of the leads first routed there (SPEC §7).
+    let queueClock: [[Int]]
+    /// Per rule set: the distinct SLAs its leads run under, and per board queue the index there
+    /// of the SLA of the leads first routed to it (−1: none).
+    let slas: [[SLA]]
+    let queueSLA: [[Int]]
     public let teamIndex: [String: Int]
     /// Per rep: its team's index.
     public let repTeam: [Int]
@@ -92,12 +100,13 @@ public struct SimulationPlan: Sendable {
         touchDelays = scenario.reps.map { Sampler($0.touchDelay) }
         handleTimes = scenario.reps.map { Sampler($0.handleTime) }
         repTemplates = scenario.reps.map {
-            RepCalendarTemplate(rep: $0, holidays: scenario.holidays, from: scenario.start, to: calendarEnd)
+            RepCalendarTemplate(rep: $0, holidays: scenario.holidays(ofTeam: $0.team), from: scenario.start, to: calendarEnd)
         }
-        businessClock = BusinessClock(schedule: scenario.businessHours, zone: zone, holidays: scenario.holidays,
-                                      from: scenario.start - 7 * 86_400, to: calendarEnd + 30 * 86_400)
-
         (teamIndex, repTeam, teamManager, queueTeam) = Self.teams(of: scenario, compiled: compiled)
+        (businessClocks, queueClock) = Self.businessClocks(of: scenario, compiled: compiled, teamIndex: teamIndex,
+                                                           repTeam: repTeam, from: scenario.start - 7 * 86_400,
+                                                           to: calendarEnd + 30 * 86_400)
+        (slas, queueSLA) = Self.slas(of: ruleSets, repCount: scenario.reps.count)
     }
 
     /// Team indices (declared teams first, then the reps' other teams), each rep's team, each
@@ -123,6 +132,58 @@ public struct SimulationPlan: Sendable {
             }
         }
         return (teams, repTeam, managers, queueTeam)
+    }
+
+    /// One business clock per distinct calendar (the scenario's first, shared by every team that
+    /// sets no calendar keys of its own), and per rule set and board queue the clock of the leads
+    /// first routed there: a `team:` queue's team calendar, an owner queue's owner's team
+    /// calendar, the scenario's for a queue listing reps, spanning teams, or automated.
+    private static func businessClocks(of scenario: Scenario, compiled: [CompiledRuleSet], teamIndex: [String: Int],
+                                       repTeam: [Int], from: Instant, to: Instant) -> (clocks: [BusinessClock], queueClock: [[Int]]) {
+        var calendars = [scenario.businessCalendar]
+        var clockOfTeam = Array(repeating: 0, count: teamIndex.count)
+        for (name, t) in teamIndex.sorted(by: { $0.value < $1.value }) {
+            let calendar = scenario.businessCalendar(ofTeam: name)
+            if let known = calendars.firstIndex(of: calendar) {
+                clockOfTeam[t] = known
+            } else {
+                clockOfTeam[t] = calendars.count
+                calendars.append(calendar)
+            }
+        }
+        let clocks = calendars.map {
+            BusinessClock(schedule: $0.businessHours, zone: ZoneClock(identifier: $0.timeZone), holidays: $0.holidays,
+                          from: from, to: to)
+        }
+        let ownerQueueClock = repTeam.map { $0 >= 0 ? clockOfTeam[$0] : 0 }
+        let queueClock = compiled.map { ruleSet in
+            ruleSet.queues.map { queue in queue.team.flatMap { teamIndex[$0] }.map { clockOfTeam[$0] } ?? 0 } + ownerQueueClock
+        }
+        return (clocks, queueClock)
+    }
+
+    /// Per rule set: its distinct SLAs, and per board queue the index of the SLA of the leads
+    /// first routed there (a queue's own `sla`, else the rule set's; an owner queue: the rule
+    /// set's; −1: none).
+    private static func slas(of ruleSets: [RuleSet], repCount: Int) -> (slas: [[SLA]], queueSLA: [[Int]]) {
+        var slas: [[SLA]] = [], queueSLA: [[Int]] = []
+        for ruleSet in ruleSets {
+            var distinct: [SLA] = []
+            func index(_ sla: SLA?) -> Int {
+                guard let sla else { return -1 }
+                if let known = distinct.firstIndex(of: sla) { return known }
+                distinct.append(sla)
+                return distinct.count - 1
+            }
+            let owner = index(ruleSet.sla)
+            let queues = ruleSet.queues.map { queue -> Int in
+                guard case .human(let human) = queue.kind else { return -1 }
+                return index(human.sla.resolved(ruleSet: ruleSet.sla))
+            }
+            slas.append(distinct)
+            queueSLA.append(queues + Array(repeating: owner, count: repCount))
+        }
+        return (slas, queueSLA)
     }
 
     /// Team names by index.

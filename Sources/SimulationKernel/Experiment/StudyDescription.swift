@@ -50,12 +50,25 @@ public struct StudyDescription: Codable, Hashable, Sendable {
         public var fallback: String?
         /// The rule set's queues, in its order (account owners' queues are not among them).
         public var queues: [QueueInfo]
+        /// The queues whose own `sla` replaces the rule set's, in declaration order (nil: none does).
+        public var queueSLAs: [QueueSLAInfo]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, description, sla, routes, fallback, queues, queueSLAs = "queue_slas"
+        }
     }
 
     /// A rule queue's name and whether it is automated (no human owner).
     public struct QueueInfo: Codable, Hashable, Sendable {
         public var name: String
         public var automated: Bool
+    }
+
+    /// A queue with its own `sla` (SPEC §7).
+    public struct QueueSLAInfo: Codable, Hashable, Sendable {
+        public var queue: String
+        /// The queue's SLA (nil: `sla: none`).
+        public var sla: SLA?
     }
 
     /// A route's name and destination (a queue, or `account-owner (else QUEUE)`).
@@ -85,9 +98,14 @@ public struct StudyDescription: Codable, Hashable, Sendable {
             let routes = plan.compiled[r].routeNames.enumerated().map { i, name in
                 RouteInfo(name: name, destination: Self.destination(ruleSet.routes.indices.contains(i) ? ruleSet.routes[i] : nil))
             }
+            let queueSLAs = ruleSet.queues.compactMap { queue -> QueueSLAInfo? in
+                guard case .human(let human) = queue.kind, human.sla != .ruleSet else { return nil }
+                return QueueSLAInfo(queue: queue.name, sla: human.sla.resolved(ruleSet: ruleSet.sla))
+            }
             return RuleSetInfo(name: ruleSet.name, description: ruleSet.description, sla: ruleSet.sla, routes: routes,
                                fallback: ruleSet.fallback,
-                               queues: plan.compiled[r].queues.map { QueueInfo(name: $0.name, automated: $0.isAutomated) })
+                               queues: plan.compiled[r].queues.map { QueueInfo(name: $0.name, automated: $0.isAutomated) },
+                               queueSLAs: queueSLAs.isEmpty ? nil : queueSLAs)
         }
     }
 

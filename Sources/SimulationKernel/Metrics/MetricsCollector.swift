@@ -10,12 +10,13 @@ import Statistics
 final class MetricsCollector {
     private let countedStart: Instant
     private let countedEnd: Instant
-    private let unownedAfter: Seconds
     private let conversion: Conversion?
-    private let businessClock: BusinessClock
-    /// Business-clock positions of the latest touched lead's arrival and of its touch.
-    @exclusivity(unchecked) private var arrivalCursor = BusinessClock.Cursor()
-    @exclusivity(unchecked) private var touchCursor = BusinessClock.Cursor()
+    /// The plan's business clocks (read in place: no reference counting per touch).
+    private let businessClocks: Column<BusinessClock>
+    /// Per business clock: the positions of the arrival and of the touch of the latest lead
+    /// touched under it.
+    private let arrivalCursors: Column<BusinessClock.Cursor>
+    private let touchCursors: Column<BusinessClock.Cursor>
     @exclusivity(unchecked) private var result: ReplicationMetrics
     /// Outcome counts by `LeadOutcome` index (all leads, counted leads); dictionaries at the end.
     private let allOutcomeCounts = Column(repeating: 0, count: LeadOutcome.allCases.count)
@@ -92,9 +93,10 @@ final class MetricsCollector {
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, repCalendars: [RepCalendar]) {
         countedStart = plan.countedStart
         countedEnd = plan.arrivalsEnd
-        unownedAfter = plan.scenario.metrics.unownedAfter
         conversion = plan.scenario.metrics.conversion
-        businessClock = plan.businessClock
+        businessClocks = Column(plan.businessClocks)
+        arrivalCursors = Column(repeating: BusinessClock.Cursor(), count: plan.businessClocks.count)
+        touchCursors = Column(repeating: BusinessClock.Cursor(), count: plan.businessClocks.count)
         lastTime = plan.warmupStart
         clock = plan.warmupStart
         result = ReplicationMetrics(replication: replication)
@@ -245,17 +247,20 @@ final class MetricsCollector {
         }
     }
 
-    func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, sla: SLA?) {
+    /// A first touch at `t`, under the business clock and SLA of the queue the lead was first routed to.
+    func touched(lead: LeadRecord, rep: Int, queueTeam: Int, at t: Instant, policy: RoutedQueuePolicy) {
         guard lead.counted && lead.humanBound else { return }
         let ttft = t - lead.arrival
-        let business = businessClock.seconds(from: lead.arrival, cursor: &arrivalCursor, to: t, cursor: &touchCursor)
+        let clock = policy.businessClock
+        let business = businessClocks[clock].seconds(from: lead.arrival, cursor: &arrivalCursors[clock], to: t,
+                                                     cursor: &touchCursors[clock])
         result.touched += 1
         let ttftValue = StreamingQuantiles.Value(min(max(0, ttft), StreamingQuantiles.maximumTracked))
         self.ttft.add(ttftValue)
         let businessValue = business == ttft ? ttftValue
             : StreamingQuantiles.Value(min(max(0, business), StreamingQuantiles.maximumTracked))
         ttftBusiness.add(businessValue)
-        let met = Self.slaMet(ttft: ttft, business: business, sla: sla, unownedAfter: unownedAfter)
+        let met = policy.slaMet(ttft: ttft, business: business)
         if met { result.slaMet += 1 }
         if !touchesFollowOverall { groupTouched(lead: lead, ttft: ttftValue, business: businessValue, met: met) }
         repTouched[rep] += 1
@@ -280,13 +285,6 @@ final class MetricsCollector {
             sourceTTFT[source].add(ttft)
             sourceTTFTBusiness[source].add(business)
         }
-    }
-
-    /// First touch within the rule set's SLA on its clock; without an SLA, within
-    /// `metrics.unowned_after` of wall-clock time.
-    static func slaMet(ttft: Double, business: Double, sla: SLA?, unownedAfter: Double) -> Bool {
-        guard let sla else { return ttft <= unownedAfter }
-        return (sla.clock == .business ? business : ttft) <= sla.firstTouch
     }
 
     func breached(counted: Bool) { if counted { result.slaBreaches += 1 } }
