@@ -150,11 +150,20 @@ extension _AssignmentTables {
         }
         switch strategies[queue] {
         case .roundRobin:
-            if catchUpLimits[queue] > 0 {
-                return pickRoundRobinCatchingUp(queue: queue, start: start, end: end, skill: skill, excluded: excluded,
-                                                state: &state, view: view, eligible: eligible)
+            // Catch-up (out of line): an eligible member owed leads first, and afterwards the
+            // members the rotation passed over are owed one more.
+            let catchesUp = catchUpLimits[queue] > 0
+            if catchesUp, let slot = payOwedLead(queue: queue, start: start, end: end, state: &state, view: view,
+                                                 eligible: eligible) {
+                return memberReps[slot]
             }
-            return pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible)
+            let first = state.pointer[queue]
+            let rep = pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible)
+            if catchesUp && rep != nil {
+                owePassedOver(queue: queue, start: start, end: end, from: first, skill: skill, excluded: excluded,
+                              state: &state, view: view)
+            }
+            return rep
         case .weightedRoundRobin:
             if catchUpLimits[queue] > 0 {
                 return pickWeightedCatchingUp(queue: queue, start: start, end: end, skill: skill, excluded: excluded,
@@ -256,21 +265,14 @@ extension _AssignmentTables {
 
     // MARK: Catch-up (SPEC §7 `fairness.absent: catch_up`)
 
-    /// Round-robin with catch-up: an eligible member owed leads first; otherwise the rotation,
-    /// and every member it passes over (between the pointer and the chosen member) while off
-    /// shift or absent is owed one more lead.
-    @inlinable
-    func pickRoundRobinCatchingUp<View: AvailabilityView>(
-        queue: Int, start: Int, end: Int, skill: LeadValue?, excluded: ExcludedReps, state: inout AssignmentState,
-        view: View, eligible: (Int) -> Bool
-    ) -> Int? {
-        if let slot = payOwedLead(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible) {
-            return memberReps[slot]
-        }
-        let first = state.pointer[queue]
-        guard let rep = pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view,
-                                       eligible: eligible) else { return nil }
-        // The pointer is now just after the chosen member (catch-up queues have no keep_turn).
+    /// Round-robin catch-up after a rotation pick: every member passed over (between the pointer
+    /// as it was, `from`, and the chosen member, now just before the pointer) while off shift or
+    /// absent is owed one more lead. Catch-up queues have no `keep_turn`, so the pointer moved.
+    @inlinable @inline(never)
+    func owePassedOver<View: AvailabilityView>(
+        queue: Int, start: Int, end: Int, from first: Int, skill: LeadValue?, excluded: ExcludedReps,
+        state: inout AssignmentState, view: View
+    ) {
         let count = end - start
         let chosen = state.pointer[queue] == 0 ? count - 1 : state.pointer[queue] - 1
         var position = first
@@ -280,14 +282,13 @@ extension _AssignmentTables {
             }
             position = position + 1 == count ? 0 : position + 1
         }
-        return rep
     }
 
     /// Weighted round-robin with catch-up: an eligible member owed leads first; otherwise smooth
     /// weighted round-robin over the eligible members *and* those off shift or absent, round
     /// after round, until an eligible member wins. A round won by an absent member passes it
-    /// over: it is owed one more lead (its score moves as if it had taken the lead).
-    @inlinable
+    /// over: it is owed one more lead (its score moves as if it had taken the lead). Out of line.
+    @inlinable @inline(never)
     func pickWeightedCatchingUp<View: AvailabilityView>(
         queue: Int, start: Int, end: Int, skill: LeadValue?, excluded: ExcludedReps, state: inout AssignmentState,
         view: View, eligible: (Int) -> Bool
@@ -324,8 +325,8 @@ extension _AssignmentTables {
     }
 
     /// The eligible member owed the most leads (ties: declared first), who pays one off; nil when
-    /// no eligible member is owed any.
-    @inlinable
+    /// no eligible member is owed any. Out of line: only catch-up queues call it.
+    @inlinable @inline(never)
     func payOwedLead<View: AvailabilityView>(queue: Int, start: Int, end: Int, state: inout AssignmentState,
                                              view: View, eligible: (Int) -> Bool) -> Int? {
         guard state.owedLeadTotal[queue] > 0 else { return nil }

@@ -139,12 +139,16 @@ extension Replication {
     /// The rep `queue`'s strategy picks for the lead in `slot` (nil: nobody eligible).
     func pickRep(for slot: Int32, in queue: QueueRef) -> Int? {
         if let rep = queue.ownerRep { return canAssign(slot, in: queue) ? rep : nil }
-        if now >= fairnessResets.nextInstant {
-            fairnessResets.due(at: now) { rules.resetFairness(queue: $0, state: &assignment) }
-        }
+        if now >= fairnessResets.nextInstant { applyFairnessResets() }
         let view = view(for: queue.index)
         let excluded = excluded(slot)
         return rules.pick(queue: queue.index, lead: leads.values(slot), excluded: excluded, view: view,
                           state: &assignment, random: &queueStreams[queue.index])
+    }
+
+    /// Clears the fairness state of the queues whose `fairness.reset` instant has come.
+    @inline(never)
+    private func applyFairnessResets() {
+        fairnessResets.due(at: now) { rules.resetFairness(queue: $0, state: &assignment) }
     }
 }
