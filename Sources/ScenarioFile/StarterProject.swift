@@ -84,8 +84,8 @@ public enum StarterProject {
 
         sources:                        # where leads come from
           - name: inbound
-            volume: 200/week            # or 45/min, 30/h, 40/day
-            pattern: business-hours     # flat | business-hours | {hourly: [24 weights], weekdays: [7 weights]}
+            volume: 200/week            # or 45/min, 30/h, 40/day, 860/month
+            pattern: business-hours     # flat | business-hours | {hourly: [24], weekdays: [7]} | {hour_of_week: [168]}
             fields:                     # what a lead looks like; rules route on these fields
               region: {NA: 70, EMEA: 30}                                # categorical weights
               employees: {lognormal: {median: 80, sigma: 1.5}, integer: true}
@@ -94,6 +94,8 @@ public enum StarterProject {
         teams:
           - name: na
           - name: emea
+            timezone: Europe/London     # the team's business clock: its SLA counts London hours
+            business_hours: weekdays 09:00-17:00
 
         reps:
           - count: 4                    # generates na-1 … na-4 with the same settings
@@ -111,6 +113,7 @@ public enum StarterProject {
             capacity: {open: 20, per_day: 15}                     # open leads at once; new leads per day
             touch_delay: {lognormal: {median: 20m, sigma: 0.8}}   # on-shift time from assignment to first touch
             handle_time: {exponential: {mean: 2d}}                # first touch until the lead frees its slot
+            shrinkage: 20%                                        # on-shift time lost to meetings and breaks
 
         """
 
@@ -141,7 +144,7 @@ public enum StarterProject {
         # yaml-language-server: $schema=schemas/rules.schema.json
         #
         # A candidate rule set: the change you want to judge before rolling it out.
-        # Here: large companies get their own queue served by score, reps are picked by load,
+        # Here: large companies get their own queue served by score on a 15-minute SLA, reps are picked by load,
         # EMEA leads that wait 2 hours overflow to NA, and a breached lead is reassigned once.
 
         name: candidate
@@ -156,7 +159,11 @@ public enum StarterProject {
         fallback: na
         queues:
           na: {team: na, strategy: least-loaded}
-          na-large: {team: na, strategy: least-loaded, order: score}   # highest score waits least
+          na-large:                     # highest score waits least, on a 15-minute SLA of its own
+            team: na
+            strategy: least-loaded
+            order: score
+            sla: {first_touch: 15m, clock: business, on_breach: reassign, max_reassignments: 1}
           emea:
             team: emea
             strategy: least-loaded      # round-robin | weighted-round-robin | least-loaded | load-ratio | next-available | random
