@@ -148,27 +148,15 @@ extension _AssignmentTables {
         @inline(__always) func eligible(_ slot: Int) -> Bool {
             memberEligible(slot, skill: skill, excluded: excluded, view: view)
         }
+        // Catch-up queues (round-robin strategies) pick out of line: the hot path stays as small.
+        if catchUpLimits[queue] > 0 {
+            return pickCatchingUp(queue: queue, start: start, end: end, skill: skill, excluded: excluded, view: view,
+                                  state: &state)
+        }
         switch strategies[queue] {
         case .roundRobin:
-            // Catch-up (out of line): an eligible member owed leads first, and afterwards the
-            // members the rotation passed over are owed one more.
-            let catchesUp = catchUpLimits[queue] > 0
-            if catchesUp, let slot = payOwedLead(queue: queue, start: start, end: end, state: &state, view: view,
-                                                 eligible: eligible) {
-                return memberReps[slot]
-            }
-            let first = state.pointer[queue]
-            let rep = pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible)
-            if catchesUp && rep != nil {
-                owePassedOver(queue: queue, start: start, end: end, from: first, skill: skill, excluded: excluded,
-                              state: &state, view: view)
-            }
-            return rep
+            return pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible)
         case .weightedRoundRobin:
-            if catchUpLimits[queue] > 0 {
-                return pickWeightedCatchingUp(queue: queue, start: start, end: end, skill: skill, excluded: excluded,
-                                              state: &state, view: view, eligible: eligible)
-            }
             // Smooth weighted round-robin over the eligible members (the others keep their scores).
             var total = 0.0, best = -1, bestScore = -Double.infinity, eligibleCount = 0
             _ = forEachCandidate(in: start..<end, view: view) { slot in
@@ -265,10 +253,33 @@ extension _AssignmentTables {
 
     // MARK: Catch-up (SPEC §7 `fairness.absent: catch_up`)
 
+    /// A pick for a catch-up queue: an eligible member owed leads first; otherwise the queue's
+    /// rotation, owing one more lead to each member it passes over while off shift or absent.
+    @inlinable @inline(never)
+    func pickCatchingUp<View: AvailabilityView>(
+        queue: Int, start: Int, end: Int, skill: LeadValue?, excluded: ExcludedReps, view: View,
+        state: inout AssignmentState
+    ) -> Int? {
+        func eligible(_ slot: Int) -> Bool { memberEligible(slot, skill: skill, excluded: excluded, view: view) }
+        if let slot = payOwedLead(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible) {
+            return memberReps[slot]
+        }
+        if strategies[queue] == .weightedRoundRobin {
+            return pickWeightedCatchingUp(queue: queue, start: start, end: end, skill: skill, excluded: excluded,
+                                          state: &state, view: view)
+        }
+        let first = state.pointer[queue]
+        guard let rep = pickRoundRobin(queue: queue, start: start, end: end, state: &state, view: view,
+                                       eligible: eligible) else { return nil }
+        owePassedOver(queue: queue, start: start, end: end, from: first, skill: skill, excluded: excluded,
+                      state: &state, view: view)
+        return rep
+    }
+
     /// Round-robin catch-up after a rotation pick: every member passed over (between the pointer
     /// as it was, `from`, and the chosen member, now just before the pointer) while off shift or
     /// absent is owed one more lead. Catch-up queues have no `keep_turn`, so the pointer moved.
-    @inlinable @inline(never)
+    @inlinable
     func owePassedOver<View: AvailabilityView>(
         queue: Int, start: Int, end: Int, from first: Int, skill: LeadValue?, excluded: ExcludedReps,
         state: inout AssignmentState, view: View
@@ -284,18 +295,15 @@ extension _AssignmentTables {
         }
     }
 
-    /// Weighted round-robin with catch-up: an eligible member owed leads first; otherwise smooth
-    /// weighted round-robin over the eligible members *and* those off shift or absent, round
-    /// after round, until an eligible member wins. A round won by an absent member passes it
-    /// over: it is owed one more lead (its score moves as if it had taken the lead). Out of line.
-    @inlinable @inline(never)
+    /// Weighted round-robin's rotation with catch-up: smooth weighted round-robin over the
+    /// eligible members *and* those off shift or absent, round after round, until an eligible
+    /// member wins. A round won by an absent member passes it over: it is owed one more lead
+    /// (its score moves as if it had taken the lead).
+    @inlinable
     func pickWeightedCatchingUp<View: AvailabilityView>(
         queue: Int, start: Int, end: Int, skill: LeadValue?, excluded: ExcludedReps, state: inout AssignmentState,
-        view: View, eligible: (Int) -> Bool
+        view: View
     ) -> Int? {
-        if let slot = payOwedLead(queue: queue, start: start, end: end, state: &state, view: view, eligible: eligible) {
-            return memberReps[slot]
-        }
         // Taking part: eligible members as their slot, passed-over ones as ~slot (negative).
         var count = 0, total = 0.0, anyEligible = false
         for slot in start..<end {
@@ -325,8 +333,8 @@ extension _AssignmentTables {
     }
 
     /// The eligible member owed the most leads (ties: declared first), who pays one off; nil when
-    /// no eligible member is owed any. Out of line: only catch-up queues call it.
-    @inlinable @inline(never)
+    /// no eligible member is owed any.
+    @inlinable
     func payOwedLead<View: AvailabilityView>(queue: Int, start: Int, end: Int, state: inout AssignmentState,
                                              view: View, eligible: (Int) -> Bool) -> Int? {
         guard state.owedLeadTotal[queue] > 0 else { return nil }
