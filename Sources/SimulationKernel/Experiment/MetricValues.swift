@@ -20,6 +20,13 @@ public struct MetricValues: Sendable {
         values.append(value)
     }
 
+    /// `load_gini`, `load_cv` and `load_max_over_mean` (each name followed by `suffix`).
+    mutating func appendLoad(_ shape: LoadShape, suffix: String = "") {
+        append("load_gini" + suffix, shape.gini)
+        append("load_cv" + suffix, shape.cv)
+        append("load_max_over_mean" + suffix, shape.maxOverMean)
+    }
+
     public subscript(name: String) -> Double? {
         names.firstIndex(of: name).map { values[$0] }
     }
@@ -68,15 +75,8 @@ extension ReplicationMetrics {
         m.append("never_owned_rate", rate(neverOwned, humanBound))
         m.append("touched_rate", rate(touched, humanBound))
         m.append("never_touched", Double(humanBound - touched))
-        let loads = reps.map { Double($0.assignments) }
-        let shape = LoadShape(loads)
-        m.append("load_gini", shape.gini)
-        m.append("load_cv", shape.cv)
-        m.append("load_max_over_mean", shape.maxOverMean)
-        let perHour = LoadShape(normalisedLoads(study: study, reps: Array(reps.indices)))
-        m.append("load_gini_per_hour", perHour.gini)
-        m.append("load_cv_per_hour", perHour.cv)
-        m.append("load_max_over_mean_per_hour", perHour.maxOverMean)
+        m.appendLoad(LoadShape(reps.map { Double($0.assignments) }))
+        m.appendLoad(LoadShape(normalisedLoads(study: study, reps: Array(reps.indices))), suffix: "_per_hour")
         m.append("utilization", utilization)
         m.append("reassignments", rate(reassignments, counted))
         m.append("cold_rate", rate(outcomes[LeadOutcome.cold.rawValue, default: 0], humanBound))
@@ -118,9 +118,7 @@ extension ReplicationMetrics {
         m.append("unowned_rate", rate(t.unowned, t.leads))
         m.append("never_owned_rate", rate(t.neverOwned, t.leads))
         m.append("touched_rate", rate(t.touched, t.leads))
-        m.append("load_gini", shape.gini)
-        m.append("load_cv", shape.cv)
-        m.append("load_max_over_mean", shape.maxOverMean)
+        m.appendLoad(shape)
         let perHour = LoadShape(normalisedLoads(study: study, reps: members))
         m.append("load_gini_per_hour", perHour.gini)
         let capacity = members.map { study.reps[$0].capacityOpen }.reduce(0, +)
@@ -135,9 +133,7 @@ extension ReplicationMetrics {
         let queue = queues[q]
         let shape = LoadShape(queue.memberAssignments.map(Double.init))
         m.append("leads", Double(queue.leads))
-        m.append("load_gini", shape.gini)
-        m.append("load_cv", shape.cv)
-        m.append("load_max_over_mean", shape.maxOverMean)
+        m.appendLoad(shape)
         m.append("ttft_p50_s", quantile(queue.ttft, 0.5))
         m.append("ttft_p90_s", quantile(queue.ttft, 0.9))
         m.append("sla_met_rate", rate(queue.slaMet, queue.humanBound))
