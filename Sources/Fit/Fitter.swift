@@ -35,10 +35,12 @@ public enum Fitter {
         let sources = history.sources.indices.map { s in
             fitSource(s, history, calendar: calendar, exposure: exposure, base: base, notes: &notes)
         }
-        var roster = Roster(history, timeZone: timeZone, base: base, calendar: calendar, notes: &notes)
+        var roster = Roster(history, timeZone: timeZone, base: base, calendar: calendar, span: (start, end), notes: &notes)
         roster.fitDurations(history, start: start, end: history.asOf, base: base, notes: &notes)
         if base == nil {
-            notes.append("No --scenario: every rep works in the scenario zone \(timeZone); capacities per day, weights, "
+            notes.append("No --scenario: each rep works in the scenario zone \(timeZone) unless its first touches fit a "
+                         + "schedule in another zone more tightly (seen only when the history spans weeks where the zones' "
+                         + "DST rules differ); capacities per day, weights, "
                          + "skills, absences and shrinkage are left at their defaults (none).")
         }
         if !history.leads.contains(where: { $0.closedAt != nil }) {

@@ -15,7 +15,8 @@ struct Roster {
     /// The history's owner index of each rep (nil: a base rep the history never names).
     private var owner: [Int?] = []
 
-    init(_ history: History, timeZone: String, base: Scenario?, calendar: LocalCalendar, notes: inout [String]) {
+    init(_ history: History, timeZone: String, base: Scenario?, calendar: LocalCalendar, span: (from: Instant, to: Instant),
+         notes: inout [String]) {
         let leadsOf = Roster.leadsByOwner(history)
         let touches = leadsOf.map { leads in
             leads.compactMap { history.leads[$0].firstTouchAt }
@@ -58,15 +59,14 @@ struct Roster {
         for o in unmatched {
             let team = teamOf[o] ?? HistoryFile.defaultSource
             let own = touches[o]
-            let (schedule, origin): (WeeklySchedule, ScheduleOrigin)
-            if own.count >= Fitter.minimumTouchesForSchedule {
-                (schedule, origin) = (ScheduleInference.schedule(of: own, calendar: calendar), .ownTouches(own.count))
-            } else if let pooled = teamTouches[team], !pooled.isEmpty {
-                (schedule, origin) = (ScheduleInference.schedule(of: pooled, calendar: calendar), .teamTouches(pooled.count))
-            } else {
-                (schedule, origin) = (businessHours, .businessHours)
+            let touches = own.count >= Fitter.minimumTouchesForSchedule ? own : teamTouches[team] ?? []
+            var (schedule, zone, origin) = (businessHours, timeZone, ScheduleOrigin.businessHours)
+            if !touches.isEmpty {
+                (schedule, zone) = ScheduleInference.scheduleAndZone(of: touches, scenarioZone: timeZone, calendar: calendar,
+                                                                     from: span.from, to: span.to)
+                origin = touches.count == own.count ? .ownTouches(own.count) : .teamTouches(touches.count)
             }
-            let rep = Rep(name: history.owners[o], team: team, timeZone: timeZone, schedule: schedule,
+            let rep = Rep(name: history.owners[o], team: team, timeZone: zone, schedule: schedule,
                           capacityOpen: Roster.unboundedOpen, touchDelay: .constant(900), handleTime: .constant(0))
             entries.append((rep, o, origin))
         }
