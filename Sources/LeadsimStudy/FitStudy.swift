@@ -71,10 +71,6 @@ public struct FitStudy: Sendable {
             }
             let history = try HistoryFile.read(text: try readText(options.history), file: options.history, map: map,
                                                timeZone: zone, asOf: asOf)
-            guard !history.leads.isEmpty else {
-                throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: options.history, line: 1, column: 1, keyPath: "",
-                                                           message: "the history has a header but no leads: nothing to fit")])
-            }
             let fitted = Fitter.fit(history, timeZone: zone, base: base?.scenario, basePath: options.scenario, baseSections: sections)
             let name = base?.scenario.name ?? ((options.history as NSString).lastPathComponent as NSString).deletingPathExtension
             let text = FittedScenarioText.render(fitted, name: name, replications: base?.scenario.replications ?? 20,
