@@ -76,11 +76,11 @@ public enum Fitter {
             let (day, seconds) = calendar.local(t)
             let hour = min(23, Int(seconds / 3600))
             counts[day, default: Array(repeating: 0, count: 24)][hour] += 1
-            byHour[CalendarDate(daysSinceEpoch: day).weekday * 24 + hour] += 1
+            byHour[LocalCalendar.weekday(ofDay: day) * 24 + hour] += 1
         }
         var exposureByHour = Array(repeating: 0.0, count: 168)
         for (day, hours) in exposure {
-            let weekday = CalendarDate(daysSinceEpoch: day).weekday
+            let weekday = LocalCalendar.weekday(ofDay: day)
             for h in 0..<24 { exposureByHour[weekday * 24 + h] += hours[h] }
         }
         let totalHours = exposureByHour.reduce(0, +)

@@ -38,10 +38,18 @@ struct LocalCalendar {
         return (Int(day), local - day * 86_400)
     }
 
-    /// The local hour of the week (Monday 00:00 = 0 … Sunday 23:00 = 167) at `t`.
-    func hourOfWeek(_ t: Instant) -> Int {
-        let (day, seconds) = local(t)
-        return CalendarDate(daysSinceEpoch: day).weekday * 24 + min(23, Int(seconds / 3600))
+    /// The ISO weekday (0 = Monday) of a day counted from 1970-01-01 (a Thursday).
+    static func weekday(ofDay day: Int) -> Int {
+        let w = (day + 3) % 7
+        return w < 0 ? w + 7 : w
+    }
+
+    /// Whether the zone's offset from `other`'s changes between `from` and `to` (their DST
+    /// rules differ there): only then can a schedule fit one zone better than the other.
+    func offsetDifferenceChanges(against other: LocalCalendar, from: Instant, to: Instant) -> Bool {
+        let instants = (changes + other.changes).map(\.from).filter { $0 > from && $0 < to } + [from, to]
+        let differences = Set(instants.map { offset(at: $0) - other.offset(at: $0) })
+        return differences.count > 1
     }
 
     /// The instant of local midnight starting the local day that contains `t`.

@@ -56,15 +56,21 @@ struct Roster {
             teamTouches[team, default: []] += touches[o]
         }
         let businessHours = base?.businessHours ?? .defaultBusinessHours
+        var teamSchedules: [String: (WeeklySchedule, String)] = [:]
         for o in unmatched {
             let team = teamOf[o] ?? HistoryFile.defaultSource
             let own = touches[o]
-            let touches = own.count >= Fitter.minimumTouchesForSchedule ? own : teamTouches[team] ?? []
             var (schedule, zone, origin) = (businessHours, timeZone, ScheduleOrigin.businessHours)
-            if !touches.isEmpty {
-                (schedule, zone) = ScheduleInference.scheduleAndZone(of: touches, scenarioZone: timeZone, calendar: calendar,
-                                                                     from: span.from, to: span.to)
-                origin = touches.count == own.count ? .ownTouches(own.count) : .teamTouches(touches.count)
+            func infer(_ touches: [Instant]) -> (WeeklySchedule, String) {
+                ScheduleInference.scheduleAndZone(of: touches, scenarioZone: timeZone, calendar: calendar, from: span.from, to: span.to)
+            }
+            if own.count >= Fitter.minimumTouchesForSchedule {
+                (schedule, zone) = infer(own)
+                origin = .ownTouches(own.count)
+            } else if let pooled = teamTouches[team], !pooled.isEmpty {
+                if teamSchedules[team] == nil { teamSchedules[team] = infer(pooled) }
+                (schedule, zone) = teamSchedules[team]!
+                origin = .teamTouches(pooled.count)
             }
             let rep = Rep(name: history.owners[o], team: team, timeZone: zone, schedule: schedule,
                           capacityOpen: Roster.unboundedOpen, touchDelay: .constant(900), handleTime: .constant(0))

@@ -8,6 +8,9 @@ enum ScheduleInference {
     /// The smallest share of first touches a day of the week needs to be a working day.
     static let minimumDayShare = 0.02
 
+    /// The most touches the zone comparison looks at (every k-th touch beyond it).
+    static let comparisonSample = 4_000
+
     /// Zones a rep may work in besides the scenario's: one per distinct set of DST rules.
     static let candidateZones = [
         "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
@@ -22,19 +25,26 @@ enum ScheduleInference {
     static func scheduleAndZone(of touches: [Instant], scenarioZone: String, calendar: LocalCalendar,
                                 from: Instant, to: Instant) -> (schedule: WeeklySchedule, zone: String) {
         let own = schedule(of: touches, calendar: calendar)
-        var best = (schedule: own, zone: scenarioZone, hours: own.weeklyHours)
-        for zone in candidateZones where zone != scenarioZone {
-            let candidate = schedule(of: touches, calendar: LocalCalendar(zone: zone, from: from, to: to))
-            if candidate.weeklyHours <= best.hours - 0.5 { best = (candidate, zone, candidate.weeklyHours) }
+        // A zone whose offset from the scenario's never changes over the history only shifts the
+        // schedule; the others are compared on at most `comparisonSample` touches.
+        let candidates = candidateZones.filter { $0 != scenarioZone }.map { ($0, LocalCalendar(zone: $0, from: from, to: to)) }
+            .filter { $0.1.offsetDifferenceChanges(against: calendar, from: from, to: to) }
+        guard !candidates.isEmpty else { return (own, scenarioZone) }
+        let step = max(1, touches.count / comparisonSample)
+        let sample = step == 1 ? touches : Swift.stride(from: 0, to: touches.count, by: step).map { touches[$0] }
+        var best = (zone: scenarioZone, calendar: calendar, hours: schedule(of: sample, calendar: calendar).weeklyHours)
+        for (zone, zoneCalendar) in candidates {
+            let hours = schedule(of: sample, calendar: zoneCalendar).weeklyHours
+            if hours <= best.hours - 0.5 { best = (zone, zoneCalendar, hours) }
         }
-        return (best.schedule, best.zone)
+        return best.zone == scenarioZone ? (own, scenarioZone) : (schedule(of: touches, calendar: best.calendar), best.zone)
     }
 
     static func schedule(of touches: [Instant], calendar: LocalCalendar) -> WeeklySchedule {
         var times = Array(repeating: [Double](), count: 7)
         for t in touches {
             let (day, seconds) = calendar.local(t)
-            times[CalendarDate(daysSinceEpoch: day).weekday].append(seconds)
+            times[LocalCalendar.weekday(ofDay: day)].append(seconds)
         }
         let total = Double(touches.count)
         var windows: [(weekday: Int, start: Int, end: Int)] = []
