@@ -75,7 +75,7 @@ let package = Package(
             name: "LeadsimStudy",
             dependencies: [
                 "SimulationModel", "ScenarioFile", "TextFormats", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
-                "SalesforceImport", "RuleLint", "Shards", "Validation",
+                "SalesforceImport", "RuleLint", "Shards", "Validation", "History",
             ]
         ),
         // The command line: parses arguments, calls LeadsimStudy, prints, maps errors to exit codes.

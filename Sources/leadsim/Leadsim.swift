@@ -15,7 +15,7 @@ struct Leadsim: ParsableCommand {
         version: version,
         subcommands: [InitCommand.self, ValidateCommand.self, RouteCommand.self, RunCommand.self, CompareCommand.self,
                       StaffCommand.self, MergeCommand.self, ImportCommand.self, LintCommand.self, SchemaCommand.self,
-                      ValidateTheoryCommand.self]
+                      ValidateTheoryCommand.self, BacktestCommand.self]
     )
 
     /// Runs the command line. The one place errors become exit codes: invalid input
