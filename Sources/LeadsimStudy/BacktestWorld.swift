@@ -42,7 +42,10 @@ public struct BacktestWorld: Sendable {
         if !unknown.isEmpty {
             let names = unknown.map { o -> String in
                 let name = history.owners[o]
-                return Suggestions.closest(to: name, in: working).map { "'\(name)' (did you mean '\($0)'?)" } ?? "'\(name)'"
+                // `emea-3` for `emea-1` is another rep, not a typo: suggest only names that differ in more than digits.
+                let letters = { (s: String) in s.lowercased().filter { !$0.isNumber } }
+                let close = Suggestions.closest(to: name, in: working).flatMap { letters($0) == letters(name) && $0.lowercased() != name.lowercased() ? nil : $0 }
+                return close.map { "'\(name)' (did you mean '\($0)'?)" } ?? "'\(name)'"
             }
             warnings.append("warning: \(history.file): \(unknown.count) owner\(unknown.count == 1 ? " is" : "s are") not "
                             + "rep\(unknown.count == 1 ? "" : "s") of the scenario: \(names.prefix(10).joined(separator: ", "))"

@@ -15,6 +15,15 @@ public enum BacktestReport {
         }
     }
 
+    /// A positive distance between two values of a metric (rates in percentage points).
+    static func gap(_ metric: String, _ amount: Double) -> String {
+        switch metric {
+        case BacktestMetric.touchedRate.rawValue, BacktestMetric.slaMetRate.rawValue, BacktestMetric.unownedRate.rawValue:
+            return String(Format.points(amount).drop { $0 == "+" })
+        default: return formatted(metric, amount)
+        }
+    }
+
     static func range(_ row: BacktestSummary.Row) -> String {
         row.low == nil ? "–" : "\(formatted(row.metric, row.low)) – \(formatted(row.metric, row.high))"
     }
@@ -25,8 +34,8 @@ public enum BacktestReport {
         guard let low = row.low, let high = row.high else { return "the model produces no value" }
         var parts: [String] = []
         if let relative = row.relativeDifference { parts.append((relative >= 0 ? "+" : "") + Format.percent(relative) + " from the mean") }
-        if observed > high { parts.append("\(formatted(row.metric, observed - high)) above the 99% range") }
-        if observed < low { parts.append("\(formatted(row.metric, low - observed)) below the 99% range") }
+        if observed > high { parts.append("\(gap(row.metric, observed - high)) above the 99% range") }
+        if observed < low { parts.append("\(gap(row.metric, low - observed)) below the 99% range") }
         return parts.joined(separator: ", ")
     }
 
