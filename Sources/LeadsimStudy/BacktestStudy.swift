@@ -73,9 +73,10 @@ public struct BacktestStudy: Sendable {
         guard inputs.ruleSets.count == 1, let ruleSet = inputs.ruleSets.first else {
             throw .invalidInput("error: backtest takes one rule set (the rules in force during the history)")
         }
-        let history = try Self.loadHistory(path: options.history, map: options.map, asOf: options.asOf,
-                                           timeZone: inputs.scenario.timeZone)
-        let world = BacktestWorld(history: history, scenario: inputs.scenario, ruleSet: ruleSet)
+        let file = try Self.loadHistory(path: options.history, map: options.map, asOf: options.asOf,
+                                        timeZone: inputs.scenario.timeZone)
+        let history = file.history
+        let world = BacktestWorld(history: history, scenario: inputs.scenario, ruleSet: ruleSet, recorded: file.recorded)
         let observed = world.observed()
 
         var scenario = world.replayScenario()
@@ -100,10 +101,18 @@ public struct BacktestStudy: Sendable {
                                written: written, wrote: "Wrote \(written.joined(separator: ", ")) to \(options.out)")
     }
 
+    /// A history file read for a backtest: its leads, and which role columns its header has.
+    public struct HistoryInput: Sendable {
+        public var history: History
+        /// The roles with a column in the file (a missing `assigned_at` or `first_touch_at` leaves
+        /// the metrics it decides unassessed rather than observed as zero delays or no touches).
+        public var recorded: Set<HistoryColumn>
+    }
+
     /// Reads and checks a history file (and its map), timestamps without an offset in `timeZone`.
     /// - Throws: `StudyError` (invalid input) with every diagnostic.
     public static func loadHistory(path: String, map mapPath: String?, asOf: String?, timeZone: String)
-        throws(StudyError) -> History {
+        throws(StudyError) -> HistoryInput {
         do throws(LoadFailure) {
             let map = try mapPath.map { path throws(LoadFailure) in try ImportMap.load(yaml: try readText(path), file: path) }
                 ?? ImportMap()
@@ -117,15 +126,31 @@ public struct BacktestStudy: Sendable {
                                                                valid: ValueSyntax.recordedTimestampValid)])
                 }
             }
-            let history = try HistoryFile.read(text: try readText(path), file: path, map: map, timeZone: timeZone, asOf: exportTime)
+            let text = try readText(path)
+            let history = try HistoryFile.read(text: text, file: path, map: map, timeZone: timeZone, asOf: exportTime)
             guard !history.leads.isEmpty else {
                 throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: path, line: 1, column: 0, keyPath: "",
                                                            message: "the history has no leads", valid: "one row per lead after the header")])
             }
-            return history
+            return HistoryInput(history: history, recorded: headerRoles(text, map: map))
         } catch {
             throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)
         }
+    }
+
+    /// The roles whose column the header (the first record of `text`) has, as the reader matches them.
+    static func headerRoles(_ text: String, map: ImportMap) -> Set<HistoryColumn> {
+        var header = ""
+        var quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle() }
+            if !quoted && (c == "\n" || c == "\r\n" || c == "\r") { break }
+            header.append(c)
+        }
+        let cells = ((try? CSV.parse(header + "\n"))?.first?.cells ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        return Set(HistoryColumn.allCases.filter { role in
+            cells.contains(map.column(role)) || (map.columns[role] == nil && cells.contains { map.field($0) == role.rawValue })
+        })
     }
 
     /// Writes the three reports into `directory` (created when needed); returns their names.

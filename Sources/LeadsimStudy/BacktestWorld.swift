@@ -1,4 +1,5 @@
 import History
+import ScenarioFile
 import SimulationKernel
 import SimulationModel
 import TextFormats
@@ -14,12 +15,15 @@ public struct BacktestWorld: Sendable {
     let ownerKeys: [Int]
     /// Per history team: its index in `definition.teams`.
     let teamKeys: [Int]
-    /// What the history has that the scenario does not (owners, teams).
+    /// The role columns the history has (`BacktestStudy.HistoryInput.recorded`).
+    public let recorded: Set<HistoryColumn>
+    /// What the history has that the scenario does not (owners, teams), and what it cannot tell.
     public let warnings: [String]
 
-    public init(history: History, scenario: Scenario, ruleSet: RuleSet) {
+    public init(history: History, scenario: Scenario, ruleSet: RuleSet, recorded: Set<HistoryColumn> = Set(HistoryColumn.allCases)) {
         self.history = history
         self.scenario = scenario
+        self.recorded = recorded
         let working = scenario.reps.filter { !$0.isTemplate }.map(\.name)
         let unknown = history.owners.indices.filter { !working.contains(history.owners[$0]) }
         // An owner the scenario lacks belongs to the team the history gives most of its leads.
@@ -58,18 +62,32 @@ public struct BacktestWorld: Sendable {
                             + Suggestions.list(strangers, quoted: true) + " of the history \(strangers.count == 1 ? "is" : "are") not in "
                             + "the scenario (which has " + Suggestions.list(scenarioTeams.sorted(), quoted: true) + ")")
         }
+        for (role, metrics) in [(HistoryColumn.assignedAt, "unowned_rate"),
+                                (.firstTouchAt, "ttft_p50_s, ttft_p90_s, touched_rate and sla_met_rate")]
+            where !recorded.contains(role) {
+            warnings.append("warning: \(history.file) has no \(role.rawValue) column: \(metrics) not assessed")
+        }
         self.warnings = warnings
     }
 
     /// The history's own figures: its rows through the backtest definition (the owner's team from
-    /// the `team` column when the file has one, else the scenario's team of the owner).
+    /// the `team` column when the file has one, else the scenario's team of the owner); without an
+    /// `assigned_at` (`first_touch_at`) column, the metrics it decides are nil (not assessed).
     public func observed() -> BacktestFigures {
         var tally = BacktestTally(definition: definition)
         for lead in history.leads {
             tally.add(created: lead.createdAt, owner: lead.owner.map { ownerKeys[$0] }, team: lead.team.map { teamKeys[$0] },
                       assignedAt: lead.owner == nil ? nil : (lead.assignedAt ?? lead.createdAt), touchedAt: lead.firstTouchAt)
         }
-        return tally.figures()
+        var figures = tally.figures()
+        func forget(_ values: inout BacktestValues) {
+            if !recorded.contains(.assignedAt) { values.unownedRate = nil }
+            if !recorded.contains(.firstTouchAt) { (values.ttftP50, values.ttftP90, values.touchedRate, values.slaMetRate) = (nil, nil, nil, nil) }
+        }
+        forget(&figures.overall)
+        for t in figures.teams.indices { forget(&figures.teams[t]) }
+        for w in figures.weeks.indices { forget(&figures.weeks[w]) }
+        return figures
     }
 
     /// The scenario with the history's leads as its only arrivals: one source per history source

@@ -74,7 +74,7 @@ import Testing
         defer { w.remove() }
         try BacktestWorlds.history(in: w, seed: 8, name: "h.csv")
         let inputs = try StudyInputs.load(scenario: w.path("world.yaml"), rules: [w.path("rules.yaml")])
-        let history = try BacktestStudy.loadHistory(path: w.path("h.csv"), map: nil, asOf: nil, timeZone: inputs.scenario.timeZone)
+        let history = try BacktestStudy.loadHistory(path: w.path("h.csv"), map: nil, asOf: nil, timeZone: inputs.scenario.timeZone).history
         let world = BacktestWorld(history: history, scenario: inputs.scenario, ruleSet: inputs.ruleSets[0])
         var scenario = world.replayScenario()
         scenario.replications = 1
@@ -114,7 +114,7 @@ import Testing
         try w.write(csv, "tiny.csv")
         let inputs = try StudyInputs.load(scenario: w.path("scenario.yaml"), rules: [w.path("baseline.yaml")])
         let history = try BacktestStudy.loadHistory(path: w.path("tiny.csv"), map: nil, asOf: "2026-01-05T12:00Z",
-                                                    timeZone: inputs.scenario.timeZone)
+                                                    timeZone: inputs.scenario.timeZone).history
         let world = BacktestWorld(history: history, scenario: inputs.scenario, ruleSet: inputs.ruleSets[0])
         let o = world.observed().overall
         // TTFTs of the touched: 10m, 90m, 120m → median 90m; p90 at position 1.8: 90 + 0.8 × 30 = 114m.
@@ -144,6 +144,24 @@ import Testing
         #expect(outcome.written == ["backtest.md", "backtest.html", "backtest.json"])
         let html = try w.read("out/backtest.html")
         #expect(html.contains("<svg") && !html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+    }
+
+    /// Without an `assigned_at` column every owner would seem to own its lead at creation: the
+    /// unowned rate is not assessed (nor the touch metrics without `first_touch_at`), and a warning says so.
+    @Test func whatTheHistoryDoesNotRecordIsNotAssessed() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        try w.write("Created,owner\n2026-01-05T09:00Z,na-1\n2026-01-05T10:00Z,na-2\n", "bare.csv")
+        try w.write("columns: {created_at: Created}\n", "map.yaml")
+        let inputs = try StudyInputs.load(scenario: w.path("scenario.yaml"), rules: [w.path("baseline.yaml")])
+        let file = try BacktestStudy.loadHistory(path: w.path("bare.csv"), map: w.path("map.yaml"), asOf: "2026-01-05T12:00Z",
+                                                 timeZone: inputs.scenario.timeZone)
+        #expect(file.recorded == [.createdAt, .owner])
+        let world = BacktestWorld(history: file.history, scenario: inputs.scenario, ruleSet: inputs.ruleSets[0], recorded: file.recorded)
+        let o = world.observed().overall
+        #expect(o.unownedRate == nil && o.touchedRate == nil && o.ttftP50 == nil && o.slaMetRate == nil)
+        #expect(o.assignmentsPerRep == 1)
+        #expect(world.warnings.contains { $0.contains("no assigned_at column: unowned_rate not assessed") })
     }
 
     @Test func aHistoryWithoutCreatedAtOrWithABadRowIsAClearError() throws {
