@@ -10,7 +10,10 @@ enum BacktestCharts {
 
     /// One metric by ISO week: the simulated 99% range as a band, its mean dashed, the observed
     /// values as dots joined by a line.
-    static func weeklyBand(_ s: BacktestSummary, metric: String, format: (Double) -> String) -> String {
+    ///
+    /// - Parameter unit: ticks are round multiples of it (durations: a minute or an hour).
+    static func weeklyBand(_ s: BacktestSummary, metric: String, unit: (Double) -> Double = { _ in 1 },
+                           format: (Double) -> String) -> String {
         let title = "\(metric) by week: observed against the simulated 99% range"
         let points = s.weeks.map { week in week.rows.first { $0.metric == metric } }
         let values = points.flatMap { [$0?.observed, $0?.high].compactMap { $0 } }
@@ -19,7 +22,8 @@ enum BacktestCharts {
         }
         let height = 300.0, bottom = 64.0
         let plotW = width - left - right, plotH = height - top - bottom
-        let ticks = SVG.ticks(upTo: maximum)
+        let scale = unit(maximum)
+        let ticks = SVG.ticks(upTo: maximum / scale).map { $0 * scale }
         let topValue = max(ticks.last ?? 1, 1e-9)
         let step = plotW / Double(max(1, s.weeks.count))
         func x(_ w: Int) -> Double { left + (Double(w) + 0.5) * step }

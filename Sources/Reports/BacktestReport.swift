@@ -24,6 +24,12 @@ public enum BacktestReport {
         }
     }
 
+    /// Round tick steps for a metric's axis: hours (or minutes) for durations.
+    static func tickUnit(_ metric: String) -> (Double) -> Double {
+        guard metric == BacktestMetric.ttftP50.rawValue || metric == BacktestMetric.ttftP90.rawValue else { return { _ in 1 } }
+        return { maximum in maximum >= 2 * 86_400 ? 86_400 : maximum >= 7200 ? 3600 : 60 }
+    }
+
     static func range(_ row: BacktestSummary.Row) -> String {
         row.low == nil ? "–" : "\(formatted(row.metric, row.low)) – \(formatted(row.metric, row.high))"
     }
@@ -134,7 +140,8 @@ public enum BacktestReport {
         for team in s.teams { out += HTMLReport.table(table(team, title: "Team \(team.name)")) }
         for metric in BacktestMetric.allCases {
             out += HTMLReport.figure(id: "week-\(metric.rawValue)", title: "\(metric.rawValue) by week",
-                                     svg: BacktestCharts.weeklyBand(s, metric: metric.rawValue, format: { formatted(metric.rawValue, $0) }),
+                                     svg: BacktestCharts.weeklyBand(s, metric: metric.rawValue, unit: tickUnit(metric.rawValue),
+                                                                    format: { formatted(metric.rawValue, $0) }),
                                      caption: "Observed (dots) against the simulated mean (dashed) and 99% range (band), per ISO week of creation.",
                                      table: weekTable(s, metric: metric.rawValue), scroll: true)
         }
