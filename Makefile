@@ -4,7 +4,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/leadsim
 
-.PHONY: deps build test demo reports check-reports check-html clean schemas man
+.PHONY: deps build test demo backtest-demo reports check-reports check-html clean schemas man
 
 deps:
 	@bash scripts/ensure-gsl.sh
@@ -19,6 +19,11 @@ test: deps
 demo: build
 	VERBOSE=1 bash scripts/generate-reports.sh $(BIN) Reports saas-inbound
 	@echo "Open Reports/saas-inbound/report.html (or read Reports/saas-inbound/report.md)."
+
+# The backtest workflow on a generated history: consistent with its own world, not with wrong ones.
+backtest-demo: build
+	bash scripts/backtest-demo.sh $(BIN) backtest-demo
+	@echo "Open backtest-demo/true/backtest.html (or read backtest-demo/*/backtest.md)."
 
 # Regenerates Reports/<folder> for every folder of Scenarios/ (deterministic).
 reports: build

@@ -16,14 +16,18 @@ public struct RunOptions: Sendable {
     public var formats: ReportFormats
     /// Run only this shard's replications and write only its records.
     public var shard: Shard?
+    /// Also write the first rule set's first replication as a CRM history here (`HistoryExport`),
+    /// exported at the end of the horizon.
+    public var historyOut: String?
 
     public init(out: String? = nil, jobs: Int? = nil, trace: Bool = false,
-                formats: ReportFormats = ReportFormats(reports: .all), shard: Shard? = nil) {
+                formats: ReportFormats = ReportFormats(reports: .all), shard: Shard? = nil, historyOut: String? = nil) {
         self.out = out
         self.jobs = jobs
         self.trace = trace
         self.formats = formats
         self.shard = shard
+        self.historyOut = historyOut
     }
 }
 
@@ -73,17 +77,23 @@ public struct RunStudy: Sendable {
         let study = StudyDescription(plan: plan)
         let header = try StudyFiles.header(command: command, inputs: inputs, study: study, shard: shard ?? .whole)
 
-        var experimentOptions = ExperimentOptions(trace: options.trace)
+        var experimentOptions = ExperimentOptions(trace: options.trace || options.historyOut != nil)
         if let jobs = options.jobs { experimentOptions.jobs = jobs }
         experimentOptions.replications = shard?.replications(of: scenario.replications)
         let records = shard != nil || options.formats.records
             ? try StudyFiles.recordsWriter(header: header, shard: shard ?? .whole, directory: directory) : nil
         var summary = SummaryBuilder(study: study, replications: scenario.replications, leadsimVersion: leadsimVersion)
-        var trace: [TraceRow] = []
+        var trace: [TraceRow] = [], historyRows: [TraceRow]?
         Experiment.run(plan, options: experimentOptions, progress: progress) { r, metrics, rows in
             records?.append(ReplicationRecord(metrics, ruleSet: r, of: header))
             if shard == nil { summary.add(metrics, ruleSet: r) }
-            trace += rows
+            if options.trace { trace += rows }
+            if historyRows == nil { historyRows = rows }
+        }
+        if let path = options.historyOut, let historyRows {
+            let text = HistoryExport.csv(rows: historyRows, fieldNames: plan.schema.fieldNames, scenario: plan.scenario,
+                                         asOf: plan.scenario.start + plan.scenario.warmup + plan.scenario.horizon)
+            try attempt { try ReportWriter.writeAtomically(text, to: path) }
         }
         if let shard, let records {
             let name = try StudyFiles.finish(records)

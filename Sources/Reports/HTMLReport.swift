@@ -4,19 +4,7 @@ public enum HTMLReport {
     public static func render(_ summary: Summary) -> String {
         let s = summary
         let c = ReportContent(summary: s)
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(SVG.escape(c.title))</title>
-        <style>\(css)</style>
-        </head>
-        <body>
-        <main>
-        <h1>\(SVG.escape(c.title))</h1>
-        <p class="repro">\(inline(c.reproducibility))</p>
+        var out = pageStart(title: c.title, reproducibility: c.reproducibility) + """
         <section class="verdict">
         <h2>Verdict</h2>
         <ul>
@@ -68,6 +56,25 @@ public enum HTMLReport {
         out += table(c.allMetrics)
         out += "</main>\n</body>\n</html>\n"
         return out
+    }
+
+    /// The page up to and including its heading and reproducibility line (inline CSS).
+    static func pageStart(title: String, reproducibility: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(SVG.escape(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        <main>
+        <h1>\(SVG.escape(title))</h1>
+        <p class="repro">\(inline(reproducibility))</p>
+
+        """
     }
 
     static let css = """

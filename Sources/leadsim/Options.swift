@@ -29,6 +29,11 @@ struct SimulationOptions: ParsableArguments {
                                valueName: "K/N|auto"))
     var shard: String?
 
+    @Option(name: .customLong("history-out"),
+            help: ArgumentHelp("Also write the first rule set's first replication as a CRM history (SPEC §8) exported at the "
+                               + "end of the horizon, e.g. for `leadsim backtest`.", valueName: "file"))
+    var historyOut: String?
+
     @Flag(help: "No progress bar and no verdict on the terminal; only where the files went.")
     var quiet = false
 
@@ -41,6 +46,9 @@ struct SimulationOptions: ParsableArguments {
             throw ValidationError("--format takes a comma-separated list of md, html, json, csv, records; got '\(format)'")
         }
         if shard != nil, trace { throw ValidationError("--trace cannot be combined with --shard (shards write only records)") }
+        if shard != nil, historyOut != nil {
+            throw ValidationError("--history-out cannot be combined with --shard (shards write only records)")
+        }
         _ = try Shard.flag(shard)
     }
 
@@ -50,7 +58,7 @@ struct SimulationOptions: ParsableArguments {
                                           overrides: StudyOverrides(replications: replications, seed: seed))
         for warning in inputs.warnings { printError(warning.description) }
         let options = RunOptions(out: out, jobs: jobs, trace: trace, formats: ReportFormats(list: format)!,
-                                 shard: try Shard.flag(shard))
+                                 shard: try Shard.flag(shard), historyOut: historyOut)
         let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome: RunOutcome
         do {

@@ -15,6 +15,7 @@ extension Replication {
         if lead.firstAssigned == .infinity {
             lead.firstAssigned = now
             metrics.firstAssignment(arrival: lead.arrival, at: now, counted: lead.counted)
+            backtest?.firstAssigned(slot: slot, rep: rep)
         }
         leads[slot] = lead
         metrics.occupancy(rep: rep, before: reps.open[rep], change: 1, at: now)
@@ -108,5 +109,6 @@ extension Replication {
         let queue = lead.queue(in: queues)
         metrics.finished(lead: lead, outcome: outcome, ownedNow: owned, team: team(of: queue, latestOwner: lead.owner))
         trace?.finished(slot: slot, lead: lead, outcome: outcome, queueName: queueName(queue))
+        backtest?.finished(slot: slot, lead: lead)
     }
 }

@@ -18,6 +18,8 @@ final class Replication {
     /// The scenario's `metrics.unowned_after`.
     let unownedAfter: Seconds
     let trace: TraceRecorder?
+    /// The backtest's lead tally (`leadsim backtest` only).
+    let backtest: BacktestRecorder?
     let checkInvariants: Bool
     /// Queue every routed lead and never trust remembered blocked lines (tests compare this
     /// against the fast path).
@@ -73,7 +75,7 @@ final class Replication {
     let metrics: MetricsCollector
 
     init(plan: SimulationPlan, ruleIndex: Int, replication: Int, trace: Bool, checkInvariants: Bool,
-         referenceDispatch: Bool = false) {
+         referenceDispatch: Bool = false, backtest: BacktestDefinition? = nil) {
         self.referenceDispatch = referenceDispatch
         self.plan = plan
         self.ruleIndex = ruleIndex
@@ -121,6 +123,7 @@ final class Replication {
         metrics = MetricsCollector(plan: plan, ruleIndex: ruleIndex, replication: replication,
                                    repCalendars: calendars)
         self.trace = trace ? TraceRecorder(plan: plan, ruleIndex: ruleIndex, replication: replication) : nil
+        self.backtest = backtest.map(BacktestRecorder.init)
     }
 
     /// Rep calendars with this replication's random days off (each rep's own stream) and shrunk
@@ -219,6 +222,7 @@ final class Replication {
         var result = metrics.finish(reps: reps, endTime: now)
         result.events = events.eventCount
         result.invariantViolations = violations
+        result.backtest = backtest?.figures()
         return (result, trace?.rows ?? [])
     }
 

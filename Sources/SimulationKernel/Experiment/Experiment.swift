@@ -17,6 +17,9 @@ public struct ExperimentOptions: Sendable {
     /// instant, instead of assigning a lone arrival at once and remembering blocked lines.
     /// Results must be identical (except the count of events handled); it is only slower.
     public var referenceDispatch = false
+    /// `leadsim backtest`: each replication's leads counted by this definition into
+    /// `ReplicationMetrics.backtest` (nil: not counted).
+    public var backtest: BacktestDefinition?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, trace: Bool = false, checkInvariants: Bool = false,
                 replications: [Int]? = nil) {
@@ -74,7 +77,7 @@ public enum Experiment {
                     let (ruleIndex, k) = tasks[index]
                     let replication = Replication(plan: plan, ruleIndex: ruleIndex, replication: replications[k],
                                                   trace: options.trace, checkInvariants: options.checkInvariants,
-                                                  referenceDispatch: options.referenceDispatch)
+                                                  referenceDispatch: options.referenceDispatch, backtest: options.backtest)
                     let finished = board.post(replication.run(), at: index)
                     progress?(finished, tasks.count)
                 }

@@ -62,6 +62,9 @@ public struct ReplicationMetrics: Codable, Sendable {
     public var events = 0
     /// Broken invariants found with `checkInvariants` (always empty otherwise).
     public var invariantViolations: [String] = []
+    /// `leadsim backtest`'s figures of this replication's leads (nil otherwise, and then absent
+    /// from the records).
+    public var backtest: BacktestFigures?
 
     public init(replication: Int) {
         self.replication = replication
