@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "ShardsTests", dependencies: ["Shards", "Reports", "SimulationKernel", "SimulationModel", "ScenarioFile"]),
         .testTarget(name: "InputAnalysisTests", dependencies: ["InputAnalysis", "RandomStreams", "SimulationModel"]),
         .testTarget(name: "ReplayTests",
-                    dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules"]),
+                    dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules", "TextFormats"]),
     ],
     swiftLanguageModes: [.v6]
 )
