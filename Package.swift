@@ -57,7 +57,7 @@ let package = Package(
         // History files (CRM exports, SPEC §8) read and checked for `fit` and `backtest`.
         .target(name: "History", dependencies: ["SimulationModel", "TextFormats", "ScenarioFile"]),
         // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
-        .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel"]),
+        .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "TextFormats"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
         .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing", "TextFormats"]),
         // The simulator against queueing theory (Erlang C, B, A; arrival patterns) and the peer model.

@@ -38,6 +38,25 @@ public enum Suggestions {
         return candidates.first { squash($0) == squashed }
     }
 
+    /// `closest(to:in:)` for a field value: values of one or two letters (country codes,
+    /// regions) are one letter from many others, so only a case or separator slip (`ca` for
+    /// `CA`) is suggested for them.
+    public static func closestValue<S: Sequence>(to value: String, in candidates: S) -> String? where S.Element == String {
+        guard value.count <= 2 else { return closest(to: value, in: candidates) }
+        let squashed = squash(value)
+        return candidates.first { $0 != value && squash($0) == squashed }
+    }
+
+    /// The first `shown` items and a count of the rest, for a message about many:
+    /// `'AX', 'AL' and 'DZ'`, or `'AX', 'AL', … 'BY' and 237 more`.
+    public static func sample(_ items: [String], shown: Int = 8, quoted: Bool = true) -> String {
+        let words = items.prefix(shown).map { quoted ? "'\($0)'" : $0 }
+        let rest = items.count - words.count
+        if rest > 0 { return words.joined(separator: ", ") + " and \(rest) more" }
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " and " + words[words.count - 1]
+    }
+
     private static func squash(_ s: String) -> String {
         String(s.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }.map(Character.init))
     }

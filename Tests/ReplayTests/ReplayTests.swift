@@ -106,18 +106,23 @@ import Testing
             00Q2,2025-10-06T09:30,NA,3
             00Q3,10/08/2025 13:05,EMEA,5
             """
-        let (dir, _) = try Self.scenario(csv: csv)
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(dir.deletingLastPathComponent().path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let failure = try Self.loadFailure(dir.lastPathComponent + "/scenario.yaml")
+        let (_, path) = try Self.scenario(csv: csv)
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        let failure: LoadFailure
+        do {
+            _ = try ScenarioLoader.load(yaml: yaml, file: "study/scenario.yaml", replayFiles: ["leads.csv": csv])
+            Issue.record("expected errors")
+            return
+        } catch {
+            failure = error
+        }
         let errors = failure.errors
         #expect(errors.map(\.keyPath) == ["sources[0].replay row 1", "sources[0].replay row 3"], "\(failure)")
         #expect(errors.map(\.line) == [2, 4])
         #expect(errors.first?.message == "a quoted cell is never closed")
         #expect(errors.last?.message.hasPrefix("CreatedDate '10/08/2025 13:05' is ambiguous") == true)
         #expect(errors.last?.valid?.contains("date_format: us or date_format: eu") == true)
-        #expect(errors.allSatisfy { $0.file == dir.lastPathComponent + "/leads.csv" })
+        #expect(errors.allSatisfy { $0.file == "study/leads.csv" }, "relative, beside the scenario as named")
     }
 
     @Test func dateFormatReadsUSAndEUExports() throws {
