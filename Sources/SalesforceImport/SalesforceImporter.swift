@@ -28,7 +28,9 @@ public struct ImportedRuleSet: Sendable {
 /// - the negative operations hold for a blank field, so they become a condition-level `not`;
 /// - `contains` and `startsWith` are case-insensitive;
 /// - `includes`/`excludes` test multi-select picklists (`A;B;C`) value by value;
-/// - an entry without criteria matches every lead: when it is last it becomes the fallback.
+/// - an entry without criteria matches every lead: when it is last it becomes the fallback;
+/// - a lead is assigned the moment the rule runs, on shift or not: every human queue says
+///   `assign_off_shift: true` (the YAML explains it above `queues:`).
 public enum SalesforceImporter {
     public static let metadataNamespace = "http://soap.sforce.com/2006/04/metadata"
 
@@ -230,7 +232,7 @@ struct ImportSession {
         }
         if queues.isEmpty {
             // A rule set needs a queue; a rule without entries routes nobody.
-            queues.append((key: "none", queue: Queue(name: "unassigned", kind: .human(HumanQueue(members: .team("unassigned")))),
+            queues.append((key: "none", queue: Queue(name: "unassigned", kind: .human(HumanQueue(members: .team("unassigned"), assignOffShift: true))),
                            comment: "placeholder: the rule has no entries"))
         }
         let slug = Self.slug(name).isEmpty ? "salesforce-rule" : Self.slug(name)
@@ -426,13 +428,13 @@ struct ImportSession {
         switch target {
         case .rep(let rep):
             base = rep
-            kind = .human(HumanQueue(members: .reps([rep])))
+            kind = .human(HumanQueue(members: .reps([rep]), assignOffShift: true))
         case .team(let team, let strategy):
             base = team
-            kind = .human(HumanQueue(members: .team(team), strategy: strategy ?? map.strategy))
+            kind = .human(HumanQueue(members: .team(team), strategy: strategy ?? map.strategy, assignOffShift: true))
         case .reps(let reps, let strategy):
             base = reps.joined(separator: "-")
-            kind = .human(HumanQueue(members: .reps(reps), strategy: strategy ?? map.strategy))
+            kind = .human(HumanQueue(members: .reps(reps), strategy: strategy ?? map.strategy, assignOffShift: true))
         case .automated:
             base = Self.slug(display.split(separator: " ").dropFirst().joined(separator: " "))
             kind = .automated

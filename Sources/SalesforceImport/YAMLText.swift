@@ -149,6 +149,13 @@ enum YAMLText {
 
     // MARK: Rule sets
 
+    /// Above `queues:` when a queue assigns off shift: why, and what removing it means.
+    static let offShiftComment = [
+        "assign_off_shift: true, as in Salesforce: the rule assigns a lead the moment it runs, whether",
+        "or not the owner is on shift (the first touch still waits for the owner's shift). Remove it",
+        "to have leads wait in the queue until one of its reps is on shift.",
+    ]
+
     /// The YAML of `ruleSet`; `comments` are written above each route (by index), `queueComments`
     /// after each queue, `fallbackComment` after the fallback, `header` at the top.
     static func ruleSet(_ ruleSet: RuleSet, header: [String], routeComments: [[String]], queueComments: [String: String],
@@ -172,6 +179,9 @@ enum YAMLText {
         if let fallback = ruleSet.fallback {
             out.append("fallback: \(name(fallback))" + (fallbackComment.map { "  # " + $0 } ?? ""))
         }
+        if ruleSet.queues.contains(where: { if case .human(let h) = $0.kind { return h.assignOffShift } else { return false } }) {
+            out += offShiftComment.map { "# " + $0 }
+        }
         out.append("queues:")
         for queue in ruleSet.queues {
             let value: Value
@@ -185,6 +195,7 @@ enum YAMLText {
                 case .reps(let r): entries.append(("reps", .list(r.map { .scalar(name($0)) })))
                 }
                 if case .reps(let r) = h.members, r.count == 1 {} else { entries.append(("strategy", .scalar(h.strategy.rawValue))) }
+                if h.assignOffShift { entries.append(("assign_off_shift", .scalar("true"))) }
                 value = .map(entries)
             }
             var queueLines = lines(value, indent: 2, prefix: name(queue.name) + ": ")

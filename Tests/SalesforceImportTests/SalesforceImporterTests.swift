@@ -77,6 +77,24 @@ import Testing
         #expect(enterprise.strategy == .leastLoaded)
     }
 
+    /// Salesforce assigns at once, on shift or not: every human queue says so, and the YAML says why.
+    @Test func humanQueuesAssignOffShiftWithAComment() throws {
+        let r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        var human = 0
+        for queue in r.loaded.ruleSet.queues {
+            guard case .human(let h) = queue.kind else { continue }
+            human += 1
+            #expect(h.assignOffShift, "queue \(queue.name) is loaded back with assign_off_shift")
+        }
+        #expect(human >= 4)
+        let lines = r.imported.yaml.split(separator: "\n").map(String.init)
+        let queues = try #require(lines.firstIndex(of: "queues:"))
+        #expect(lines[queues - 3].hasPrefix("# assign_off_shift: true, as in Salesforce: the rule assigns a lead the moment it runs"))
+        #expect(lines[(queues - 3)..<queues].allSatisfy { $0.hasPrefix("# ") }, "a short comment right above queues:")
+        #expect(lines.contains("  maria: {reps: [maria], assign_off_shift: true}  # User maria.lopez@acme.example"))
+        #expect(lines.contains("  nurture-queue: automated  # Queue Nurture_Queue"), "automated queues have no shift")
+    }
+
     @Test func olderFormatWithoutMapReportsUnmappedNames() throws {
         var r = try ImportedRouter("Lead.assignmentRules", map: nil)
         let messages = r.imported.warnings.map(\.message)
