@@ -8,10 +8,12 @@ import SimulationModel
 public struct RouteStudy: Sendable {
     public var ruleSet: RuleSet
     public var scenario: Scenario?
+    /// `--map`: the map file's `fields:` name columns (and JSON keys) as fields.
+    public var map: ImportMap?
 
-    /// Loads and checks the files (`InputCheck`; warnings are not shown by `route`).
+    /// Loads and checks the files (`InputCheck`; warnings are not shown by `route`) and the map.
     /// - Throws: `StudyError` (invalid input): `error: ` and the failure; its diagnostics for JSON.
-    public init(rules: String, scenario: String?) throws(StudyError) {
+    public init(rules: String, scenario: String?, map: String? = nil) throws(StudyError) {
         let check = InputCheck(scenario: scenario, rules: [rules])
         guard check.isValid, let loaded = check.ruleSets.first else {
             let failure = check.failure(withWarnings: false)
@@ -19,19 +21,26 @@ public struct RouteStudy: Sendable {
         }
         ruleSet = loaded.ruleSet
         self.scenario = check.scenario?.scenario
+        do throws(LoadFailure) {
+            self.map = try map.map { path throws(LoadFailure) in try ImportMap.load(yaml: try readText(path), file: path) }
+        } catch {
+            throw .invalidInput("error: \(error)", diagnostics: error.diagnostics, omitted: error.omitted)
+        }
     }
 
-    /// One lead given as a JSON object: its route, destination, rep and why.
-    public func route(json: String, format: RouteFormat, seed: UInt64) throws(StudyError) -> String {
-        try attempt { try LeadRouter.routeOne(json: json, ruleSet: ruleSet, scenario: scenario, format: format, seed: seed) }
+    /// One lead given as a JSON object: its route, destination, rep and why; a warning for each
+    /// key that is no field the rules test.
+    public func route(json: String, format: RouteFormat, seed: UInt64) throws(StudyError) -> LeadRouter.Output {
+        try attempt { try LeadRouter.routeOne(json: json, ruleSet: ruleSet, scenario: scenario, format: format, seed: seed, map: map) }
     }
 
-    /// Every lead of the CSV file at `path`: the rows with their route and queue (and rep, reason).
-    public func route(csvFile path: String, format: RouteFormat, explain: Bool, seed: UInt64) throws(StudyError) -> String {
+    /// Every lead of the CSV file at `path`: the rows with their route and queue (and rep, reason);
+    /// a warning for each field the rules test that no column holds.
+    public func route(csvFile path: String, format: RouteFormat, explain: Bool, seed: UInt64) throws(StudyError) -> LeadRouter.Output {
         try attempt {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             return try LeadRouter.routeMany(csv: text, ruleSet: ruleSet, scenario: scenario, format: format,
-                                            explain: explain, seed: seed)
+                                            explain: explain, seed: seed, map: map)
         }
     }
 

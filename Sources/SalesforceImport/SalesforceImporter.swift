@@ -29,6 +29,7 @@ public struct ImportedRuleSet: Sendable {
 /// - `contains` and `startsWith` are case-insensitive;
 /// - `includes`/`excludes` test multi-select picklists (`A;B;C`) value by value;
 /// - an entry without criteria matches every lead: when it is last it becomes the fallback;
+/// - each field keeps its Salesforce names (`fields:` aliases), so exports are read unrenamed;
 /// - a lead is assigned the moment the rule runs, on shift or not: every human queue says
 ///   `assign_off_shift: true` (the YAML explains it above `queues:`).
 public enum SalesforceImporter {
@@ -61,6 +62,8 @@ struct ImportSession {
     var reportedTargets: Set<String> = []
     /// Names derived for unmapped fields, kept distinct (`Lead.LeadSource` and `Lead.Lead_Source__c`).
     let derivedNames: DerivedFieldNames
+    /// The Salesforce names of each field the rule reads, for the rule set's `fields:`.
+    var aliases = FieldAliases()
 
     /// Queues by target key, in order of first use.
     var queues: [(key: String, queue: Queue, comment: String)] = []
@@ -237,7 +240,7 @@ struct ImportSession {
         }
         let slug = Self.slug(name).isEmpty ? "salesforce-rule" : Self.slug(name)
         let ruleSet = RuleSet(name: slug, description: "Salesforce assignment rule '\(name)'", routes: routes, fallback: fallback,
-                              queues: queues.map(\.queue))
+                              queues: queues.map(\.queue), fields: aliases)
         var header = ["Imported by `leadsim import salesforce` from \(URL(fileURLWithPath: file).lastPathComponent),",
                       "assignment rule '\(name)'\(active ? " (active)" : " (not active)"), \(entries.count) entr\(entries.count == 1 ? "y" : "ies").",
                       "Comments give each route's entry number (ruleEntry order in that rule) and its criteria as written."]
@@ -365,10 +368,18 @@ struct ImportSession {
 
     mutating func noteField(_ salesforce: String, _ element: XMLElement, _ path: String) {
         let key = ImportMap.fieldKey(salesforce)
+        aliases.add(FieldAliases.Entry(field: fieldName(salesforce), aliases: Self.salesforceNames(salesforce, label: map.labels[key])))
         guard map.fields[key] == nil, !reportedFields.contains(key) else { return }
         reportedFields.insert(key)
         report(.warning, element, path, "field '\(salesforce)' is not in the map; using '\(derivedNames.name(salesforce))'",
                valid: "fields: {\(salesforce): SCENARIO_FIELD} in the map file")
+    }
+
+    /// The names a Salesforce field has in exports: `Lead.CountryCode`, `CountryCode` (Data Loader
+    /// writes API names), and the label (`Country Code`, report exports) when the map gives one.
+    static func salesforceNames(_ salesforce: String, label: String?) -> [String] {
+        let api = salesforce.lowercased().hasPrefix("lead.") ? String(salesforce.dropFirst(5)) : salesforce
+        return ["Lead." + api, api] + (label.map { [$0] } ?? [])
     }
 
     static func derivedFieldName(_ salesforce: String) -> String {

@@ -149,6 +149,12 @@ enum YAMLText {
 
     // MARK: Rule sets
 
+    /// Above `fields:`: what the aliases are for.
+    static let fieldsComment = [
+        "The Salesforce names of each field: a CSV column (route --leads, replay:, history files)",
+        "named by any of them is read as the field, so exports need no renaming.",
+    ]
+
     /// Above `queues:` when a queue assigns off shift: why, and what removing it means.
     static let offShiftComment = [
         "assign_off_shift: true, as in Salesforce: the rule assigns a lead the moment it runs, whether",
@@ -163,6 +169,14 @@ enum YAMLText {
         var out: [String] = header.map { "# " + $0 }
         out.append("name: \(name(ruleSet.name))")
         if let d = ruleSet.description { out.append("description: \(quoted(d))") }
+        if !ruleSet.fields.isEmpty {
+            out += fieldsComment.map { "# " + $0 }
+            out.append("fields:")
+            for entry in ruleSet.fields.entries where !entry.aliases.isEmpty {
+                out += lines(.map([("aliases", .list(entry.aliases.map { .scalar(text($0)) }))]), indent: 2,
+                             prefix: name(entry.field) + ": ")
+            }
+        }
         if !ruleSet.routes.isEmpty {
             out.append("routes:")
             for (i, route) in ruleSet.routes.enumerated() {
