@@ -18,16 +18,19 @@ public enum HistoryFile {
     /// - Parameters:
     ///   - map: renames role columns (`columns:`) and field columns (`fields:`).
     ///   - asOf: the export time; nil means the latest timestamp in the file.
+    ///   - aliases: the field aliases of the rules in use (a rule set's `fields:`): a column named by
+    ///     an alias is that field, unless the map's `fields:` names it.
     ///   - dateFormat: how numeric dates are written (`--date-format`): `us` reads
     ///     `10/08/2025 1:05 PM`, `eu` `08/10/2025 13:05`; ISO timestamps are read under every format.
     /// - Throws: `LoadFailure` with every problem found: a missing column, and each bad row
     ///   with its row number and line (the rows after an unclosed quote included).
     public static func read(text: String, file: String, map: ImportMap = ImportMap(), timeZone: String,
-                            asOf: Instant? = nil, dateFormat: DateFormat = .iso) throws(LoadFailure) -> History {
+                            asOf: Instant? = nil, aliases: FieldAliases = FieldAliases(),
+                            dateFormat: DateFormat = .iso) throws(LoadFailure) -> History {
         var text = text
         return try text.withUTF8 { bytes in
             Result { () throws(LoadFailure) -> History in
-                var reader = HistoryReader(bytes: bytes, file: file, map: map,
+                var reader = HistoryReader(bytes: bytes, file: file, map: map, aliases: aliases,
                                            timestamps: RecordedTimestamps(zone: timeZone, format: dateFormat, setting: .flag),
                                            asOf: asOf)
                 return try reader.read()
@@ -40,6 +43,7 @@ public enum HistoryFile {
 private struct HistoryReader {
     let file: String
     let map: ImportMap
+    let aliases: FieldAliases
     let givenAsOf: Instant?
     var scanner: CSVScanner
     let bytes: UnsafeBufferPointer<UInt8>
@@ -49,10 +53,12 @@ private struct HistoryReader {
     var skewed: [(kind: String, rows: [Int])] = []
     var latest = -Double.infinity
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, map: ImportMap, timestamps: RecordedTimestamps, asOf: Instant?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, map: ImportMap, aliases: FieldAliases, timestamps: RecordedTimestamps,
+         asOf: Instant?) {
         self.bytes = bytes
         self.file = file
         self.map = map
+        self.aliases = aliases
         givenAsOf = asOf
         scanner = CSVScanner(bytes: bytes)
         self.timestamps = timestamps
@@ -64,7 +70,7 @@ private struct HistoryReader {
     mutating func read() throws(LoadFailure) -> History {
         let (header, roles) = try self.header()
         let fieldColumns = header.indices.filter { i in !header[i].isEmpty && !roles.values.contains(i) }
-        let fieldNames = fieldColumns.map { map.field(header[$0]) ?? header[$0] }
+        let fieldNames = fieldColumns.map { FieldColumns.field(ofColumn: header[$0], aliases: aliases, map: map) }
         try checkFieldNames(fieldNames, columns: fieldColumns.map { header[$0] })
 
         var sources = Interner(), owners = Interner(), teams = Interner(), accounts = Interner()
@@ -150,8 +156,8 @@ private struct HistoryReader {
             if let index = header.firstIndex(of: name) {
                 roles[role] = index
             } else if map.columns[role] == nil, role == .source || role == .account,
-                      let index = header.firstIndex(where: { map.field($0) == role.rawValue }) {
-                // `fields: {Lead.LeadSource: source}` of an import map names the source column.
+                      let index = header.firstIndex(where: { FieldColumns.field(ofColumn: $0, aliases: aliases, map: map) == role.rawValue }) {
+                // `fields: {Lead.LeadSource: source}` of an import map (or a rule set's alias of `source`) names the source column.
                 roles[role] = index
             } else if role == .createdAt || map.columns[role] != nil {
                 let mapped = map.columns[role] != nil ? " (the map's columns.\(role.rawValue))" : ""

@@ -60,7 +60,8 @@ public enum LintStudy {
         do throws(LoadFailure) {
             // Not `InputCheck`: the cross-check's errors are findings here, reported by the linter.
             let loaded = try RuleSetLoader.load(path: rules)
-            let world: LoadedScenario? = try scenario.map { path throws(LoadFailure) in try ScenarioLoader.load(path: path) }
+            var world: LoadedScenario? = try scenario.map { path throws(LoadFailure) in try ScenarioLoader.load(path: path) }
+            if let replayed = world?.scenario.resolvingReplayColumns(loaded.ruleSet.fields) { world?.scenario = replayed }
             return LintOutcome(findings: RuleLinter.lint(loaded, scenario: world, options: .init(simulatedDays: max(0, days))))
         } catch {
             throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)

@@ -19,6 +19,9 @@ extension RuleSetBuilder {
             }
             guard let fm = r.map(value, fieldPath, FileFormat.fieldNaming), let list = fm["aliases"],
                   let items = r.list(list, fm.path("aliases"), what: "aliases") else { continue }
+            if items.isEmpty {
+                r.error(list, fm.path("aliases"), "field '\(field)' has no aliases", valid: "aliases: [NAME, …], or leave the field out")
+            }
             var aliases: [String] = []
             for (i, item) in items.enumerated() {
                 let itemPath = "\(fm.path("aliases"))[\(i)]"

@@ -33,7 +33,7 @@ public enum Suggestions {
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
         }
         if let best { return best.0 }
-        // A case or separator slip (`Demo_Request`, `assignOffShift`).
+        // A case or separator slip (`Demo_Request`, `assignOffShift`), or a CRM's spelling (`Region__c`).
         let squashed = squash(word)
         return candidates.first { squash($0) == squashed }
     }
@@ -57,8 +57,13 @@ public enum Suggestions {
         return words.dropLast().joined(separator: ", ") + " and " + words[words.count - 1]
     }
 
+    /// Lower case without separators, and without Salesforce's `Lead.` prefix and `__c` suffix
+    /// (`Lead.Region__c` and `region` are one name to a person).
     private static func squash(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }.map(Character.init))
+        var lower = s.lowercased()
+        if lower.hasPrefix("lead."), lower.count > 5 { lower.removeFirst(5) }
+        if lower.hasSuffix("__c"), lower.count > 3 { lower.removeLast(3) }
+        return String(lower.unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " && $0 != "." }.map(Character.init))
     }
 
     /// `a, b or c`, for `valid:` lines.

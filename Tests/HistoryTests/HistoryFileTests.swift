@@ -297,3 +297,26 @@ extension ImportMap {
         return map
     }
 }
+
+/// History columns resolve by the rules' field aliases, and a tested field without a column is named.
+@Test func historyColumnsResolveByTheRulesAliases() throws {
+    let aliases = FieldAliases([FieldAliases.Entry(field: "country", aliases: ["Lead.CountryCode", "CountryCode"]),
+                                FieldAliases.Entry(field: "source", aliases: ["LeadSource"])])
+    let history = try HistoryFile.read(text: """
+        created_at,owner,CountryCode,LeadSource,Industry
+        2026-01-05 09:00,ann,US,web,Retail
+        2026-01-05 10:00,ann,DE,demo,Retail
+        2026-01-05 11:00,ann,US,web,Retail
+        """, file: "history.csv", timeZone: "UTC", aliases: aliases)
+    #expect(history.fields.map(\.name) == ["country", "Industry"])
+    #expect(history.fields.map(\.column) == ["CountryCode", "Industry"])
+    #expect(history.sources == ["web", "demo"], "an alias of source names the source column")
+    let rules = RuleSet(name: "r", routes: [
+        Route(name: "us", when: .all([.field("country", .equals(.text("US"))), .field("industry", .equals(.text("Retail")))]),
+              destination: .queue("q")),
+    ], queues: [Queue(name: "q", kind: .automated)], fields: FieldAliases([FieldAliases.Entry(field: "industry", aliases: ["Lead.Industry"])]))
+    #expect(history.missingFields(testedBy: rules).map(\.message) == [
+        "no column is the field 'industry' that the rules test (looked for 'industry' or 'Lead.Industry'): every lead lacks it, "
+            + "so its tests fail; did you mean 'Industry'?",
+    ])
+}
