@@ -147,6 +147,18 @@ enum YAMLText {
         }
     }
 
+    /// Whole seconds as the loader reads them back exactly: `45s`, `1h30m`, `2d`.
+    static func duration(_ seconds: Seconds) -> String {
+        var left = Int(seconds.rounded())
+        guard left > 0 else { return "0s" }
+        var out = ""
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] where left >= size {
+            out += "\(left / size)\(unit)"
+            left %= size
+        }
+        return out
+    }
+
     // MARK: Rule sets
 
     /// Above `fields:`: what the aliases are for.
@@ -210,6 +222,13 @@ enum YAMLText {
                 }
                 if case .reps(let r) = h.members, r.count == 1 {} else { entries.append(("strategy", .scalar(h.strategy.rawValue))) }
                 if h.assignOffShift { entries.append(("assign_off_shift", .scalar("true"))) }
+                if let overflow = h.overflow {
+                    entries.append(("overflow", .map([("after", .scalar(duration(overflow.after))), ("to", .scalar(name(overflow.to)))])))
+                }
+                if case .own(let sla) = h.sla {
+                    entries.append(("sla", .map([("first_touch", .scalar(duration(sla.firstTouch))),
+                                                 ("on_breach", .scalar(sla.onBreach.rawValue))])))
+                }
                 value = .map(entries)
             }
             var queueLines = lines(value, indent: 2, prefix: name(queue.name) + ": ")
