@@ -33,6 +33,22 @@ public enum ImportStudy {
         }
     }
 
+    /// `leadsim import salesforce-users`: the User export at `file` as reps (`UserExportImporter`).
+    /// - Throws: `StudyError` (invalid input) with every problem of the file.
+    public static func salesforceUsers(file: String, teamColumn: String?) throws(StudyError) -> ImportedUsers {
+        do throws(LoadFailure) {
+            return try UserExportImporter.importUsers(csv: try readText(file), file: file, teamColumn: teamColumn)
+        } catch {
+            throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)
+        }
+    }
+
+    /// Writes imported users' reps to `path` (atomically); returns the line saying so.
+    public static func write(_ users: ImportedUsers, to path: String) throws(StudyError) -> String {
+        try attemptUnexpected { try ReportWriter.writeAtomically(users.yaml, to: path) }
+        return "wrote \(path): \(users.reps.count) rep\(users.reps.count == 1 ? "" : "s"), \(users.inactive.count) inactive left out"
+    }
+
     /// The files of a metadata folder that a folder import reads (path below `folder` → text).
     static func metadataFiles(in folder: String) throws(LoadFailure) -> [String: String] {
         let suffixes = ["Lead.assignmentRules-meta.xml", "Lead.assignmentRules", ".queue-meta.xml",

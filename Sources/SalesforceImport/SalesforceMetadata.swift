@@ -119,8 +119,13 @@ struct SalesforceMetadata {
         for child in root.children {
             let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
             switch child.name {
-            case "label", "fullName", "capacityType", "isAttributeBased", "capacityPercentage", "dropAdditionalSkillsTimeout":
+            case "label", "fullName", "capacityType", "capacityPercentage", "dropAdditionalSkillsTimeout":
                 continue
+            case "isAttributeBased":
+                if text.lowercased() == "true" {
+                    warnings.append(file.diagnostic(.warning, child,
+                        "routing configuration '\(name)' routes by attributes (skills on the work item); leadsim routes by the queue's strategy alone"))
+                }
             case "routingModel": config.routingModel = text
             case "routingPriority": config.routingPriority = text
             case "queueOverflowAssignee": config.overflowAssignee = text

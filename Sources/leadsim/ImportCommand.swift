@@ -6,7 +6,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Turn rules kept elsewhere into leadsim rule sets.",
-        subcommands: [SalesforceImportCommand.self]
+        subcommands: [SalesforceImportCommand.self, SalesforceUsersImportCommand.self]
     )
 }
 
@@ -55,6 +55,40 @@ struct SalesforceImportCommand: ParsableCommand {
             if let line = try ImportStudy.writeReps(imported, to: path) { printError(line) }
         } else if let fragment = imported.reps {
             printError("reps fragment (paste into a scenario):\n" + fragment)
+        }
+    }
+}
+
+/// `leadsim import salesforce-users USERS.csv [--team-column COLUMN] [--out REPS.yaml]`.
+struct SalesforceUsersImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "salesforce-users",
+        abstract: "Turn a Salesforce User export into reps to paste into a scenario.",
+        discussion: """
+            USERS.csv is a User export (Data Loader: Email, Username, TimeZoneSidKey, IsActive, \
+            UserRole.Name; a report's labels work too). Each active user becomes a rep named by \
+            the e-mail's local part (as import salesforce names users), with its time zone and \
+            its role as team (or --team-column); inactive users are left out and listed. Warnings \
+            go to stderr; the reps go to --out or standard output. Exit 1 on unreadable input.
+            """
+    )
+
+    @Argument(help: "The User export CSV file.")
+    var file: String
+
+    @Option(help: "The column that holds each rep's team (default: the role).")
+    var teamColumn: String?
+
+    @Option(help: "Write the reps here instead of standard output.")
+    var out: String?
+
+    func run() throws {
+        let users = try ImportStudy.salesforceUsers(file: file, teamColumn: teamColumn)
+        for warning in users.warnings { printError(warning.description) }
+        if let out {
+            printError(try ImportStudy.write(users, to: out))
+        } else {
+            print(users.yaml, terminator: "")
         }
     }
 }
