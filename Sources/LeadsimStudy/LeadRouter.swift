@@ -63,16 +63,16 @@ public enum LeadRouter {
     /// Routes one JSON lead and renders the route, destination and explanation. Keys are read
     /// as fields like CSV columns (`FieldColumns`); a key that is no field the rules test is warned about.
     public static func routeOne(json: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
-                                seed: UInt64, map: ImportMap? = nil) throws -> Output {
+                                seed: UInt64, map: ImportMap? = nil, dateFormat: DateFormat = .iso) throws -> Output {
         let given = try parseJSONLead(json)
         let keys = given.map(\.0)
         let names = try fieldNames(keys, ruleSet: ruleSet, map: map, scenario: scenario) { RouteInputError.badJSON($0) }
         let fields = zip(names, given).map { ($0, $1.1) }
-        let read = zip(keys, names).filter { scenario == nil || $0.0 != Lead.createdAtKey }
+        let read = zip(keys, names).filter { scenario == nil || $0.1 != Lead.createdAtKey }
         let warnings = FieldColumns.unreadKeys(read.map(\.0), fields: read.map(\.1), tested: ruleSet.testedFields,
                                                aliases: ruleSet.fields).map { "--lead: " + $0 }
         let lead: Lead
-        do { lead = try Lead(fields: fields, scenario: scenario) } catch {
+        do { lead = try Lead(fields: fields, scenario: scenario, dateFormat: dateFormat) } catch {
             throw RouteInputError.badJSON(Lead.explained(error))
         }
         var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
@@ -96,7 +96,7 @@ public enum LeadRouter {
     /// read as fields by `FieldColumns` (name, the rule set's aliases, the map); a field the
     /// rules test that no column holds is warned about once.
     public static func routeMany(csv: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
-                                 explain: Bool, seed: UInt64, map: ImportMap? = nil) throws -> Output {
+                                 explain: Bool, seed: UInt64, map: ImportMap? = nil, dateFormat: DateFormat = .iso) throws -> Output {
         let rows: [CSV.Row]
         do { rows = try CSV.parse(csv) } catch { throw RouteInputError.badCSV(line: error.line, error.message) }
         guard let header = rows.first?.cells else { throw RouteInputError.badCSV(line: 1, "no header row") }
@@ -109,7 +109,10 @@ public enum LeadRouter {
             guard row.cells.count == header.count else {
                 throw RouteInputError.badCSV(line: row.line, "\(row.cells.count) cells, the header has \(header.count)")
             }
-            do { leads.append(try Lead(fields: zip(names, row.cells).map { ($0, leadValue(ofCell: $1)) }, scenario: scenario)) }
+            do {
+                leads.append(try Lead(fields: zip(names, row.cells).map { ($0, leadValue(ofCell: $1)) }, scenario: scenario,
+                                      dateFormat: dateFormat))
+            }
             catch { throw RouteInputError.badCSV(line: row.line, Lead.explained(error)) }
         }
         var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
@@ -132,12 +135,14 @@ public enum LeadRouter {
         return Output(text: lines.joined(), warnings: warnings)
     }
 
-    /// The field each of `columns` holds (`FieldColumns`); `created_at` stays the creation time
-    /// with a scenario. Two columns holding one field are an error (`problem` makes it).
+    /// The field each of `columns` holds (`FieldColumns`); with a scenario, `created_at` (or the
+    /// map's `columns.created_at`, `CreatedDate`) is the creation time instead. Two columns
+    /// holding one field are an error (`problem` makes it).
     static func fieldNames(_ columns: [String], ruleSet: RuleSet, map: ImportMap?, scenario: Scenario?,
                            problem: (String) -> RouteInputError) throws -> [String] {
+        let createdAt = map?.column(.createdAt) ?? Lead.createdAtKey
         let names = columns.map { column in
-            scenario != nil && column == Lead.createdAtKey ? column : FieldColumns.field(ofColumn: column, aliases: ruleSet.fields, map: map)
+            scenario != nil && column == createdAt ? Lead.createdAtKey : FieldColumns.field(ofColumn: column, aliases: ruleSet.fields, map: map)
         }
         for (i, name) in names.enumerated() {
             if let j = names[..<i].firstIndex(of: name) {
@@ -191,15 +196,17 @@ public enum LeadRouter {
 
         /// With a scenario, a `created_at` key is the creation time in the scenario's zone (unless
         /// it has an offset), not a field; without one it is a field like any other.
-        init(fields: [(String, FieldValue?)], scenario: Scenario?) throws(ValueError) {
+        init(fields: [(String, FieldValue?)], scenario: Scenario?, dateFormat: DateFormat = .iso) throws(ValueError) {
             self.fields = fields
             guard let scenario, let index = fields.firstIndex(where: { $0.0 == Self.createdAtKey }) else { return }
             self.fields.remove(at: index)
             guard let stamp = fields[index].1 else {
                 throw ValueError("\(Self.createdAtKey) is empty", valid: ValueSyntax.recordedTimestampValid)
             }
-            do { createdAt = try ValueSyntax.recordedTimestamp(stamp.description, zone: scenario.timeZone) } catch {
-                throw ValueError("\(Self.createdAtKey): \(error.message)", valid: ValueSyntax.recordedTimestampValid)
+            do {
+                createdAt = try ValueSyntax.recordedTimestamp(stamp.description, zone: scenario.timeZone, format: dateFormat, setting: .flag)
+            } catch {
+                throw ValueError("\(Self.createdAtKey): \(error.message)", valid: error.valid ?? ValueSyntax.recordedTimestampValid)
             }
         }
 

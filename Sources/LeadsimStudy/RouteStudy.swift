@@ -2,14 +2,18 @@ import Foundation
 import RuleLint
 import ScenarioFile
 import SimulationModel
+import TextFormats
 
 /// `leadsim route`: a rule set (and, optionally, the scenario whose reps it assigns) loaded
 /// and checked once, then leads routed and explained by `LeadRouter`.
 public struct RouteStudy: Sendable {
     public var ruleSet: RuleSet
     public var scenario: Scenario?
-    /// `--map`: the map file's `fields:` name columns (and JSON keys) as fields.
+    /// `--map`: the map file's `fields:` name columns (and JSON keys) as fields, its
+    /// `columns.created_at` the creation-time column.
     public var map: ImportMap?
+    /// `--date-format`: how `created_at` cells write dates.
+    public var dateFormat: DateFormat = .iso
 
     /// Loads and checks the files (`InputCheck`; warnings are not shown by `route`) and the map.
     /// - Throws: `StudyError` (invalid input): `error: ` and the failure; its diagnostics for JSON.
@@ -31,7 +35,8 @@ public struct RouteStudy: Sendable {
     /// One lead given as a JSON object: its route, destination, rep and why; a warning for each
     /// key that is no field the rules test.
     public func route(json: String, format: RouteFormat, seed: UInt64) throws(StudyError) -> LeadRouter.Output {
-        try attempt { try LeadRouter.routeOne(json: json, ruleSet: ruleSet, scenario: scenario, format: format, seed: seed, map: map) }
+        try attempt { try LeadRouter.routeOne(json: json, ruleSet: ruleSet, scenario: scenario, format: format, seed: seed, map: map,
+                                           dateFormat: dateFormat) }
     }
 
     /// Every lead of the CSV file at `path`: the rows with their route and queue (and rep, reason);
@@ -40,7 +45,7 @@ public struct RouteStudy: Sendable {
         try attempt {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             return try LeadRouter.routeMany(csv: text, ruleSet: ruleSet, scenario: scenario, format: format,
-                                            explain: explain, seed: seed, map: map)
+                                            explain: explain, seed: seed, map: map, dateFormat: dateFormat)
         }
     }
 

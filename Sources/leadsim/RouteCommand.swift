@@ -33,8 +33,11 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "A scenario YAML file: also assign a rep to each lead, in file order.")
     var scenario: String?
 
-    @Option(help: "A map file whose fields: name CSV columns and JSON keys as lead fields (as in import salesforce).")
+    @Option(help: "A map file whose fields: name CSV columns and JSON keys as lead fields (as in import salesforce); columns.created_at names the creation-time column.")
     var map: String?
+
+    @Option(help: "How created_at writes dates: iso (default), us (10/08/2025 1:05 PM) or eu (08/10/2025 13:05).")
+    var dateFormat: DateFormat = .iso
 
     @Flag(help: "With --leads: add the reason (every route tried) to each row.")
     var explain = false
@@ -53,9 +56,10 @@ struct RouteCommand: ParsableCommand {
             printError("error: pass exactly one of --lead JSON or --leads FILE.csv")
             throw ExitCode(2)
         }
-        let study: RouteStudy
+        var study: RouteStudy
         do {
             study = try RouteStudy(rules: rules, scenario: scenario, map: map)
+            study.dateFormat = dateFormat
         } catch {
             guard format == .json else { throw error }
             // Invalid files: the same JSON diagnostics as `leadsim validate --format json`.
@@ -76,3 +80,5 @@ struct RouteCommand: ParsableCommand {
 }
 
 extension RouteFormat: ExpressibleByArgument {}
+
+extension DateFormat: ExpressibleByArgument {}

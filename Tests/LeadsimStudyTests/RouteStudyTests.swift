@@ -81,7 +81,8 @@ import Testing
         #expect(try late.route(json: #"{"created_at": "2026-01-05T22:00"}"#, format: .text, seed: 1).text.contains("rep: ann\n"))
         #expect(throws: StudyError.invalidInput("error: --leads line 2: created_at: '5 Jan' is not a timestamp: '5' is not a date; valid: "
                                                 + "2025-10-01T14:23, 2025-10-01 14:23:11, 2025-10-01T14:23:11.000Z or "
-                                                + "2025-10-01T14:23+02:00 (scenario time zone unless an offset is given)")) {
+                                                + "2025-10-01T14:23+02:00 (scenario time zone unless an offset is given); "
+                                                + "MM/DD/YYYY or DD/MM/YYYY dates with --date-format us or --date-format eu")) {
             try w.write("id,created_at\n1,5 Jan\n", "bad.csv")
             return try study.route(csvFile: w.path("bad.csv"), format: .text, explain: false, seed: 1)
         }
@@ -138,6 +139,39 @@ import Testing
         try w.write("country,CountryCode\nUS,DE\n", "twice.csv")
         #expect(throws: StudyError.invalidInput("error: --leads line 1: 'country' and 'CountryCode' both hold the field 'country' (by name, alias or map); keep one")) {
             try study.route(csvFile: w.path("twice.csv"), format: .text, explain: false, seed: 1)
+        }
+    }
+
+    /// A report export's `CreatedDate` in US form: `--map`'s `columns.created_at` names the
+    /// column, `--date-format us` reads it; under the default the date is refused naming the flag.
+    @Test func createdDateColumnAndDateFormat() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        try w.write("""
+            name: day
+            start: 2026-01-05
+            timezone: Europe/London
+            horizon: 7d
+            sources: [{name: web, volume: 10/day}]
+            teams: [{name: emea}]
+            reps:
+              - {name: ann, team: emea, schedule: weekdays 08:00-12:00}
+              - {name: bo, team: emea, schedule: weekdays 13:00-17:00}
+            """, "day.yaml")
+        try w.write("name: pool\nfallback: pool\nqueues:\n  pool: {team: emea}\n", "pool.yaml")
+        try w.write("columns: {created_at: CreatedDate}\n", "map.yaml")
+        try w.write("Id,CreatedDate\n1,01/05/2026 10:00 AM\n2,01/05/2026 2:30 PM\n", "export.csv")
+        var study = try RouteStudy(rules: w.path("pool.yaml"), scenario: w.path("day.yaml"), map: w.path("map.yaml"))
+        study.dateFormat = .us
+        let routed = try study.route(csvFile: w.path("export.csv"), format: .text, explain: false, seed: 1)
+        #expect(routed.text == "Id,CreatedDate,route,queue,rep\r\n1,01/05/2026 10:00 AM,,pool,ann\r\n2,01/05/2026 2:30 PM,,pool,bo\r\n")
+        study.dateFormat = .iso
+        do {
+            _ = try study.route(csvFile: w.path("export.csv"), format: .text, explain: false, seed: 1)
+            Issue.record("a US date read as ISO")
+        } catch {
+            #expect(error.message == "error: --leads line 2: created_at: '01/05/2026 10:00 AM' is ambiguous: January 5, 2026 as MM/DD/YYYY, "
+                    + "May 1, 2026 as DD/MM/YYYY; valid: --date-format us or --date-format eu to say which, or ISO dates such as 2025-10-08T13:05")
         }
     }
 
