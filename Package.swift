@@ -59,7 +59,7 @@ let package = Package(
         // `leadsim fit`: a history -> the fitted scenario with its evidence, and scenario.yaml text.
         .target(name: "Fit", dependencies: ["History", "InputAnalysis", "SimulationKernel", "SimulationModel"]),
         // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
-        .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel"]),
+        .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "TextFormats"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
         .target(name: "Reports", dependencies: [
             "SimulationModel", "SimulationKernel", "Statistics", "Staffing", "TextFormats", "Fit", "InputAnalysis",
@@ -122,7 +122,7 @@ let package = Package(
                                    "TextFormats", "LeadsimStudy"]),
         .testTarget(name: "InputAnalysisTests", dependencies: ["InputAnalysis", "RandomStreams", "SimulationModel"]),
         .testTarget(name: "ReplayTests",
-                    dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules"]),
+                    dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules", "TextFormats"]),
     ],
     swiftLanguageModes: [.v6]
 )

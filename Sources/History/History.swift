@@ -37,6 +37,18 @@ public struct History: Sendable {
 
     /// The name of `lead`'s source.
     public func sourceName(of lead: HistoryLead) -> String { sources[lead.source] }
+
+    /// A warning for each field `ruleSet` tests that no column of the file holds (by name, the
+    /// map or the rule set's aliases, as `HistoryFile.read` resolved them), with did-you-mean
+    /// against the field columns: every replayed lead would lack it.
+    public func missingFields(testedBy ruleSet: RuleSet) -> [Diagnostic] {
+        let columns = fields.map(\.column) + leftOut.map(\.column)
+        let names = fields.map(\.name) + leftOut.map(\.column)
+        let tested = ruleSet.testedFields.filter { $0 != "source" || sources == [HistoryFile.defaultSource] }
+        return FieldColumns.missingFields(tested, columns: columns, fields: names, aliases: ruleSet.fields).map {
+            Diagnostic(severity: .warning, file: file, line: 1, column: 0, keyPath: "", message: $0)
+        }
+    }
 }
 
 /// One row of a history file. Names are indices into the `History` tables; stored in 56 bytes

@@ -18,14 +18,21 @@ public enum HistoryFile {
     /// - Parameters:
     ///   - map: renames role columns (`columns:`) and field columns (`fields:`).
     ///   - asOf: the export time; nil means the latest timestamp in the file.
+    ///   - aliases: the field aliases of the rules in use (a rule set's `fields:`): a column named by
+    ///     an alias is that field, unless the map's `fields:` names it.
+    ///   - dateFormat: how numeric dates are written (`--date-format`): `us` reads
+    ///     `10/08/2025 1:05 PM`, `eu` `08/10/2025 13:05`; ISO timestamps are read under every format.
     /// - Throws: `LoadFailure` with every problem found: a missing column, and each bad row
-    ///   with its row number and line.
+    ///   with its row number and line (the rows after an unclosed quote included).
     public static func read(text: String, file: String, map: ImportMap = ImportMap(), timeZone: String,
-                            asOf: Instant? = nil) throws(LoadFailure) -> History {
+                            asOf: Instant? = nil, aliases: FieldAliases = FieldAliases(),
+                            dateFormat: DateFormat = .iso) throws(LoadFailure) -> History {
         var text = text
         return try text.withUTF8 { bytes in
             Result { () throws(LoadFailure) -> History in
-                var reader = HistoryReader(bytes: bytes, file: file, map: map, zone: timeZone, asOf: asOf)
+                var reader = HistoryReader(bytes: bytes, file: file, map: map, aliases: aliases,
+                                           timestamps: RecordedTimestamps(zone: timeZone, format: dateFormat, setting: .flag),
+                                           asOf: asOf)
                 return try reader.read()
             }
         }.get()
@@ -36,6 +43,7 @@ public enum HistoryFile {
 private struct HistoryReader {
     let file: String
     let map: ImportMap
+    let aliases: FieldAliases
     let givenAsOf: Instant?
     var scanner: CSVScanner
     let bytes: UnsafeBufferPointer<UInt8>
@@ -45,13 +53,15 @@ private struct HistoryReader {
     var skewed: [(kind: String, rows: [Int])] = []
     var latest = -Double.infinity
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, map: ImportMap, zone: String, asOf: Instant?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, map: ImportMap, aliases: FieldAliases, timestamps: RecordedTimestamps,
+         asOf: Instant?) {
         self.bytes = bytes
         self.file = file
         self.map = map
+        self.aliases = aliases
         givenAsOf = asOf
         scanner = CSVScanner(bytes: bytes)
-        timestamps = RecordedTimestamps(zone: zone)
+        self.timestamps = timestamps
     }
 
     /// Where each role's column is in the header (nil: the file has none).
@@ -60,7 +70,7 @@ private struct HistoryReader {
     mutating func read() throws(LoadFailure) -> History {
         let (header, roles) = try self.header()
         let fieldColumns = header.indices.filter { i in !header[i].isEmpty && !roles.values.contains(i) }
-        let fieldNames = fieldColumns.map { map.field(header[$0]) ?? header[$0] }
+        let fieldNames = fieldColumns.map { FieldColumns.field(ofColumn: header[$0], aliases: aliases, map: map) }
         try checkFieldNames(fieldNames, columns: fieldColumns.map { header[$0] })
 
         var sources = Interner(), owners = Interner(), teams = Interner(), accounts = Interner()
@@ -74,18 +84,18 @@ private struct HistoryReader {
                 line = next
             } catch {
                 row += 1
-                problems.append(Problem(error.line, row, "row \(row): \(error.message)", nil))
+                problems.append(Problem(error.line, row, error.message, nil))
                 continue
             }
             row += 1
             guard cells.count == header.count else {
-                problems.append(Problem(line, row, "row \(row) has \(cells.count) cells, the header has \(header.count)", nil))
+                problems.append(Problem(line, row, "\(cells.count) cells, the header has \(header.count)", nil))
                 continue
             }
             guard let times = instants(roles, row: row, line: line) else { continue }
             let owner = roles[.owner].flatMap { ownerName(cells[$0]) }
             if times.touched != nil, owner == nil {
-                problems.append(Problem(line, row, "row \(row) has a \(column(.firstTouchAt)) but no \(column(.owner))",
+                problems.append(Problem(line, row, "a \(column(.firstTouchAt)) but no \(column(.owner))",
                                  "the rep who touched it in \(column(.owner)), or no first touch"))
                 continue
             }
@@ -146,8 +156,8 @@ private struct HistoryReader {
             if let index = header.firstIndex(of: name) {
                 roles[role] = index
             } else if map.columns[role] == nil, role == .source || role == .account,
-                      let index = header.firstIndex(where: { map.field($0) == role.rawValue }) {
-                // `fields: {Lead.LeadSource: source}` of an import map names the source column.
+                      let index = header.firstIndex(where: { FieldColumns.field(ofColumn: $0, aliases: aliases, map: map) == role.rawValue }) {
+                // `fields: {Lead.LeadSource: source}` of an import map (or a rule set's alias of `source`) names the source column.
                 roles[role] = index
             } else if role == .createdAt || map.columns[role] != nil {
                 let mapped = map.columns[role] != nil ? " (the map's columns.\(role.rawValue))" : ""
@@ -227,17 +237,16 @@ private struct HistoryReader {
                 } else {
                     let s = text(cell)
                     if s.isEmpty { return nil }
-                    stamp = try ValueSyntax.recordedTimestamp(s, zone: timestamps.zone)
+                    stamp = try timestamps.instant(s)
                 }
             } catch {
-                problems.append(Problem(line, row, "row \(row): \(column(role)) '\(text(cell))': \(error.message)",
-                                 ValueSyntax.recordedTimestampValid))
+                problems.append(Problem(line, row, "\(column(role)) \(error.message)", error.valid ?? ValueSyntax.recordedTimestampValid))
                 bad = true
                 return nil
             }
             latest = max(latest, stamp)
             if let asOf = givenAsOf, stamp > asOf {
-                problems.append(Problem(line, row, "row \(row): \(column(role)) '\(text(cell))' is after the export time (--as-of)",
+                problems.append(Problem(line, row, "\(column(role)) '\(text(cell))' is after the export time (--as-of)",
                                  "an --as-of at or after every timestamp of the file"))
                 bad = true
             }
@@ -247,7 +256,7 @@ private struct HistoryReader {
         var assigned = read(.assignedAt), touched = read(.firstTouchAt), closed = read(.closedAt)
         guard let created, !bad else {
             if !bad {
-                problems.append(Problem(line, row, "row \(row) has no \(column(.createdAt))", "a creation timestamp in every row"))
+                problems.append(Problem(line, row, "no \(column(.createdAt))", "a creation timestamp in every row"))
             }
             return nil
         }
@@ -259,7 +268,7 @@ private struct HistoryReader {
             if stamp < previous.0 {
                 let gap = previous.0 - stamp
                 guard gap <= HistoryFile.clockSkew else {
-                    problems.append(Problem(line, row, "row \(row): \(column(role)) '\(cellText)' is \(Self.describe(gap)) before "
+                    problems.append(Problem(line, row, "\(column(role)) '\(cellText)' is \(Self.describe(gap)) before "
                                      + "\(column(previous.2)) '\(previous.1)'",
                                      "\(column(.createdAt)) ≤ \(column(.assignedAt)) ≤ "
                                      + "\(column(.firstTouchAt)) ≤ \(column(.closedAt)) (up to \(Int(HistoryFile.clockSkew / 60))m of clock skew is tolerated)"))

@@ -53,17 +53,31 @@ public enum LeadRouter {
         enum CodingKeys: String, CodingKey { case route, fallback, destination, rep, steps, candidates }
     }
 
-    /// Routes one JSON lead and renders the route, destination and explanation.
+    /// What `leadsim route` shows: the routed leads, and warnings about the input (for stderr).
+    public struct Output: Sendable {
+        public var text: String
+        /// A field the rules test that no column holds, a JSON key no route reads.
+        public var warnings: [String]
+    }
+
+    /// Routes one JSON lead and renders the route, destination and explanation. Keys are read
+    /// as fields like CSV columns (`FieldColumns`); a key that is no field the rules test is warned about.
     public static func routeOne(json: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
-                                seed: UInt64) throws -> String {
-        let fields = try parseJSONLead(json)
+                                seed: UInt64, map: ImportMap? = nil, dateFormat: DateFormat = .iso) throws -> Output {
+        let given = try parseJSONLead(json)
+        let keys = given.map(\.0)
+        let names = try fieldNames(keys, ruleSet: ruleSet, map: map, scenario: scenario) { RouteInputError.badJSON($0) }
+        let fields = zip(names, given).map { ($0, $1.1) }
+        let read = zip(keys, names).filter { scenario == nil || $0.1 != Lead.createdAtKey }
+        let warnings = FieldColumns.unreadKeys(read.map(\.0), fields: read.map(\.1), tested: ruleSet.testedFields,
+                                               aliases: ruleSet.fields).map { "--lead: " + $0 }
         let lead: Lead
-        do { lead = try Lead(fields: fields, scenario: scenario) } catch {
+        do { lead = try Lead(fields: fields, scenario: scenario, dateFormat: dateFormat) } catch {
             throw RouteInputError.badJSON(Lead.explained(error))
         }
         var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
         let outcome = session.route([lead]).first!
-        if format == .json { return try encode(outcome) }
+        if format == .json { return Output(text: try encode(outcome), warnings: warnings) }
         var lines = ["route: \(outcome.route ?? (outcome.fallback ? "(fallback)" : "(none)"))",
                      "destination: \(outcome.destination)"]
         if let rep = outcome.rep { lines.append("rep: \(rep)") }
@@ -75,26 +89,35 @@ public enum LeadRouter {
             lines.append("candidates:")
             lines += candidates.map { "  \($0)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Output(text: lines.joined(separator: "\n") + "\n", warnings: warnings)
     }
 
-    /// Routes every CSV row; CSV out: input columns + route + queue (+ rep, + reason).
+    /// Routes every CSV row; CSV out: input columns + route + queue (+ rep, + reason). Columns are
+    /// read as fields by `FieldColumns` (name, the rule set's aliases, the map); a field the
+    /// rules test that no column holds is warned about once.
     public static func routeMany(csv: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
-                                 explain: Bool, seed: UInt64) throws -> String {
+                                 explain: Bool, seed: UInt64, map: ImportMap? = nil, dateFormat: DateFormat = .iso) throws -> Output {
         let rows: [CSV.Row]
         do { rows = try CSV.parse(csv) } catch { throw RouteInputError.badCSV(line: error.line, error.message) }
         guard let header = rows.first?.cells else { throw RouteInputError.badCSV(line: 1, "no header row") }
+        let names = try fieldNames(header.map { $0.trimmingCharacters(in: .whitespaces) }, ruleSet: ruleSet, map: map,
+                                   scenario: scenario) { RouteInputError.badCSV(line: 1, $0) }
+        let warnings = FieldColumns.missingFields(ruleSet.testedFields, columns: header, fields: names, aliases: ruleSet.fields)
+            .map { "--leads: " + $0 }
         var leads: [Lead] = []
         for row in rows.dropFirst() {
             guard row.cells.count == header.count else {
                 throw RouteInputError.badCSV(line: row.line, "\(row.cells.count) cells, the header has \(header.count)")
             }
-            do { leads.append(try Lead(fields: zip(header, row.cells).map { ($0, leadValue(ofCell: $1)) }, scenario: scenario)) }
+            do {
+                leads.append(try Lead(fields: zip(names, row.cells).map { ($0, leadValue(ofCell: $1)) }, scenario: scenario,
+                                      dateFormat: dateFormat))
+            }
             catch { throw RouteInputError.badCSV(line: row.line, Lead.explained(error)) }
         }
         var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
         let outcomes = session.route(leads)
-        if format == .json { return try encode(outcomes) }
+        if format == .json { return Output(text: try encode(outcomes), warnings: warnings) }
         var columns = header + ["route", "queue"]
         if scenario != nil { columns.append("rep") }
         if explain { columns.append("reason") }
@@ -109,7 +132,24 @@ public enum LeadRouter {
             }
             lines.append(CSV.line(cells))
         }
-        return lines.joined()
+        return Output(text: lines.joined(), warnings: warnings)
+    }
+
+    /// The field each of `columns` holds (`FieldColumns`); with a scenario, `created_at` (or the
+    /// map's `columns.created_at`, `CreatedDate`) is the creation time instead. Two columns
+    /// holding one field are an error (`problem` makes it).
+    static func fieldNames(_ columns: [String], ruleSet: RuleSet, map: ImportMap?, scenario: Scenario?,
+                           problem: (String) -> RouteInputError) throws -> [String] {
+        let createdAt = map?.column(.createdAt) ?? Lead.createdAtKey
+        let names = columns.map { column in
+            scenario != nil && column == createdAt ? Lead.createdAtKey : FieldColumns.field(ofColumn: column, aliases: ruleSet.fields, map: map)
+        }
+        for (i, name) in names.enumerated() {
+            if let j = names[..<i].firstIndex(of: name) {
+                throw problem("'\(columns[j])' and '\(columns[i])' both hold the field '\(name)' (by name, alias or map); keep one")
+            }
+        }
+        return names
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {
@@ -156,15 +196,17 @@ public enum LeadRouter {
 
         /// With a scenario, a `created_at` key is the creation time in the scenario's zone (unless
         /// it has an offset), not a field; without one it is a field like any other.
-        init(fields: [(String, FieldValue?)], scenario: Scenario?) throws(ValueError) {
+        init(fields: [(String, FieldValue?)], scenario: Scenario?, dateFormat: DateFormat = .iso) throws(ValueError) {
             self.fields = fields
             guard let scenario, let index = fields.firstIndex(where: { $0.0 == Self.createdAtKey }) else { return }
             self.fields.remove(at: index)
             guard let stamp = fields[index].1 else {
                 throw ValueError("\(Self.createdAtKey) is empty", valid: ValueSyntax.recordedTimestampValid)
             }
-            do { createdAt = try ValueSyntax.recordedTimestamp(stamp.description, zone: scenario.timeZone) } catch {
-                throw ValueError("\(Self.createdAtKey): \(error.message)", valid: ValueSyntax.recordedTimestampValid)
+            do {
+                createdAt = try ValueSyntax.recordedTimestamp(stamp.description, zone: scenario.timeZone, format: dateFormat, setting: .flag)
+            } catch {
+                throw ValueError("\(Self.createdAtKey): \(error.message)", valid: error.valid ?? ValueSyntax.recordedTimestampValid)
             }
         }
 

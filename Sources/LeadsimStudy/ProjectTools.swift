@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import SalesforceImport
 import ScenarioFile
 import Validation
@@ -9,11 +10,21 @@ public enum ImportStudy {
     /// the active rule unless `rule` names another) and checks that the YAML loads, naming
     /// it `output` in diagnostics.
     /// - Throws: `StudyError` (invalid input) with the diagnostics of an unreadable input.
+    ///
+    /// `file` may be a metadata folder (Salesforce DX source format): its Lead assignment rules are
+    /// imported with the queues, Omni-Channel routing and presence configurations found below it
+    /// (`SalesforceImporter.importFolder`), and `ImportedRuleSet.reps` holds the reps fragment.
     public static func salesforce(file: String, map: String?, rule: String?, output: String) throws(StudyError) -> ImportedRuleSet {
         do throws(LoadFailure) {
             let mapping = try map.map { path throws(LoadFailure) in try ImportMap.load(yaml: try readText(path), file: path) }
                 ?? ImportMap()
-            let imported = try SalesforceImporter.importRules(xml: try readText(file), file: file, map: mapping, rule: rule)
+            var isFolder: ObjCBool = false
+            let imported: ImportedRuleSet
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                imported = try SalesforceImporter.importFolder(files: try metadataFiles(in: file), folder: file, map: mapping, rule: rule)
+            } else {
+                imported = try SalesforceImporter.importRules(xml: try readText(file), file: file, map: mapping, rule: rule)
+            }
             // The output must load: check it before writing.
             _ = try RuleSetLoader.load(yaml: imported.yaml, file: output)
             return imported
@@ -22,9 +33,53 @@ public enum ImportStudy {
         }
     }
 
-    /// Writes the imported rule set to `path`; returns the line saying what was written.
+    /// `leadsim import salesforce-users`: the User export at `file` as reps (`UserExportImporter`).
+    /// - Throws: `StudyError` (invalid input) with every problem of the file.
+    public static func salesforceUsers(file: String, teamColumn: String?) throws(StudyError) -> ImportedUsers {
+        do throws(LoadFailure) {
+            return try UserExportImporter.importUsers(csv: try readText(file), file: file, teamColumn: teamColumn)
+        } catch {
+            throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)
+        }
+    }
+
+    /// Writes imported users' reps to `path` (atomically); returns the line saying so.
+    public static func write(_ users: ImportedUsers, to path: String) throws(StudyError) -> String {
+        try attemptUnexpected { try ReportWriter.writeAtomically(users.yaml, to: path) }
+        return "wrote \(path): \(users.reps.count) rep\(users.reps.count == 1 ? "" : "s"), \(users.inactive.count) inactive left out"
+    }
+
+    /// The files of a metadata folder that a folder import reads (path below `folder` → text).
+    static func metadataFiles(in folder: String) throws(LoadFailure) -> [String: String] {
+        let suffixes = ["Lead.assignmentRules-meta.xml", "Lead.assignmentRules", ".queue-meta.xml",
+                        ".queueRoutingConfig-meta.xml", ".presenceUserConfig-meta.xml"]
+        var files: [String: String] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let relative = walker?.nextObject() as? String {
+            guard suffixes.contains(where: { relative.hasSuffix($0) }) else { continue }
+            let path = (folder as NSString).appendingPathComponent(relative)
+            files[path] = try readText(path)
+        }
+        return files
+    }
+
+    /// The reps fragment's default file beside the rule set: `inbound.yaml` → `inbound-reps.yaml`.
+    public static func repsPath(besides rules: String) -> String {
+        let stem = rules.hasSuffix(".yaml") ? String(rules.dropLast(5)) : rules.hasSuffix(".yml") ? String(rules.dropLast(4)) : rules
+        return stem + "-reps.yaml"
+    }
+
+    /// Writes the reps fragment of a folder import to `path` (atomically); returns the line saying so.
+    public static func writeReps(_ imported: ImportedRuleSet, to path: String) throws(StudyError) -> String? {
+        guard let reps = imported.reps else { return nil }
+        try attemptUnexpected { try ReportWriter.writeAtomically(reps, to: path) }
+        let count = reps.split(separator: "\n").filter { $0.hasPrefix("  - {name:") }.count
+        return "wrote \(path): \(count) rep\(count == 1 ? "" : "s") to paste into a scenario"
+    }
+
+    /// Writes the imported rule set to `path` (atomically); returns the line saying what was written.
     public static func write(_ imported: ImportedRuleSet, to path: String) throws(StudyError) -> String {
-        try attemptUnexpected { try Data(imported.yaml.utf8).write(to: URL(fileURLWithPath: path)) }
+        try attemptUnexpected { try ReportWriter.writeAtomically(imported.yaml, to: path) }
         let routes = imported.ruleSet.routes.count, queues = imported.ruleSet.queues.count
         return "wrote \(path): rule '\(imported.ruleName)', \(routes) route\(routes == 1 ? "" : "s"), "
             + "\(queues) queue\(queues == 1 ? "" : "s")"

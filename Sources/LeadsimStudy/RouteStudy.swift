@@ -2,16 +2,22 @@ import Foundation
 import RuleLint
 import ScenarioFile
 import SimulationModel
+import TextFormats
 
 /// `leadsim route`: a rule set (and, optionally, the scenario whose reps it assigns) loaded
 /// and checked once, then leads routed and explained by `LeadRouter`.
 public struct RouteStudy: Sendable {
     public var ruleSet: RuleSet
     public var scenario: Scenario?
+    /// `--map`: the map file's `fields:` name columns (and JSON keys) as fields, its
+    /// `columns.created_at` the creation-time column.
+    public var map: ImportMap?
+    /// `--date-format`: how `created_at` cells write dates.
+    public var dateFormat: DateFormat = .iso
 
-    /// Loads and checks the files (`InputCheck`; warnings are not shown by `route`).
+    /// Loads and checks the files (`InputCheck`; warnings are not shown by `route`) and the map.
     /// - Throws: `StudyError` (invalid input): `error: ` and the failure; its diagnostics for JSON.
-    public init(rules: String, scenario: String?) throws(StudyError) {
+    public init(rules: String, scenario: String?, map: String? = nil) throws(StudyError) {
         let check = InputCheck(scenario: scenario, rules: [rules])
         guard check.isValid, let loaded = check.ruleSets.first else {
             let failure = check.failure(withWarnings: false)
@@ -19,19 +25,27 @@ public struct RouteStudy: Sendable {
         }
         ruleSet = loaded.ruleSet
         self.scenario = check.scenario?.scenario
+        do throws(LoadFailure) {
+            self.map = try map.map { path throws(LoadFailure) in try ImportMap.load(yaml: try readText(path), file: path) }
+        } catch {
+            throw .invalidInput("error: \(error)", diagnostics: error.diagnostics, omitted: error.omitted)
+        }
     }
 
-    /// One lead given as a JSON object: its route, destination, rep and why.
-    public func route(json: String, format: RouteFormat, seed: UInt64) throws(StudyError) -> String {
-        try attempt { try LeadRouter.routeOne(json: json, ruleSet: ruleSet, scenario: scenario, format: format, seed: seed) }
+    /// One lead given as a JSON object: its route, destination, rep and why; a warning for each
+    /// key that is no field the rules test.
+    public func route(json: String, format: RouteFormat, seed: UInt64) throws(StudyError) -> LeadRouter.Output {
+        try attempt { try LeadRouter.routeOne(json: json, ruleSet: ruleSet, scenario: scenario, format: format, seed: seed, map: map,
+                                           dateFormat: dateFormat) }
     }
 
-    /// Every lead of the CSV file at `path`: the rows with their route and queue (and rep, reason).
-    public func route(csvFile path: String, format: RouteFormat, explain: Bool, seed: UInt64) throws(StudyError) -> String {
+    /// Every lead of the CSV file at `path`: the rows with their route and queue (and rep, reason);
+    /// a warning for each field the rules test that no column holds.
+    public func route(csvFile path: String, format: RouteFormat, explain: Bool, seed: UInt64) throws(StudyError) -> LeadRouter.Output {
         try attempt {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             return try LeadRouter.routeMany(csv: text, ruleSet: ruleSet, scenario: scenario, format: format,
-                                            explain: explain, seed: seed)
+                                            explain: explain, seed: seed, map: map, dateFormat: dateFormat)
         }
     }
 
@@ -51,7 +65,8 @@ public enum LintStudy {
         do throws(LoadFailure) {
             // Not `InputCheck`: the cross-check's errors are findings here, reported by the linter.
             let loaded = try RuleSetLoader.load(path: rules)
-            let world: LoadedScenario? = try scenario.map { path throws(LoadFailure) in try ScenarioLoader.load(path: path) }
+            var world: LoadedScenario? = try scenario.map { path throws(LoadFailure) in try ScenarioLoader.load(path: path) }
+            if let replayed = world?.scenario.resolvingReplayColumns(loaded.ruleSet.fields) { world?.scenario = replayed }
             return LintOutcome(findings: RuleLinter.lint(loaded, scenario: world, options: .init(simulatedDays: max(0, days))))
         } catch {
             throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)

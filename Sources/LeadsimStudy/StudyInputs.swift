@@ -16,8 +16,9 @@ public struct StudyOverrides: Sendable, Hashable {
 }
 
 /// The one set of checks on a scenario and rule sets, shared by every command that takes
-/// them: each file loads, each rule set is cross-checked against the scenario, and no two
-/// rule sets share a `name`. Never throws and never prints: it records what it found.
+/// them: each file loads, replay columns are resolved by the rule sets' field aliases, each
+/// rule set is cross-checked against the scenario, and no two rule sets share a `name`.
+/// Never throws and never prints: it records what it found.
 public struct InputCheck: Sendable {
     /// One thing that stops the inputs from being used.
     public enum Problem: Sendable {
@@ -79,6 +80,11 @@ public struct InputCheck: Sendable {
             } catch {
                 problems.append(.unloadable(error))
             }
+        }
+        if var loaded = scenario {
+            // Replay columns named by a rule set's aliases are read as those fields.
+            loaded.scenario = loaded.scenario.resolvingReplayColumns(FieldAliases.merged(ruleSets.map(\.ruleSet.fields)))
+            scenario = loaded
         }
         if let scenario {
             for ruleSet in ruleSets {

@@ -2,6 +2,7 @@ import Foundation
 import ScenarioFile
 import SimulationKernel
 import SimulationModel
+import TextFormats
 
 /// Checks a rule set for routing mistakes that validation allows: routes that can never win,
 /// duplicates, a missing fallback and, given the scenario, queues nobody works, reps never on
@@ -180,10 +181,19 @@ public enum RuleLinter {
             if let queue { queueHours[queue, default: []].insert(Self.hourOfWeek(row.arrival, zone: zone)) }
         }
         let flagged = Set(earlier.filter { $0.keyPath.hasPrefix("routes[") }.map(\.keyPath))
-        for (j, route) in rules.routes.enumerated() where hits[route.name, default: 0] == 0 && !flagged.contains("routes[\(j)]") {
-            out.append(loaded.diagnostic(.warning, at: "routes[\(j)]",
-                "route '\(route.name)' matched none of the \(rows.count) leads of a \(Self.days(options.simulatedDays)) simulation",
-                valid: "check its values against the fields the scenario's sources generate"))
+        let missed = rules.routes.indices.filter { hits[rules.routes[$0].name, default: 0] == 0 && !flagged.contains("routes[\($0)]") }
+        let simulation = "the \(rows.count) leads of a \(Self.days(options.simulatedDays)) simulation"
+        let advice = "check its values against the fields the scenario's sources generate (leadsim validate lists the values no source gives)"
+        if missed.count > Self.routesListedApart, let first = missed.first {
+            // Many routes missed for one reason (a field or codes no source generates) read best as one finding.
+            out.append(loaded.diagnostic(.warning, at: "routes[\(first)]",
+                "\(missed.count) routes matched none of \(simulation): " + Suggestions.sample(missed.map { rules.routes[$0].name }),
+                valid: advice))
+        } else {
+            for j in missed {
+                out.append(loaded.diagnostic(.warning, at: "routes[\(j)]", "route '\(rules.routes[j].name)' matched none of \(simulation)",
+                                             valid: advice))
+            }
         }
         for queue in rules.queues {
             guard case .human(let h) = queue.kind, !h.assignOffShift, let reps = members[queue.name], !reps.isEmpty,
@@ -248,6 +258,9 @@ public enum RuleLinter {
         let shown = ranges.prefix(6).map { "\(label($0.0))–\(label(($0.1 + 1) % 168))" }
         return shown.joined(separator: ", ") + (ranges.count > 6 ? ", …" : "")
     }
+
+    /// Up to this many routes that no simulated lead hits get a warning each; more get one together.
+    static let routesListedApart = 3
 
     static func days(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))-day" : "\(d)-day" }
 }

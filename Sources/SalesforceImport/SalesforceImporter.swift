@@ -15,6 +15,8 @@ public struct ImportedRuleSet: Sendable {
     public var ruleName: String
     /// Every assignment rule of the file with whether it is active, in file order.
     public var rules: [(name: String, active: Bool)]
+    /// A folder import's reps and teams, as YAML to paste into a scenario (nil for a single file).
+    public var reps: String?
 }
 
 /// Reads Salesforce Metadata API lead assignment rules (`Lead.assignmentRules-meta.xml`, source
@@ -28,7 +30,10 @@ public struct ImportedRuleSet: Sendable {
 /// - the negative operations hold for a blank field, so they become a condition-level `not`;
 /// - `contains` and `startsWith` are case-insensitive;
 /// - `includes`/`excludes` test multi-select picklists (`A;B;C`) value by value;
-/// - an entry without criteria matches every lead: when it is last it becomes the fallback.
+/// - an entry without criteria matches every lead: when it is last it becomes the fallback;
+/// - each field keeps its Salesforce names (`fields:` aliases), so exports are read unrenamed;
+/// - a lead is assigned the moment the rule runs, on shift or not: every human queue says
+///   `assign_off_shift: true` (the YAML explains it above `queues:`).
 public enum SalesforceImporter {
     public static let metadataNamespace = "http://soap.sforce.com/2006/04/metadata"
 
@@ -46,6 +51,39 @@ public enum SalesforceImporter {
         var session = ImportSession(file: file, xml: xml, map: map)
         return try session.run(rule: rule)
     }
+
+    /// Imports a metadata folder (source format): the Lead assignment rules, with each Queue
+    /// target read from `queues/NAME.queue-meta.xml` (its member users become the queue's reps),
+    /// its Omni-Channel `queueRoutingConfigs/*` (LEAST_ACTIVE → least-loaded, MOST_AVAILABLE →
+    /// load-ratio, `pushTimeout` → reassignment after that time, `queueOverflowAssignee` →
+    /// overflow; priority and skills noted) and `presenceUserConfigs/*` (`capacity` → the reps'
+    /// `capacity.open`). `ImportedRuleSet.reps` then holds the reps fragment.
+    ///
+    /// - Parameter files: the folder's files, path → text (others than those above are ignored).
+    /// - Throws: `LoadFailure` as `importRules` does, and when the folder has no Lead
+    ///   assignment rules or a metadata file does not parse.
+    public static func importFolder(files: [String: String], folder: String, map: ImportMap = ImportMap(),
+                                    rule: String? = nil) throws(LoadFailure) -> ImportedRuleSet {
+        let candidates = files.keys.filter { path in
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            return name == "Lead.assignmentRules-meta.xml" || name == "Lead.assignmentRules"
+        }.sorted()
+        guard let rulesFile = candidates.first, let xml = files[rulesFile] else {
+            throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: folder, line: 0, column: 0, keyPath: "",
+                message: "the folder has no Lead assignment rules",
+                valid: "a Salesforce DX folder with assignmentRules/Lead.assignmentRules-meta.xml (and queues/, queueRoutingConfigs/, presenceUserConfigs/)")])
+        }
+        let metadata = SalesforceMetadata(files: files)
+        if !metadata.errors.isEmpty { throw LoadFailure(diagnostics: metadata.errors + metadata.warnings) }
+        var session = ImportSession(file: rulesFile, xml: xml, map: map, metadata: metadata)
+        var imported = try session.run(rule: rule)
+        imported.warnings = metadata.warnings + imported.warnings
+        if candidates.count > 1 {
+            imported.warnings.insert(Diagnostic(severity: .warning, file: folder, line: 0, column: 0, keyPath: "",
+                                                message: "the folder has \(candidates.count) Lead assignment-rule files; imported \(rulesFile)"), at: 0)
+        }
+        return imported
+    }
 }
 
 struct ImportSession {
@@ -59,14 +97,21 @@ struct ImportSession {
     var reportedTargets: Set<String> = []
     /// Names derived for unmapped fields, kept distinct (`Lead.LeadSource` and `Lead.Lead_Source__c`).
     let derivedNames: DerivedFieldNames
+    /// The Salesforce names of each field the rule reads, for the rule set's `fields:`.
+    var aliases = FieldAliases()
 
     /// Queues by target key, in order of first use.
     var queues: [(key: String, queue: Queue, comment: String)] = []
+    /// A metadata folder's queues, routing and presence configurations (nil: a single file).
+    let metadata: SalesforceMetadata?
+    /// The reps the rule set names, for the reps fragment of a folder import.
+    var folderReps: [FolderRep] = []
 
-    init(file: String, xml: String, map: ImportMap) {
+    init(file: String, xml: String, map: ImportMap, metadata: SalesforceMetadata? = nil) {
         self.file = file
         self.xml = xml
         self.map = map
+        self.metadata = metadata
         derivedNames = DerivedFieldNames(taken: Set(map.fields.values))
         lines = xml.split(separator: "\n", omittingEmptySubsequences: false)
     }
@@ -133,7 +178,8 @@ struct ImportSession {
         }
         let (ruleSet, yaml) = convert(rules[chosen], name: names[chosen], active: summary[chosen].active)
         if !errors.isEmpty { throw LoadFailure(diagnostics: errors + warnings) }
-        return ImportedRuleSet(ruleSet: ruleSet, yaml: yaml, warnings: warnings, ruleName: names[chosen], rules: summary)
+        return ImportedRuleSet(ruleSet: ruleSet, yaml: yaml, warnings: warnings, ruleName: names[chosen], rules: summary,
+                               reps: metadata == nil ? nil : repsFragment(ruleFile: URL(fileURLWithPath: file).lastPathComponent))
     }
 
     // MARK: Entries
@@ -230,12 +276,12 @@ struct ImportSession {
         }
         if queues.isEmpty {
             // A rule set needs a queue; a rule without entries routes nobody.
-            queues.append((key: "none", queue: Queue(name: "unassigned", kind: .human(HumanQueue(members: .team("unassigned")))),
+            queues.append((key: "none", queue: Queue(name: "unassigned", kind: .human(HumanQueue(members: .team("unassigned"), assignOffShift: true))),
                            comment: "placeholder: the rule has no entries"))
         }
         let slug = Self.slug(name).isEmpty ? "salesforce-rule" : Self.slug(name)
         let ruleSet = RuleSet(name: slug, description: "Salesforce assignment rule '\(name)'", routes: routes, fallback: fallback,
-                              queues: queues.map(\.queue))
+                              queues: queues.map(\.queue), fields: aliases)
         var header = ["Imported by `leadsim import salesforce` from \(URL(fileURLWithPath: file).lastPathComponent),",
                       "assignment rule '\(name)'\(active ? " (active)" : " (not active)"), \(entries.count) entr\(entries.count == 1 ? "y" : "ies").",
                       "Comments give each route's entry number (ruleEntry order in that rule) and its criteria as written."]
@@ -363,10 +409,18 @@ struct ImportSession {
 
     mutating func noteField(_ salesforce: String, _ element: XMLElement, _ path: String) {
         let key = ImportMap.fieldKey(salesforce)
+        aliases.add(FieldAliases.Entry(field: fieldName(salesforce), aliases: Self.salesforceNames(salesforce, label: map.labels[key])))
         guard map.fields[key] == nil, !reportedFields.contains(key) else { return }
         reportedFields.insert(key)
         report(.warning, element, path, "field '\(salesforce)' is not in the map; using '\(derivedNames.name(salesforce))'",
                valid: "fields: {\(salesforce): SCENARIO_FIELD} in the map file")
+    }
+
+    /// The names a Salesforce field has in exports: `Lead.CountryCode`, `CountryCode` (Data Loader
+    /// writes API names), and the label (`Country Code`, report exports) when the map gives one.
+    static func salesforceNames(_ salesforce: String, label: String?) -> [String] {
+        let api = salesforce.lowercased().hasPrefix("lead.") ? String(salesforce.dropFirst(5)) : salesforce
+        return ["Lead." + api, api] + (label.map { [$0] } ?? [])
     }
 
     static func derivedFieldName(_ salesforce: String) -> String {
@@ -402,8 +456,13 @@ struct ImportSession {
         let mapped = isQueue ? map.queues[name] : map.users[name]
         let key = (isQueue ? "queue:" : "user:") + name
         let target: ImportMap.Target
+        var routing: SalesforceMetadata.RoutingConfig?
+        var queueName: String?
         if let mapped {
             target = mapped
+        } else if isQueue, let folder = metadataTarget(queue: name, entry: entry, path: path) {
+            (target, routing) = folder
+            queueName = Self.slug(name)
         } else {
             let slug = Self.slug(isQueue ? name : String(name.split(separator: "@").first ?? Substring(name)))
             target = isQueue ? .team(slug, strategy: nil) : .rep(slug)
@@ -414,29 +473,37 @@ struct ImportSession {
                        valid: "\(isQueue ? "queues" : "users"): {\(YAMLText.name(name)): \(isQueue ? "TEAM" : "REP")} in the map file")
             }
         }
-        return (queue(for: target, display: display), display)
+        let known = queues.count
+        let created = queue(for: target, display: display, named: queueName)
+        if queues.count > known {
+            let index = queues.count - 1
+            noteReps(of: target, queue: isQueue ? name : nil, routing: routing, user: isQueue ? nil : name)
+            if let routing { applyRouting(routing, to: index, entry: entry, path: path) }
+        }
+        return (created, display)
     }
 
-    /// The queue for a target, created on first use; same target, same queue.
-    mutating func queue(for target: ImportMap.Target, display: String) -> String {
+    /// The queue for a target, created on first use (named `preferred` when given); same target, same queue.
+    mutating func queue(for target: ImportMap.Target, display: String, named preferred: String? = nil) -> String {
         let key = "\(target)"
         if let existing = queues.first(where: { $0.key == key }) { return existing.queue.name }
-        let base: String
+        var base: String
         let kind: Queue.Kind
         switch target {
         case .rep(let rep):
             base = rep
-            kind = .human(HumanQueue(members: .reps([rep])))
+            kind = .human(HumanQueue(members: .reps([rep]), assignOffShift: true))
         case .team(let team, let strategy):
             base = team
-            kind = .human(HumanQueue(members: .team(team), strategy: strategy ?? map.strategy))
+            kind = .human(HumanQueue(members: .team(team), strategy: strategy ?? map.strategy, assignOffShift: true))
         case .reps(let reps, let strategy):
             base = reps.joined(separator: "-")
-            kind = .human(HumanQueue(members: .reps(reps), strategy: strategy ?? map.strategy))
+            kind = .human(HumanQueue(members: .reps(reps), strategy: strategy ?? map.strategy, assignOffShift: true))
         case .automated:
             base = Self.slug(display.split(separator: " ").dropFirst().joined(separator: " "))
             kind = .automated
         }
+        if let preferred, !preferred.isEmpty { base = preferred }
         var name = base.isEmpty ? "queue" : base
         var n = 2
         while queues.contains(where: { $0.queue.name == name }) {

@@ -147,7 +147,32 @@ enum YAMLText {
         }
     }
 
+    /// Whole seconds as the loader reads them back exactly: `45s`, `1h30m`, `2d`.
+    static func duration(_ seconds: Seconds) -> String {
+        var left = Int(seconds.rounded())
+        guard left > 0 else { return "0s" }
+        var out = ""
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] where left >= size {
+            out += "\(left / size)\(unit)"
+            left %= size
+        }
+        return out
+    }
+
     // MARK: Rule sets
+
+    /// Above `fields:`: what the aliases are for.
+    static let fieldsComment = [
+        "The Salesforce names of each field: a CSV column (route --leads, replay:, history files)",
+        "named by any of them is read as the field, so exports need no renaming.",
+    ]
+
+    /// Above `queues:` when a queue assigns off shift: why, and what removing it means.
+    static let offShiftComment = [
+        "assign_off_shift: true, as in Salesforce: the rule assigns a lead the moment it runs, whether",
+        "or not the owner is on shift (the first touch still waits for the owner's shift). Remove it",
+        "to have leads wait in the queue until one of its reps is on shift.",
+    ]
 
     /// The YAML of `ruleSet`; `comments` are written above each route (by index), `queueComments`
     /// after each queue, `fallbackComment` after the fallback, `header` at the top.
@@ -156,6 +181,14 @@ enum YAMLText {
         var out: [String] = header.map { "# " + $0 }
         out.append("name: \(name(ruleSet.name))")
         if let d = ruleSet.description { out.append("description: \(quoted(d))") }
+        if !ruleSet.fields.isEmpty {
+            out += fieldsComment.map { "# " + $0 }
+            out.append("fields:")
+            for entry in ruleSet.fields.entries where !entry.aliases.isEmpty {
+                out += lines(.map([("aliases", .list(entry.aliases.map { .scalar(text($0)) }))]), indent: 2,
+                             prefix: name(entry.field) + ": ")
+            }
+        }
         if !ruleSet.routes.isEmpty {
             out.append("routes:")
             for (i, route) in ruleSet.routes.enumerated() {
@@ -172,6 +205,9 @@ enum YAMLText {
         if let fallback = ruleSet.fallback {
             out.append("fallback: \(name(fallback))" + (fallbackComment.map { "  # " + $0 } ?? ""))
         }
+        if ruleSet.queues.contains(where: { if case .human(let h) = $0.kind { return h.assignOffShift } else { return false } }) {
+            out += offShiftComment.map { "# " + $0 }
+        }
         out.append("queues:")
         for queue in ruleSet.queues {
             let value: Value
@@ -185,6 +221,14 @@ enum YAMLText {
                 case .reps(let r): entries.append(("reps", .list(r.map { .scalar(name($0)) })))
                 }
                 if case .reps(let r) = h.members, r.count == 1 {} else { entries.append(("strategy", .scalar(h.strategy.rawValue))) }
+                if h.assignOffShift { entries.append(("assign_off_shift", .scalar("true"))) }
+                if let overflow = h.overflow {
+                    entries.append(("overflow", .map([("after", .scalar(duration(overflow.after))), ("to", .scalar(name(overflow.to)))])))
+                }
+                if case .own(let sla) = h.sla {
+                    entries.append(("sla", .map([("first_touch", .scalar(duration(sla.firstTouch))),
+                                                 ("on_breach", .scalar(sla.onBreach.rawValue))])))
+                }
                 value = .map(entries)
             }
             var queueLines = lines(value, indent: 2, prefix: name(queue.name) + ": ")

@@ -20,6 +20,9 @@ struct CrossChecker {
     let ruleSet: RuleSet
     let map: SourceMap
     var out: [Diagnostic] = []
+    /// Condition fields no source generates, and values no source gives a field, gathered
+    /// while walking the routes so each becomes one warning (`fieldWarnings`).
+    var untested = FieldFindings()
 
     init(scenario: Scenario, ruleSet: RuleSet, map: SourceMap) {
         self.scenario = scenario
@@ -103,6 +106,7 @@ struct CrossChecker {
             }
             if let when = route.when { checkFields(when, path: "routes[\(i)].when") }
         }
+        fieldWarnings()
         checkEscalationManagers()
     }
 
@@ -174,17 +178,39 @@ struct CrossChecker {
             // Nested `all`/`any` items carry their index in the recorded path.
             let here = map.marks.keys.filter { $0.hasPrefix(path) && $0.hasSuffix(".\(name)") }.min() ?? "\(path).\(name)"
             guard fieldNames.contains(name) else {
-                add(.warning, here, "no source generates the field '\(name)', so this test never holds (a missing field fails every test but 'missing')",
-                    found: name, valid: Suggestions.list(fieldNames), suggestion: Suggestions.closest(to: name, in: fieldNames))
+                untested.missingField(name, at: here)
                 return
             }
             let known = knownValues(of: name)
             guard let known else { return }
             for value in Self.values(in: test) where !known.contains(value) {
-                let options = known.map(\.description)
-                add(.warning, here, "no source gives '\(name)' the value '\(value)'", found: value.description,
-                    valid: Suggestions.list(options), suggestion: Suggestions.closest(to: value.description, in: options))
+                untested.unknownValue(value.description, of: name, at: here, known: known.map(\.description))
             }
+        }
+    }
+
+    /// One warning per field no source generates (at its first test, counting the others) and one
+    /// per field listing the values no source gives it: 245 country codes are one finding.
+    private mutating func fieldWarnings() {
+        for (name, places) in untested.missingFields {
+            let elsewhere = places.count - 1
+            add(.warning, places[0], "no source generates the field '\(name)', so this test never holds (a missing field fails every test but 'missing')"
+                + (elsewhere > 0 ? "; \(elsewhere) more test\(elsewhere == 1 ? "" : "s") of it" : ""),
+                found: name, valid: Suggestions.list(fieldNames), suggestion: Suggestions.closest(to: name, in: fieldNames))
+        }
+        for group in untested.unknownValues {
+            let options = group.known.count <= 20 ? Suggestions.list(group.known) : Suggestions.sample(group.known, shown: 20, quoted: false)
+            if group.values.count == 1, let value = group.values.first {
+                add(.warning, group.path, "no source gives '\(group.field)' the value '\(value)'", found: value,
+                    valid: options, suggestion: Suggestions.closestValue(to: value, in: group.known))
+                continue
+            }
+            let hints = group.values.prefix(8).compactMap { value in
+                Suggestions.closestValue(to: value, in: group.known).map { "'\(value)' → '\($0)'" }
+            }
+            add(.warning, group.path, "no source gives '\(group.field)' any of \(group.values.count) values its tests name, so those tests never hold: "
+                + Suggestions.sample(group.values) + (hints.isEmpty ? "" : " (did you mean \(hints.joined(separator: ", "))?)"),
+                valid: "values the sources give it: \(options)")
         }
     }
 
@@ -207,6 +233,30 @@ struct CrossChecker {
         case .compare(let op, let v): return op == .equal || op == .notEqual ? [v] : []
         case .not(let inner): return values(in: inner)
         default: return []
+        }
+    }
+}
+
+/// Condition fields and values the scenario does not give, in order of first sight.
+struct FieldFindings {
+    /// Field → every path that tests it.
+    private(set) var missingFields: [(field: String, paths: [String])] = []
+    /// Per field: where the first unknown value is tested, and every unknown value once.
+    private(set) var unknownValues: [(field: String, path: String, values: [String], known: [String])] = []
+
+    mutating func missingField(_ field: String, at path: String) {
+        if let i = missingFields.firstIndex(where: { $0.field == field }) {
+            if !missingFields[i].paths.contains(path) { missingFields[i].paths.append(path) }
+        } else {
+            missingFields.append((field, [path]))
+        }
+    }
+
+    mutating func unknownValue(_ value: String, of field: String, at path: String, known: [String]) {
+        if let i = unknownValues.firstIndex(where: { $0.field == field }) {
+            if !unknownValues[i].values.contains(value) { unknownValues[i].values.append(value) }
+        } else {
+            unknownValues.append((field, path, [value], known))
         }
     }
 }

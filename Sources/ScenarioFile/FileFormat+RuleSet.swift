@@ -9,6 +9,16 @@ extension FileFormat {
         KeyFormat("fallback", .text, "Queue for leads no route matches; without it they are unrouted."),
         KeyFormat("queues", .object(queues), "The queues (destinations) by name.", required: true),
         KeyFormat("sla", .object(sla), "First-touch service level and what happens on a breach."),
+        KeyFormat("fields", .object(fieldNames),
+                  "The names lead fields go by in CRM exports: CSV columns named by an alias are read as the field."),
+    ])
+
+    static let fieldNames = ObjectFormat("field names", [], otherKeys: .object(fieldNaming))
+
+    static let fieldNaming = ObjectFormat("a field's names", [
+        KeyFormat("aliases", .list(.text, minimum: 1),
+                  "Column names that hold this field (e.g. CountryCode, Lead.CountryCode, Country Code); compared without case.",
+                  required: true),
     ])
 
     static let route = ObjectFormat("a route", [

@@ -1,4 +1,5 @@
 import SimulationModel
+import TextFormats
 
 /// The scenario file (SPEC §2): the world leads arrive in and the reps who work them.
 extension FileFormat {
@@ -57,6 +58,8 @@ extension FileFormat {
         KeyFormat("file", .text, "CSV file of recorded leads, relative to the scenario file.", required: true),
         KeyFormat("created_at", .text, "Column with each lead's creation timestamp (default created_at)."),
         KeyFormat("fields", .object(replayColumns), "Lead field → CSV column."),
+        KeyFormat("date_format", .choice(DateFormat.allCases.map(\.rawValue), what: "date format"),
+                  "How the CSV writes dates: iso (2025-10-08 13:05, default), us (10/08/2025 1:05 PM) or eu (08/10/2025 13:05)."),
         KeyFormat("scale", .number(exclusiveMinimum: 0), "Volume multiplier: below 1 keeps a share of leads, above 1 adds copies."),
         KeyFormat("align", .choice(["start", "recorded"], what: "alignment"),
                   "start: the first recorded lead arrives at the scenario start; recorded: keep recorded times."),

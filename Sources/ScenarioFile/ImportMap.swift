@@ -12,7 +12,7 @@ import Yams
 ///   owner: Owner.Email
 /// fields:                      # Salesforce field → scenario lead field
 ///   Lead.CountryCode: country
-///   Lead.NumberOfEmployees: employees
+///   Lead.NumberOfEmployees: {field: employees, label: Employees}   # the label report exports use
 /// users:                       # assignedTo users → a rep, or a team queue
 ///   jane@acme.example: jane
 ///   team-lead@acme.example: {team: enterprise}
@@ -35,6 +35,8 @@ public struct ImportMap: Sendable {
 
     /// Keyed by the lower-cased `Lead.Field` name.
     public var fields: [String: String]
+    /// Field labels (`Country Code`, as report exports head their columns), keyed like `fields`.
+    public var labels: [String: String] = [:]
     public var users: [String: Target]
     public var queues: [String: Target]
     /// Strategy of team and multi-rep queues that do not say.
@@ -130,7 +132,9 @@ private struct MapReader {
             switch key {
             case "fields":
                 for (k, v, path) in entries(value, key) {
-                    if let name = text(v) { map.fields[ImportMap.fieldKey(k)] = name } else {
+                    if let name = text(v) { map.fields[ImportMap.fieldKey(k)] = name } else if case .mapping = v {
+                        field(k, v, path, into: &map)
+                    } else {
                         error(v, path, "expected a scenario field name", valid: "e.g. Lead.CountryCode: country")
                     }
                 }
@@ -150,6 +154,30 @@ private struct MapReader {
             }
         }
         return map
+    }
+
+    /// `Lead.CountryCode: {field: country, label: Country Code}`.
+    private mutating func field(_ salesforce: String, _ node: Node, _ path: String, into map: inout ImportMap) {
+        guard case .mapping(let m) = node else { return }
+        let valid = "e.g. Lead.CountryCode: {field: country, label: Country Code}"
+        var name: String?
+        for (k, v) in m {
+            let key = text(k) ?? ""
+            switch key {
+            case "field":
+                if let s = text(v) { name = s } else { error(v, "\(path).field", "expected a scenario field name", valid: valid) }
+            case "label":
+                if let s = text(v) { map.labels[ImportMap.fieldKey(salesforce)] = s } else {
+                    error(v, "\(path).label", "expected the field's label as exports head its column", valid: valid)
+                }
+            default:
+                error(k, "\(path).\(key)", "unknown key '\(key)' in a field mapping", valid: "field, label",
+                      suggestion: Suggestions.closest(to: key, in: ["field", "label"]))
+            }
+        }
+        if let name { map.fields[ImportMap.fieldKey(salesforce)] = name } else {
+            error(node, path, "a field mapping needs 'field'", valid: valid)
+        }
     }
 
     private mutating func columns(_ node: Node, into map: inout ImportMap) {

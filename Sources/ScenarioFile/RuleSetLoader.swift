@@ -144,8 +144,10 @@ struct RuleSetBuilder {
             r.report(.warning, at: r.marks[path], path,
                      "route '\(routes[first].name)' has no 'when' and matches every lead, so later routes never match")
         }
+        let fields = top["fields"].map { fieldAliases($0, "fields") } ?? FieldAliases()
         guard let name, let description, let fallback, !r.hasErrors else { return nil }
-        return RuleSet(name: name, description: description, routes: routes, fallback: fallback, queues: queues, sla: sla)
+        return RuleSet(name: name, description: description, routes: routes, fallback: fallback, queues: queues, sla: sla,
+                       fields: fields)
     }
 
     // MARK: Queues

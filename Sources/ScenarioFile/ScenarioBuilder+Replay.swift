@@ -6,13 +6,14 @@ import Yams
 extension ScenarioBuilder {
     /// Source keys that describe generated arrivals, so they make no sense next to `replay`.
     static let generatedArrivalKeys = ["volume", "pattern", "dispersion", "bursts"]
-    static let replayValid = "a CSV file name, or {file: leads.csv, created_at: COLUMN, fields: {FIELD: COLUMN, …}, scale: 1.0, align: start}"
+    static let replayValid = "a CSV file name, or {file: leads.csv, created_at: COLUMN, fields: {FIELD: COLUMN, …}, date_format: iso, scale: 1.0, align: start}"
 
-    /// `replay: leads.csv` or `replay: {file, created_at, fields, scale, align}`; the file is
-    /// read relative to the scenario file, and every bad row is reported with its row number.
+    /// `replay: leads.csv` or `replay: {file, created_at, fields, date_format, scale, align}`; the
+    /// file is read relative to the scenario file, and every bad row is reported with its row number.
     func replay(_ node: Node, _ path: String, zone: String) -> Replay? {
         var file: String?
         var createdAt = "created_at"
+        var dateFormat = DateFormat.iso
         var mapping: [(field: String, column: String, node: Node)]?
         var scale = 1.0
         var alignment = Replay.Alignment.start
@@ -39,6 +40,8 @@ extension ScenarioBuilder {
                 }
                 mapping = list
             }
+            if let d = m["date_format"], let v = r.choice(d, m.path("date_format"), DateFormat.allCases.map { ($0.rawValue, $0) },
+                                                          what: "date format") { dateFormat = v }
             if let s = m["scale"], let v = r.number(s, m.path("scale"), exclusiveMinimum: 0, maximum: 100) { scale = v }
             if let a = m["align"], let v = r.choice(a, m.path("align"), Replay.Alignment.allCases.map { ($0.rawValue, $0) },
                                                     what: "replay alignment") { alignment = v }
@@ -53,28 +56,40 @@ extension ScenarioBuilder {
                     valid: "a CSV file with a header row, relative to the scenario file")
             return nil
         }
-        return table(text, file: file, resolved: resolved, path: path, fileNode: fileNode, createdAt: createdAt,
-                     mapping: mapping, zone: zone).map {
+        return table(text, file: file, shown: shownPath(file), path: path, fileNode: fileNode, createdAt: createdAt,
+                     mapping: mapping, timestamps: RecordedTimestamps(zone: zone, format: dateFormat)).map {
             Replay(file: file, fields: $0.fields, leads: $0.leads, scale: scale, alignment: alignment)
         }
     }
 
-    private func table(_ text: String, file: String, resolved: String, path: String, fileNode: Node, createdAt: String,
-                       mapping: [(field: String, column: String, node: Node)]?, zone: String)
+    /// A replay file as messages name it: beside the scenario file as that one is named
+    /// (`Scenarios/x/leads.csv` for `Scenarios/x/scenario.yaml`), or as written when absolute.
+    private func shownPath(_ file: String) -> String {
+        guard !file.hasPrefix("/"), let slash = r.file.lastIndex(of: "/") else { return file }
+        return String(r.file[...slash]) + file
+    }
+
+    /// The rows of a replay file as recorded leads. Every bad row is reported (its key path names
+    /// it, so messages do not), the rows after an unclosed quote included.
+    private func table(_ text: String, file: String, shown: String, path: String, fileNode: Node, createdAt: String,
+                       mapping: [(field: String, column: String, node: Node)]?, timestamps: RecordedTimestamps)
         -> (fields: [String], leads: [RecordedLead])? {
         let csvLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func rowError(_ line: Int, _ row: Int?, _ message: String, valid: String? = nil) {
-            r.add(Diagnostic(severity: .error, file: resolved, line: line, column: 0,
+            r.add(Diagnostic(severity: .error, file: shown, line: line, column: 0,
                              keyPath: row.map { "\(path) row \($0)" } ?? path, message: message, valid: valid,
                              sourceLine: line >= 1 && line <= csvLines.count ? String(csvLines[line - 1]).trimmingTrailingCR : nil))
         }
-        let rows: [CSV.Row]
-        do { rows = try CSV.parse(text) } catch {
-            rowError(error.line, nil, error.message)
+        let records = CSV.records(text)
+        guard let first = records.first else {
+            r.error(fileNode, path, "'\(file)' is empty", valid: "a header row with '\(createdAt)' and field columns, then one row per lead")
             return nil
         }
-        guard let header = rows.first else {
-            r.error(fileNode, path, "'\(file)' is empty", valid: "a header row with '\(createdAt)' and field columns, then one row per lead")
+        let header: CSV.Row
+        switch first {
+        case .success(let row): header = row
+        case .failure(let problem):
+            rowError(problem.line, nil, "header: \(problem.message)")
             return nil
         }
         let names = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -104,23 +119,30 @@ extension ScenarioBuilder {
         }
         var leads: [RecordedLead] = []
         var bad = 0
-        for (number, row) in rows.dropFirst().enumerated() {
+        for (number, record) in records.dropFirst().enumerated() {
             let rowNumber = number + 1
+            let row: CSV.Row
+            switch record {
+            case .success(let read): row = read
+            case .failure(let problem):
+                rowError(problem.line, rowNumber, problem.message)
+                bad += 1
+                continue
+            }
             guard row.cells.count == names.count else {
-                rowError(row.line, rowNumber, "row \(rowNumber) has \(row.cells.count) cells, the header has \(names.count)")
+                rowError(row.line, rowNumber, "\(row.cells.count) cells, the header has \(names.count)")
                 bad += 1
                 continue
             }
             let stamp = row.cells[timeColumn].trimmingCharacters(in: .whitespaces)
             guard !stamp.isEmpty else {
-                rowError(row.line, rowNumber, "row \(rowNumber) has no \(createdAt)", valid: "a timestamp in every row")
+                rowError(row.line, rowNumber, "no \(createdAt)", valid: "a timestamp in every row")
                 bad += 1
                 continue
             }
             let time: Instant
-            do { time = try ValueSyntax.recordedTimestamp(stamp, zone: zone) } catch {
-                rowError(row.line, rowNumber, "row \(rowNumber): \(createdAt) '\(stamp)': \(error.message)",
-                         valid: ValueSyntax.recordedTimestampValid)
+            do { time = try timestamps.instant(stamp) } catch {
+                rowError(row.line, rowNumber, "\(createdAt) \(error.message)", valid: error.valid ?? ValueSyntax.recordedTimestampValid)
                 bad += 1
                 continue
             }

@@ -53,3 +53,30 @@ public struct RecordedLead: Sendable {
         self.row = row
     }
 }
+
+extension Replay {
+    /// The replay with each column named by an alias of `aliases` also read as the field it is an
+    /// alias of (`CountryCode` as `country` too), unless the file already has that field; the
+    /// built-in `source` and `account` are never added. The column keeps its own name as well.
+    public func resolving(_ aliases: FieldAliases) -> Replay {
+        var resolved = self
+        for (index, column) in fields.enumerated() {
+            guard let field = aliases.field(aliased: column), field != column, field != "source", field != "account",
+                  !resolved.fields.contains(field) else { continue }
+            resolved.fields.append(field)
+            for lead in resolved.leads.indices { resolved.leads[lead].values.append(leads[lead].values[index]) }
+        }
+        return resolved
+    }
+}
+
+extension Scenario {
+    /// The scenario with every replay source's columns resolved by the rule sets' aliases
+    /// (`Replay.resolving(_:)`), so an export replays unrenamed through imported rules.
+    public func resolvingReplayColumns(_ aliases: FieldAliases) -> Scenario {
+        guard !aliases.isEmpty else { return self }
+        var resolved = self
+        for i in resolved.sources.indices { resolved.sources[i].replay = resolved.sources[i].replay?.resolving(aliases) }
+        return resolved
+    }
+}

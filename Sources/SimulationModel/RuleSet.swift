@@ -12,15 +12,18 @@ public struct RuleSet: Sendable {
     /// Queues in declaration order.
     public var queues: [Queue]
     public var sla: SLA?
+    /// The names the lead fields go by in CRM exports (`fields:`), for the CSV readers.
+    public var fields: FieldAliases
 
     public init(name: String, description: String? = nil, routes: [Route], fallback: String? = nil,
-                queues: [Queue], sla: SLA? = nil) {
+                queues: [Queue], sla: SLA? = nil, fields: FieldAliases = FieldAliases()) {
         self.name = name
         self.description = description
         self.routes = routes
         self.fallback = fallback
         self.queues = queues
         self.sla = sla
+        self.fields = fields
     }
 
     public func queue(named name: String) -> Queue? { queues.first { $0.name == name } }

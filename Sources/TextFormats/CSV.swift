@@ -19,21 +19,30 @@ public enum CSV {
     }
 
     /// The records of `text`; blank lines are skipped.
-    /// - Throws: `Problem` for a quoted cell that is never closed (at the line its quote opens)
-    ///   or text after a closing quote.
+    /// - Throws: the first `Problem`: a quoted cell that is never closed (at the line its quote
+    ///   opens) or text after a closing quote. `records(_:)` gives every one.
     public static func parse(_ text: String) throws(Problem) -> [Row] {
+        try records(text).map { record throws(Problem) in try record.get() }
+    }
+
+    /// Every record of `text` in order, each read or the problem that kept it from being read;
+    /// the scan goes on after a bad record (after an unclosed quote, on the line after the quote's).
+    public static func records(_ text: String) -> [Result<Row, Problem>] {
         var text = text
-        return try text.withUTF8 { bytes in
-            Result { () throws(Problem) -> [Row] in
-                var scanner = CSVScanner(bytes: bytes)
-                var cells: [CSVScanner.Cell] = []
-                var rows: [Row] = []
-                while let line = try scanner.next(into: &cells) {
-                    rows.append(Row(line: line, cells: cells.map { scanner.text(of: $0) }))
+        return text.withUTF8 { bytes in
+            var scanner = CSVScanner(bytes: bytes)
+            var cells: [CSVScanner.Cell] = []
+            var records: [Result<Row, Problem>] = []
+            while true {
+                do throws(Problem) {
+                    guard let line = try scanner.next(into: &cells) else { break }
+                    records.append(.success(Row(line: line, cells: cells.map { scanner.text(of: $0) })))
+                } catch {
+                    records.append(.failure(error))
                 }
-                return rows
             }
-        }.get()
+            return records
+        }
     }
 
     /// One field as written: quoted when it has a comma, quote, CR or LF.

@@ -2,8 +2,9 @@
 /// each cell is a byte range, decoded only when asked (`CSV.parse` reads through it too).
 ///
 /// A record with text after a closing quote is a `CSV.Problem` and the scanner moves on to the
-/// next line, so one pass finds every bad record; a quoted cell that is never closed ends the
-/// scan (the rest of the text is inside it) and is reported at the line where its quote opened.
+/// next line, so one pass finds every bad record. A quoted cell that is never closed is reported
+/// at the line where its quote opened, and the scan resumes on the line after that one: the
+/// rest of the file would otherwise be one cell, hiding every later bad record.
 public struct CSVScanner {
     /// One cell: its bytes, and how to read them.
     public struct Cell: Sendable {
@@ -95,7 +96,9 @@ public struct CSVScanner {
                         position += 1
                     }
                     if !closed {
-                        position = bytes.count
+                        position = contentStart
+                        line = openLine
+                        skipLine()
                         throw CSV.Problem(line: openLine, message: "a quoted cell is never closed")
                     }
                 } else {

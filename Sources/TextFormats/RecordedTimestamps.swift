@@ -9,11 +9,17 @@ import SimulationModel
 public struct RecordedTimestamps {
     /// Zone for timestamps without an offset.
     public let zone: String
+    /// How numeric dates (`10/08/2025 1:05 PM`) are read.
+    public let format: DateFormat
+    /// How a refused date names the format to use.
+    public let setting: DateFormat.Setting
     /// Local day → the zone's offset on that day (local − UTC), nil when it changes that day.
     private var offsets: [Int: Double?] = [:]
 
-    public init(zone: String) {
+    public init(zone: String, format: DateFormat = .iso, setting: DateFormat.Setting = .key) {
         self.zone = zone
+        self.format = format
+        self.setting = setting
     }
 
     /// The instant of the timestamp in `bytes`.
@@ -23,7 +29,13 @@ public struct RecordedTimestamps {
             if let offset = parsed.offset { return parsed.localSeconds - offset }
             return local(parsed.localSeconds, day: parsed.day)
         }
-        return try ValueSyntax.recordedTimestamp(String(decoding: bytes, as: UTF8.self), zone: zone)
+        if let numeric = format.localTime(bytes) { return local(numeric.localSeconds, day: numeric.day) }
+        return try instant(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The instant of `text` (a cell that is not verbatim bytes), read as `instant(_:)` reads bytes.
+    public func instant(_ text: String) throws(ValueError) -> Instant {
+        try ValueSyntax.recordedTimestamp(text, zone: zone, format: format, setting: setting)
     }
 
     private mutating func local(_ seconds: Double, day: Int) -> Instant {

@@ -33,13 +33,37 @@ public enum Suggestions {
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
         }
         if let best { return best.0 }
-        // A case or separator slip (`Demo_Request`, `assignOffShift`).
+        // A case or separator slip (`Demo_Request`, `assignOffShift`), or a CRM's spelling (`Region__c`).
         let squashed = squash(word)
         return candidates.first { squash($0) == squashed }
     }
 
+    /// `closest(to:in:)` for a field value: values of one or two letters (country codes,
+    /// regions) are one letter from many others, so only a case or separator slip (`ca` for
+    /// `CA`) is suggested for them.
+    public static func closestValue<S: Sequence>(to value: String, in candidates: S) -> String? where S.Element == String {
+        guard value.count <= 2 else { return closest(to: value, in: candidates) }
+        let squashed = squash(value)
+        return candidates.first { $0 != value && squash($0) == squashed }
+    }
+
+    /// The first `shown` items and a count of the rest, for a message about many:
+    /// `'AX', 'AL' and 'DZ'`, or `'AX', 'AL', … 'BY' and 237 more`.
+    public static func sample(_ items: [String], shown: Int = 8, quoted: Bool = true) -> String {
+        let words = items.prefix(shown).map { quoted ? "'\($0)'" : $0 }
+        let rest = items.count - words.count
+        if rest > 0 { return words.joined(separator: ", ") + " and \(rest) more" }
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " and " + words[words.count - 1]
+    }
+
+    /// Lower case without separators, and without Salesforce's `Lead.` prefix and `__c` suffix
+    /// (`Lead.Region__c` and `region` are one name to a person).
     private static func squash(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }.map(Character.init))
+        var lower = s.lowercased()
+        if lower.hasPrefix("lead."), lower.count > 5 { lower.removeFirst(5) }
+        if lower.hasSuffix("__c"), lower.count > 3 { lower.removeLast(3) }
+        return String(lower.unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " && $0 != "." }.map(Character.init))
     }
 
     /// `a, b or c`, for `valid:` lines.

@@ -220,7 +220,28 @@ public enum ValueSyntax {
 
     /// Timestamps as CRMs export them: ISO 8601 with `T` or a space, optional seconds,
     /// fractional seconds and offset (`Z`, `+02:00`, `+0200`); a bare date means local midnight.
-    public static func recordedTimestamp(_ text: String, zone: String) throws(ValueError) -> Instant {
+    ///
+    /// - Parameters:
+    ///   - format: how numeric dates are read (`10/08/2025 1:05 PM` under `us`); ISO forms are
+    ///     read under every format, and a numeric date under `iso` is refused naming the format
+    ///     that reads it, or "ambiguous".
+    ///   - setting: how the refusal names the format to use (`date_format: us`, `--date-format us`).
+    public static func recordedTimestamp(_ text: String, zone: String, format: DateFormat = .iso,
+                                         setting: DateFormat.Setting = .key) throws(ValueError) -> Instant {
+        if let refusal = format.refusal(text, setting: setting) { throw refusal }
+        if format != .iso {
+            var copy = text
+            if let local = copy.withUTF8({ format.localTime($0) }) { return instant(localSeconds: local.localSeconds, in: zone) }
+        }
+        do { return try isoRecordedTimestamp(text, zone: zone) } catch {
+            throw ValueError(error.message, valid: format == .iso
+                ? "\(recordedTimestampValid); MM/DD/YYYY or DD/MM/YYYY dates with \(setting.naming(.us)) or \(setting.naming(.eu))"
+                : "\(format.pattern), or \(recordedTimestampValid)", suggestion: error.suggestion)
+        }
+    }
+
+    /// The ISO forms of `recordedTimestamp`.
+    private static func isoRecordedTimestamp(_ text: String, zone: String) throws(ValueError) -> Instant {
         if let day = try? date(text) {
             return instant(localSeconds: Double(day.daysSinceEpoch) * 86_400, in: zone)
         }

@@ -156,21 +156,25 @@ import TextFormats
         "2026-01-05 09:00"x,ann,,,,after a quote
         ,ann,,,,no creation time
         2026-01-05 09:00,ann,,,,"open quote
-        2026-01-05 10:00,ann,,,,inside the quote
+        2026-01-05 10:00,ann,,,,read again: the scan resumes after the unclosed quote's line
+        10/08/2025 13:05,ann,,,,a numeric date without --date-format
         """
         let failure = try #require(failureOf(text))
         let rows = failure.diagnostics.map(\.keyPath)
-        #expect(rows == ["row 2", "row 3", "row 4", "row 5", "row 6", "row 7", "row 8", "row 9"])
-        #expect(failure.diagnostics.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(rows == ["row 2", "row 3", "row 4", "row 5", "row 6", "row 7", "row 8", "row 9", "row 11"])
+        #expect(failure.diagnostics.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10, 12])
         let messages = failure.diagnostics.map(\.message)
-        #expect(messages[0].contains("created_at 'yesterday'"))
-        #expect(messages[1] == "row 3: first_touch_at '2026-01-05 09:00' is 1h before assigned_at '2026-01-05 10:00'")
-        #expect(messages[2] == "row 4 has a first_touch_at but no owner")
-        #expect(messages[3] == "row 5 has 7 cells, the header has 6")
+        #expect(messages[0].hasPrefix("created_at 'yesterday' is not a timestamp"))
+        #expect(messages[1] == "first_touch_at '2026-01-05 09:00' is 1h before assigned_at '2026-01-05 10:00'")
+        #expect(messages[2] == "a first_touch_at but no owner")
+        #expect(messages[3] == "7 cells, the header has 6")
         #expect(messages[4].contains("closed_at '2026-01-05 08:00' is 1h before created_at"))
         #expect(messages[5].contains("text after a closing quote"))
-        #expect(messages[6] == "row 8 has no created_at")
-        #expect(messages[7] == "row 9: a quoted cell is never closed", "reported on the line its quote opens")
+        #expect(messages[6] == "no created_at")
+        #expect(messages[7] == "a quoted cell is never closed", "reported on the line its quote opens")
+        #expect(messages[8] == "created_at '10/08/2025 13:05' is ambiguous: October 8, 2025 as MM/DD/YYYY, August 10, 2025 as DD/MM/YYYY")
+        #expect(failure.diagnostics[8].valid?.hasPrefix("--date-format us or --date-format eu") == true)
+        #expect(failure.diagnostics.allSatisfy { !$0.description.contains("\($0.keyPath): \($0.keyPath)") }, "each row named once")
         #expect(failure.diagnostics[1].sourceLine == "2026-01-05 09:00,ann,2026-01-05 10:00,2026-01-05 09:00,,touch an hour before assignment")
         #expect(failure.diagnostics.allSatisfy { $0.file == "history.csv" && $0.isError })
     }
@@ -184,9 +188,34 @@ import TextFormats
         2026-01-05 09:00,ann,,
         """, asOf: asOf))
         #expect(failure.diagnostics.map(\.keyPath) == ["row 1", "row 2"])
-        #expect(failure.diagnostics[0].message == "row 1: closed_at '2026-01-05 13:00' is after the export time (--as-of)")
+        #expect(failure.diagnostics[0].message == "closed_at '2026-01-05 13:00' is after the export time (--as-of)")
         let history = try read("created_at,owner,first_touch_at\n2026-01-05 09:00,ann,\n", asOf: asOf)
         #expect(history.asOf == asOf && history.leads[0].firstTouchCensored)
+    }
+
+    /// `--date-format us|eu` reads the numeric dates of report exports; ISO cells still read.
+    @Test func dateFormatReadsReportExports() throws {
+        let us = try HistoryFile.read(text: """
+            created_at,owner,first_touch_at
+            10/08/2025 1:05 PM,ann,10/08/2025 1:35:30 PM
+            10/08/2025 12:10 AM,ann,2025-10-08T09:00
+            """, file: "history.csv", timeZone: Self.zone, dateFormat: .us)
+        let eu = try HistoryFile.read(text: """
+            created_at,owner,first_touch_at
+            08.10.2025 13:05,ann,08/10/2025 13:35:30
+            08/10/2025 00:10,ann,2025-10-08T09:00
+            """, file: "history.csv", timeZone: Self.zone, dateFormat: .eu)
+        for history in [us, eu] {
+            #expect(history.leads.map(\.createdAt) == [try instant("2025-10-08T13:05"), try instant("2025-10-08T00:10")])
+            #expect(history.leads.map(\.firstTouchAt) == [try instant("2025-10-08T13:35:30"), try instant("2025-10-08T09:00")])
+        }
+        do {
+            _ = try HistoryFile.read(text: "created_at\n13/08/2025 09:00\n", file: "h.csv", timeZone: Self.zone, dateFormat: .us)
+            Issue.record("13/08/2025 is not MM/DD/YYYY")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["created_at '13/08/2025 09:00' is not MM/DD/YYYY (there is no month 13); as DD/MM/YYYY it is August 13, 2025"])
+            #expect(error.diagnostics.map(\.valid) == ["--date-format eu"])
+        }
     }
 
     /// Up to `HistoryFile.clockSkew` early is clock skew: the step is moved, with one warning per kind.
@@ -267,4 +296,27 @@ extension ImportMap {
         map.columns[.createdAt] = column
         return map
     }
+}
+
+/// History columns resolve by the rules' field aliases, and a tested field without a column is named.
+@Test func historyColumnsResolveByTheRulesAliases() throws {
+    let aliases = FieldAliases([FieldAliases.Entry(field: "country", aliases: ["Lead.CountryCode", "CountryCode"]),
+                                FieldAliases.Entry(field: "source", aliases: ["LeadSource"])])
+    let history = try HistoryFile.read(text: """
+        created_at,owner,CountryCode,LeadSource,Industry
+        2026-01-05 09:00,ann,US,web,Retail
+        2026-01-05 10:00,ann,DE,demo,Retail
+        2026-01-05 11:00,ann,US,web,Retail
+        """, file: "history.csv", timeZone: "UTC", aliases: aliases)
+    #expect(history.fields.map(\.name) == ["country", "Industry"])
+    #expect(history.fields.map(\.column) == ["CountryCode", "Industry"])
+    #expect(history.sources == ["web", "demo"], "an alias of source names the source column")
+    let rules = RuleSet(name: "r", routes: [
+        Route(name: "us", when: .all([.field("country", .equals(.text("US"))), .field("industry", .equals(.text("Retail")))]),
+              destination: .queue("q")),
+    ], queues: [Queue(name: "q", kind: .automated)], fields: FieldAliases([FieldAliases.Entry(field: "industry", aliases: ["Lead.Industry"])]))
+    #expect(history.missingFields(testedBy: rules).map(\.message) == [
+        "no column is the field 'industry' that the rules test (looked for 'industry' or 'Lead.Industry'): every lead lacks it, "
+            + "so its tests fail; did you mean 'Industry'?",
+    ])
 }

@@ -14,18 +14,23 @@ import TextFormats
         "2025-02-29T12:00", "2026-13-01", "2026-01-05T24:00", "2026-01-05T08:60", "2026-01-05T08:00+15:00",
         "2026-01-05T08", "2026-1-5", "05/01/2026", "", "2026-01-05T08:00:00.5.5", "2026-01-05T08:00 +02:00",
         "1899-12-31", "2026-01-05T08:00+02:0", "2026-01-05T08:00.5",
+        // Numeric dates: read under `us` or `eu`, refused (naming the format) otherwise.
+        "10/08/2025 1:05 PM", "10/08/2025 12:00 AM", "10/08/2025 12:59 pm", "13/08/2025 13:05", "08.10.2025 13:05",
+        "10/08/2025 13:05:09", "1/2/2026 9:05", "10/08/2025, 9:05 AM", "10/08/2025 13:05 PM", "10/08/2025 0:05 AM",
+        "10/08/2025T13:05", "10/08/25", "02/30/2026", "2/29/2024", "03/08/2026 2:30 AM", "11/01/2026 1:30 AM",
+        "10/08/2025 13:5", "10/08/2025 24:00", "10/08/2025 9:05 later",
     ]
 
-    @Test(arguments: ["America/New_York", "Europe/London", "UTC", "Australia/Lord_Howe"])
-    func agreesWithValueSyntax(zone: String) {
-        var reader = RecordedTimestamps(zone: zone)
+    @Test(arguments: ["America/New_York", "Europe/London", "UTC", "Australia/Lord_Howe"], DateFormat.allCases)
+    func agreesWithValueSyntax(zone: String, format: DateFormat) {
+        var reader = RecordedTimestamps(zone: zone, format: format)
         for sample in Self.samples {
-            let expected = Result { () throws(ValueError) in try ValueSyntax.recordedTimestamp(sample, zone: zone) }
+            let expected = Result { () throws(ValueError) in try ValueSyntax.recordedTimestamp(sample, zone: zone, format: format) }
             var text = sample
             let got = text.withUTF8 { bytes in Result { () throws(ValueError) in try reader.instant(bytes) } }
             switch (expected, got) {
-            case (.success(let e), .success(let g)): #expect(e == g, "\(sample) in \(zone)")
-            case (.failure(let e), .failure(let g)): #expect(e == g, "\(sample) in \(zone)")
+            case (.success(let e), .success(let g)): #expect(e == g, "\(sample) in \(zone) as \(format)")
+            case (.failure(let e), .failure(let g)): #expect(e == g, "\(sample) in \(zone) as \(format)")
             default: Issue.record("\(sample) in \(zone): \(expected) vs \(got)")
             }
         }
@@ -53,7 +58,7 @@ import TextFormats
                 }
             }
         }
-        #expect(lines == [2])
+        #expect(lines == [2, 4], "the scan resumes on the line after the unclosed quote's")
         #expect(problems.map(\.line) == [1, 3])
         #expect(problems.map(\.message) == ["text after a closing quote (a quote inside a quoted cell is written \"\")",
                                             "a quoted cell is never closed"])

@@ -3,6 +3,7 @@ import RoutingRules
 import ScenarioFile
 import SimulationKernel
 import SimulationModel
+import TextFormats
 import Testing
 
 /// Historical replay: recorded leads arrive at their (shifted) times with their recorded fields.
@@ -74,14 +75,81 @@ import Testing
             _ = try ScenarioLoader.load(path: path)
             Issue.record("expected errors")
         } catch {
-            let messages = error.diagnostics.map(\.message)
-            #expect(messages.contains { $0.hasPrefix("row 2: CreatedDate 'yesterday'") })
-            #expect(messages.contains("row 3 has 3 cells, the header has 4"))
-            #expect(messages.contains("row 4 has no CreatedDate"))
-            let row2 = try #require(error.diagnostics.first { $0.message.hasPrefix("row 2") })
+            let byRow = Dictionary(error.diagnostics.map { ($0.keyPath, $0.message) }, uniquingKeysWith: { a, _ in a })
+            #expect(byRow["sources[0].replay row 2"]?.hasPrefix("CreatedDate 'yesterday' is not a timestamp") == true)
+            #expect(byRow["sources[0].replay row 3"] == "3 cells, the header has 4")
+            #expect(byRow["sources[0].replay row 4"] == "no CreatedDate")
+            let row2 = try #require(error.diagnostics.first { $0.keyPath.hasSuffix("row 2") })
             #expect(row2.line == 3)
-            #expect(row2.file.hasSuffix("leads.csv"))
+            #expect(row2.file == URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("leads.csv").path,
+                    "named beside the scenario file as that one is named")
+            #expect(!row2.description.contains("row 2: row 2"), "the row is named once")
         }
+    }
+
+    static func loadFailure(_ path: String) throws -> LoadFailure {
+        do {
+            _ = try ScenarioLoader.load(path: path)
+        } catch {
+            return error
+        }
+        Issue.record("expected \(path) not to load")
+        throw LoadFailure(diagnostics: [])
+    }
+
+    /// A row after an unclosed quote is read again (the scan resumes on the next line), so its
+    /// problem is reported too; messages name the CSV beside the scenario file as that one is named.
+    @Test func everyBadRowAfterAnUnclosedQuoteIsReported() throws {
+        let csv = """
+            Id,CreatedDate,Region__c,NumberOfEmployees
+            00Q1,2025-10-06T09:00,"EMEA,120
+            00Q2,2025-10-06T09:30,NA,3
+            00Q3,10/08/2025 13:05,EMEA,5
+            """
+        let (_, path) = try Self.scenario(csv: csv)
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        let failure: LoadFailure
+        do {
+            _ = try ScenarioLoader.load(yaml: yaml, file: "study/scenario.yaml", replayFiles: ["leads.csv": csv])
+            Issue.record("expected errors")
+            return
+        } catch {
+            failure = error
+        }
+        let errors = failure.errors
+        #expect(errors.map(\.keyPath) == ["sources[0].replay row 1", "sources[0].replay row 3"], "\(failure)")
+        #expect(errors.map(\.line) == [2, 4])
+        #expect(errors.first?.message == "a quoted cell is never closed")
+        #expect(errors.last?.message.hasPrefix("CreatedDate '10/08/2025 13:05' is ambiguous") == true)
+        #expect(errors.last?.valid?.contains("date_format: us or date_format: eu") == true)
+        #expect(errors.allSatisfy { $0.file == "study/leads.csv" }, "relative, beside the scenario as named")
+    }
+
+    @Test func dateFormatReadsUSAndEUExports() throws {
+        let us = """
+            CreatedDate,Region__c,NumberOfEmployees
+            10/08/2025 1:05 PM,EMEA,1
+            10/08/2025 12:30 AM,NA,2
+            10/09/2025,NA,3
+            """
+        let eu = """
+            CreatedDate,Region__c,NumberOfEmployees
+            08.10.2025 13:05,EMEA,1
+            08/10/2025 00:30,NA,2
+            09/10/2025,NA,3
+            """
+        let replay = "{file: leads.csv, created_at: CreatedDate, date_format: FORMAT, align: recorded}"
+        var arrivals: [[Instant]] = []
+        for (csv, format) in [(us, "us"), (eu, "eu")] {
+            let (_, path) = try Self.scenario(csv: csv, replay: replay.replacingOccurrences(of: "FORMAT", with: format))
+            let loaded = try ScenarioLoader.load(path: path)
+            arrivals.append(try #require(loaded.scenario.sources[0].replay).leads.map(\.createdAt))
+        }
+        let expected = try ["2025-10-08T00:30Z", "2025-10-08T13:05Z", "2025-10-09T00:00Z"].map { try ValueSyntax.timestamp($0, timeZone: "UTC") }
+        #expect(arrivals == [expected, expected], "12:30 AM is half past midnight; rows sorted by creation time")
+        let (_, bad) = try Self.scenario(csv: us, replay: "{file: leads.csv, created_at: CreatedDate, date_format: usa}")
+        let failure = try Self.loadFailure(bad)
+        #expect(failure.diagnostics.contains { $0.keyPath == "sources[0].replay.date_format" && $0.valid?.contains("iso") == true })
     }
 
     @Test func unknownColumnsAndGeneratedKeysAreErrors() throws {

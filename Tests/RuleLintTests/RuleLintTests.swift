@@ -133,3 +133,13 @@ import Testing
         #expect(Self.messages(d, .error) == ["queue 'ghosts' has no reps: its leads are never assigned"])
     }
 }
+
+/// Many routes that no simulated lead hits (codes no source generates) are one finding.
+@Test func manyRoutesMatchingNoLeadAreOneWarning() throws {
+    let routes = (1...5).map { "  - {name: r\($0), when: {region: [X\($0), Y\($0)]}, to: big}" }.joined(separator: "\n")
+    let d = try RuleLintTests.lint(routes, scenario: RuleLintTests.world)
+    let missed = RuleLintTests.messages(d, .warning).filter { $0.contains("matched none") }
+    #expect(missed == ["5 routes matched none of the \(missed.first.flatMap { $0.split(separator: " ").dropFirst(6).first } ?? "") leads of a 3-day simulation: 'r1', 'r2', 'r3', 'r4' and 'r5'"])
+    let few = try RuleLintTests.lint("  - {name: r1, when: {region: X}, to: big}", scenario: RuleLintTests.world)
+    #expect(RuleLintTests.messages(few, .warning).contains { $0.hasPrefix("route 'r1' matched none of the") })
+}

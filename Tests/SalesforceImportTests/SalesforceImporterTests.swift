@@ -77,6 +77,54 @@ import Testing
         #expect(enterprise.strategy == .leastLoaded)
     }
 
+    /// Salesforce assigns at once, on shift or not: every human queue says so, and the YAML says why.
+    @Test func humanQueuesAssignOffShiftWithAComment() throws {
+        let r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        var human = 0
+        for queue in r.loaded.ruleSet.queues {
+            guard case .human(let h) = queue.kind else { continue }
+            human += 1
+            #expect(h.assignOffShift, "queue \(queue.name) is loaded back with assign_off_shift")
+        }
+        #expect(human >= 4)
+        let lines = r.imported.yaml.split(separator: "\n").map(String.init)
+        let queues = try #require(lines.firstIndex(of: "queues:"))
+        #expect(lines[queues - 3].hasPrefix("# assign_off_shift: true, as in Salesforce: the rule assigns a lead the moment it runs"))
+        #expect(lines[(queues - 3)..<queues].allSatisfy { $0.hasPrefix("# ") }, "a short comment right above queues:")
+        #expect(lines.contains("  maria: {reps: [maria], assign_off_shift: true}  # User maria.lopez@acme.example"))
+        #expect(lines.contains("  nurture-queue: automated  # Queue Nurture_Queue"), "automated queues have no shift")
+    }
+
+    /// Each field keeps the Salesforce names it came from, so exports are read unrenamed.
+    @Test func fieldsRecordTheirSalesforceNames() throws {
+        let r = try ImportedRouter("Lead.assignmentRules-meta.xml")
+        let fields = r.loaded.ruleSet.fields
+        #expect(fields.aliases(of: "country") == ["Lead.CountryCode", "CountryCode"])
+        #expect(fields.aliases(of: "employees") == ["Lead.NumberOfEmployees", "NumberOfEmployees"])
+        #expect(fields.aliases(of: "industry") == ["Lead.Industry", "Industry"])
+        #expect(fields.field(aliased: "countrycode") == "country" && fields.field(aliased: "LEAD.COUNTRYCODE") == "country")
+        #expect(r.imported.yaml.contains("\nfields:\n  employees: {aliases: [Lead.NumberOfEmployees, NumberOfEmployees]}\n"))
+        #expect(r.imported.yaml.contains("# The Salesforce names of each field: a CSV column (route --leads, replay:, history files)"))
+        let mapping = try ImportMap.load(yaml: "fields: {Lead.CountryCode: {field: country, label: Country Code}}\n", file: "m.yaml")
+        let labelled = try SalesforceImporter.importRules(xml: fixture("Lead.assignmentRules-meta.xml"), file: "x.xml", map: mapping)
+        let reloaded = try RuleSetLoader.load(yaml: labelled.yaml, file: "imported.yaml")
+        #expect(reloaded.ruleSet.fields.aliases(of: "country") == ["Lead.CountryCode", "CountryCode", "Country Code"])
+        #expect(reloaded.ruleSet.fields.aliases(of: "number_of_employees") == ["Lead.NumberOfEmployees", "NumberOfEmployees"],
+                "unmapped fields get their derived name and keep their Salesforce names")
+    }
+
+    @Test func aMapFieldEntryNeedsAFieldAndKnownKeys() {
+        for (yaml, message) in [("fields: {Lead.X: {label: X}}\n", "a field mapping needs 'field'"),
+                                ("fields: {Lead.X: {field: x, lable: X}}\n", "unknown key 'lable' in a field mapping")] {
+            do {
+                _ = try ImportMap.load(yaml: yaml, file: "m.yaml")
+                Issue.record("\(yaml) loaded")
+            } catch {
+                #expect(error.diagnostics.contains { $0.message == message && $0.line == 1 }, "\(error)")
+            }
+        }
+    }
+
     @Test func olderFormatWithoutMapReportsUnmappedNames() throws {
         var r = try ImportedRouter("Lead.assignmentRules", map: nil)
         let messages = r.imported.warnings.map(\.message)
