@@ -18,11 +18,14 @@ public struct FitStudy: Sendable {
         public var timeZone: String?
         /// The export time as written (`2026-11-30T18:00`); nil: the latest timestamp in the file.
         public var asOf: String?
+        /// How the history writes dates (`us`: 10/08/2025 1:05 PM, `eu`: 08/10/2025 13:05).
+        public var dateFormat: DateFormat
         public var directory: String
         public var formats: OutputFormats
 
         public init(history: String, map: String? = nil, scenario: String? = nil, timeZone: String? = nil, asOf: String? = nil,
-                    directory: String = "fit", formats: OutputFormats = [.markdown, .html, .json]) {
+                    dateFormat: DateFormat = .iso, directory: String = "fit", formats: OutputFormats = [.markdown, .html, .json]) {
+            self.dateFormat = dateFormat
             self.history = history
             self.map = map
             self.scenario = scenario
@@ -70,7 +73,7 @@ public struct FitStudy: Sendable {
                 }
             }
             let history = try HistoryFile.read(text: try readText(options.history), file: options.history, map: map,
-                                               timeZone: zone, asOf: asOf)
+                                               timeZone: zone, asOf: asOf, dateFormat: options.dateFormat)
             let fitted = Fitter.fit(history, timeZone: zone, base: base?.scenario, basePath: options.scenario, baseSections: sections)
             let name = base?.scenario.name ?? ((options.history as NSString).lastPathComponent as NSString).deletingPathExtension
             let text = FittedScenarioText.render(fitted, name: name, replications: base?.scenario.replications ?? 20,

@@ -39,6 +39,9 @@ struct FitCommand: ParsableCommand {
                                valueName: "timestamp"))
     var asOf: String?
 
+    @Option(help: "How the history writes dates: iso (default), us (10/08/2025 1:05 PM) or eu (08/10/2025 13:05).")
+    var dateFormat: DateFormat = .iso
+
     @Option(help: ArgumentHelp("Output directory.", valueName: "dir"))
     var out: String = "fit"
 
@@ -58,7 +61,7 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let options = FitStudy.Options(history: history, map: map, scenario: scenario, timeZone: timezone, asOf: asOf,
-                                       directory: out, formats: formats!)
+                                       dateFormat: dateFormat, directory: out, formats: formats!)
         let outcome = try FitStudy(options).run()
         for warning in outcome.warnings { printError(warning.description) }
         if !quiet { for line in outcome.lines { print(line) } }
