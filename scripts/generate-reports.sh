@@ -3,6 +3,12 @@
 # named), runs its baseline.yaml against the other rule sets of the folder (sorted by name)
 # with `leadsim compare` (`leadsim run` when there is no candidate) into OUT/<folder>.
 #
+# A folder with a history.csv is the CRM workflow instead: `leadsim fit` the history (with the
+# arguments in fit.args) into OUT/<folder>/fit, `leadsim backtest` the fitted scenario under
+# baseline.yaml against the same history into OUT/<folder>/backtest, then compare the rule sets
+# on the fitted scenario into OUT/<folder>. Its scenario.yaml is the world the history was drawn
+# from, kept to regenerate the history and to check the fit against the truth.
+#
 # usage: scripts/generate-reports.sh LEADSIM OUT [FOLDER...]   (VERBOSE=1 prints the verdicts)
 set -euo pipefail
 export LC_ALL=C
@@ -33,6 +39,17 @@ for name in "${folders[@]}"; do
         esac
     done
     rm -rf "${out:?}/$name"
+    if [ -f "$dir/history.csv" ]; then
+        read -r -a fit_args < "$dir/fit.args"
+        "$leadsim" fit "$dir/history.csv" "${fit_args[@]}" --out "$out/$name/fit" $quiet
+        status=0
+        "$leadsim" backtest "$out/$name/fit/scenario.yaml" "$dir/baseline.yaml" --history "$dir/history.csv" \
+            --out "$out/$name/backtest" $quiet || status=$?
+        # Exit 3 (not consistent) is a finding the report shows, not a failure of the script.
+        [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
+        "$leadsim" compare "$out/$name/fit/scenario.yaml" "$dir/baseline.yaml" "${candidates[@]}" --out "$out/$name" $quiet
+        continue
+    fi
     if [ "${#candidates[@]}" -eq 0 ]; then
         "$leadsim" run "$dir/scenario.yaml" "$dir/baseline.yaml" --out "$out/$name" $quiet
     else
