@@ -106,7 +106,7 @@ import Testing
             2026-01-05T09:00Z,inbound,na-1,na,2026-01-05T09:30Z,2026-01-05T10:30Z,NA
             2026-01-05T09:00Z,inbound,na-2,na,2026-01-05T10:30Z,2026-01-05T11:00Z,NA
             2026-01-05T09:00Z,inbound,na-2,na,2026-01-05T09:05Z,,NA
-            2026-01-05T09:00Z,inbound,,,,,NA
+            2026-01-05T09:00Z,inbound,,na,,,NA
             2026-01-05T11:30Z,inbound,na-1,na,2026-01-05T11:31Z,,NA
 
             """
@@ -127,6 +127,8 @@ import Testing
         #expect(o.unownedRate == 2.0 / 5)
         #expect(o.assignmentsPerRep == 5.0 / 2)
         #expect(world.observed().repAssignments.prefix(2) == [3, 2])
+        // The never-owned lead counts for no team, though its row names one.
+        #expect(world.observed().teams[0].leads == 5)
 
         let outcome = try BacktestStudy(inputs: inputs, options: BacktestOptions(history: w.path("tiny.csv"), asOf: "2026-01-05T12:00Z",
                                                                                  replications: 5, out: w.path("out"))).run()
