@@ -62,6 +62,8 @@ struct ImportSession {
     var errors: [Diagnostic] = []
     var reportedFields: Set<String> = []
     var reportedTargets: Set<String> = []
+    /// Names not in the map, reported together per kind once the rule is read (`reportUnmapped`).
+    var unmapped: [Unmapped] = []
     /// Names derived for unmapped fields, kept distinct (`Lead.LeadSource` and `Lead.Lead_Source__c`).
     let derivedNames: DerivedFieldNames
     /// The Salesforce names of each field the rule reads, for the rule set's `fields:`.
@@ -144,6 +146,7 @@ struct ImportSession {
             }
         }
         let (ruleSet, yaml) = convert(rules[chosen], name: names[chosen], active: summary[chosen].active)
+        reportUnmapped()
         if !errors.isEmpty { throw LoadFailure(diagnostics: errors + warnings) }
         return ImportedRuleSet(ruleSet: ruleSet, yaml: yaml, warnings: warnings, ruleName: names[chosen], rules: summary,
                                reps: metadata == nil ? nil : repsFragment(ruleFile: URL(fileURLWithPath: file).lastPathComponent))
@@ -394,9 +397,7 @@ struct ImportSession {
             target = isQueue ? .team(slug, strategy: nil) : .rep(slug)
             if !reportedTargets.contains(key) {
                 reportedTargets.insert(key)
-                report(.warning, entry, path,
-                       "\(isQueue ? "queue" : "user") '\(name)' is not in the map; using \(isQueue ? "team" : "rep") '\(slug)'",
-                       valid: "\(isQueue ? "queues" : "users"): {\(YAMLText.name(name)): \(isQueue ? "TEAM" : "REP")} in the map file")
+                unmapped.append(Unmapped(kind: isQueue ? .queue : .user, name: name, using: slug, element: entry, path: path))
             }
         }
         let known = queues.count
