@@ -56,10 +56,14 @@ let package = Package(
         ),
         // History files (CRM exports, SPEC §8) read and checked for `fit` and `backtest`.
         .target(name: "History", dependencies: ["SimulationModel", "TextFormats", "ScenarioFile"]),
+        // `leadsim fit`: a history -> the fitted scenario with its evidence, and scenario.yaml text.
+        .target(name: "Fit", dependencies: ["History", "InputAnalysis", "SimulationKernel", "SimulationModel"]),
         // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
         .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "TextFormats"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.
-        .target(name: "Reports", dependencies: ["SimulationModel", "SimulationKernel", "Statistics", "Staffing", "TextFormats"]),
+        .target(name: "Reports", dependencies: [
+            "SimulationModel", "SimulationKernel", "Statistics", "Staffing", "TextFormats", "Fit", "InputAnalysis",
+        ]),
         // The simulator against queueing theory (Erlang C, B, A; arrival patterns) and the peer model.
         .target(name: "Validation", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "RandomStreams"]),
         // Capacity planning: the smallest headcount meeting service targets.
@@ -75,7 +79,7 @@ let package = Package(
             name: "LeadsimStudy",
             dependencies: [
                 "SimulationModel", "ScenarioFile", "TextFormats", "RoutingRules", "SimulationKernel", "Reports", "Staffing",
-                "SalesforceImport", "RuleLint", "Shards", "Validation",
+                "SalesforceImport", "RuleLint", "Shards", "Validation", "History", "Fit",
             ]
         ),
         // The command line: parses arguments, calls LeadsimStudy, prints, maps errors to exit codes.
@@ -112,6 +116,9 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "ScenarioFile", "TextFormats", "SimulationModel"]),
         .testTarget(name: "RuleLintTests", dependencies: ["RuleLint", "ScenarioFile", "SimulationModel"]),
         .testTarget(name: "ShardsTests", dependencies: ["Shards", "Reports", "SimulationKernel", "SimulationModel", "ScenarioFile"]),
+        .testTarget(name: "FitTests",
+                    dependencies: ["Fit", "History", "InputAnalysis", "ScenarioFile", "SimulationKernel", "SimulationModel",
+                                   "TextFormats", "LeadsimStudy"]),
         .testTarget(name: "InputAnalysisTests", dependencies: ["InputAnalysis", "RandomStreams", "SimulationModel"]),
         .testTarget(name: "ReplayTests",
                     dependencies: ["SimulationKernel", "ScenarioFile", "SimulationModel", "RoutingRules", "TextFormats"]),

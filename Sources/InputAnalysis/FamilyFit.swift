@@ -38,3 +38,10 @@ public struct FamilyRanking: Sendable {
     public var best: FamilyFit? { fits.first }
     public var runnerUp: FamilyFit? { fits.count > 1 ? fits[1] : nil }
 }
+
+extension FamilyFit {
+    /// The fitted distribution function F(x) = P(X ≤ x).
+    public func cdf(_ x: Double) -> Double {
+        family.logTails(x, parameters.map(\.value), median: median.value).lower
+    }
+}

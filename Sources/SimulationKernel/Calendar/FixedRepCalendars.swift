@@ -16,6 +16,11 @@ public struct FixedRepCalendars: Sendable {
         }
     }
 
+    /// On-shift seconds of rep `rep` inside [from, to): the clock its touch delay runs on.
+    public func onShiftSeconds(ofRep rep: Int, from: Instant, to: Instant) -> Double {
+        calendars[rep].onShiftSeconds(from: from, to: to)
+    }
+
     /// Why rep `rep` could not take a lead at `t` for reasons of time (nil: it is on shift).
     public func ineligibility(ofRep rep: Int, at t: Instant) -> Ineligibility? {
         let calendar = calendars[rep]
