@@ -108,7 +108,12 @@ enum BacktestCharts {
         out += SVG.line(left, top + plotH, left + plotW, top + plotH, stroke: "#333")
         out += SVG.line(left, top, left, top + plotH, stroke: "#333")
         out += SVG.text(16, top + plotH / 2, "first assignments", extra: " transform=\"rotate(-90 16 \(SVG.n(top + plotH / 2)))\"")
-        out += legend(y: 22)
+        out += "<rect x=\"\(SVG.n(left))\" y=\"19\" width=\"12\" height=\"4\" fill=\"\(SVG.color(5))\"/>"
+        out += SVG.text(left + 16, 23, "observed", anchor: "start")
+        out += "<rect x=\"\(SVG.n(left + 90))\" y=\"13\" width=\"12\" height=\"12\" fill=\"\(SVG.color(4))\" fill-opacity=\"0.6\"/>"
+        out += SVG.text(left + 106, 23, "simulated mean", anchor: "start")
+        out += SVG.line(left + 226, 13, left + 226, 25, stroke: "#333")
+        out += SVG.text(left + 234, 23, "simulated 99% range", anchor: "start")
         return out + "</svg>"
     }
 

@@ -47,7 +47,7 @@ public struct BacktestSummary: Sendable {
         public var observed: Double?
         /// Over the replications that have a value.
         public var mean: Double?
-        /// The 0.5% and 99.5% quantiles of the replications' values (type 7).
+        /// The 0.5% and 99.5% quantiles of the replications' values (``bandQuantile(_:_:)``).
         public var low: Double?
         public var high: Double?
         /// Replications with a value.
@@ -118,7 +118,7 @@ public struct BacktestSummary: Sendable {
     static func row(_ metric: String, observed: Double?, simulated: [Double], tolerance: Double) -> Row {
         let sorted = simulated.sorted()
         let mean = sorted.isEmpty ? nil : sorted.reduce(0, +) / Double(sorted.count)
-        let low = exactQuantile(sorted, 0.005), high = exactQuantile(sorted, 0.995)
+        let low = bandQuantile(sorted, 0.005), high = bandQuantile(sorted, 0.995)
         let judgement: Judgement
         if let observed {
             if let mean, let low, let high {
@@ -134,4 +134,18 @@ public struct BacktestSummary: Sendable {
         return Row(metric: metric, observed: observed, mean: mean, low: low, high: high, replications: sorted.count,
                    judgement: judgement)
     }
+}
+
+/// The `p` quantile of sorted replication values at position (n + 1)·p, clamped to the extremes
+/// (Hyndman–Fan type 6). A new value exchangeable with the n falls below order statistic k with
+/// probability k/(n + 1), so this is the estimator whose band holds such a value with the nominal
+/// probability when n is large enough (n ≥ 199 for 99%), and with the most reachable below that:
+/// [min, max] of 100 replications holds it with probability 99/101 (type 7 would give about 97%).
+func bandQuantile(_ sorted: [Double], _ p: Double) -> Double? {
+    guard let first = sorted.first, let last = sorted.last else { return nil }
+    let h = Double(sorted.count + 1) * p
+    if h <= 1 { return first }
+    if h >= Double(sorted.count) { return last }
+    let lo = Int(h.rounded(.down))
+    return sorted[lo - 1] + (h - Double(lo)) * (sorted[lo] - sorted[lo - 1])
 }

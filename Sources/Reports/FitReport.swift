@@ -90,12 +90,14 @@ public struct FitReport: Sendable {
             numeric: [false, false, true, false, false, true, true, false, true])
     }
 
-    func rankingTable(_ team: TeamFit) -> ReportTable? {
-        guard let delay = team.touchDelay else { return nil }
+    /// The families fitted to a team's pooled touch delays (or handle times), best first.
+    func rankingTable(_ team: TeamFit, handleTime: Bool = false) -> ReportTable? {
+        guard let delay = handleTime ? team.handleTime : team.touchDelay else { return nil }
         let best = delay.ranking.best?.aic ?? 0
         return ReportTable(
-            title: "Touch delay of team \(team.name): the families", note: "Maximum likelihood with right censoring, ranked by AIC; "
-                + "KS against the Kaplan–Meier curve, A² only when at most 5% is censored.",
+            title: "\(handleTime ? "Handle time" : "Touch delay") of team \(team.name): the families",
+            note: "\(Format.grouped(delay.observed)) observed, \(Format.grouped(delay.censored)) censored; maximum likelihood with "
+                + "right censoring, ranked by AIC; KS against the Kaplan–Meier curve, A² only when at most 5% is censored.",
             header: ["family", "parameters", "median (95% CI)", "log-likelihood", "ΔAIC", "KS", "A²"],
             rows: delay.ranking.fits.map { f in
                 [f.family.rawValue, f.parameters.map { "\($0.name) \(FitReport.value($0.value, $0.name))" }.joined(separator: ", "),
@@ -119,7 +121,11 @@ public struct FitReport: Sendable {
         out += MarkdownReport.table(sourcesTable, level: 2) + "\n"
         out += MarkdownReport.table(fieldsTable, level: 2) + "\n"
         out += MarkdownReport.table(repsTable, level: 2) + "\n"
-        for team in fit.teams { if let t = rankingTable(team) { out += MarkdownReport.table(t, level: 2) + "\n" } }
+        for team in fit.teams {
+            for t in [rankingTable(team), rankingTable(team, handleTime: true)].compactMap({ $0 }) {
+                out += MarkdownReport.table(t, level: 2) + "\n"
+            }
+        }
         if !fit.leftOut.isEmpty { out += MarkdownReport.table(leftOutTable, level: 2) }
         return out
     }
@@ -150,6 +156,7 @@ public struct FitReport: Sendable {
                                         + "against the fitted families.", table: rankingTable(team).map { t in
                                             ReportTable(title: t.title, header: t.header, rows: t.rows, numeric: t.numeric) })
         }
+        for team in fit.teams { if let t = rankingTable(team, handleTime: true) { body += HTMLReport.table(t) } }
         if !fit.leftOut.isEmpty { body += HTMLReport.table(leftOutTable) }
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(SVG.escape(title))</title>\n"

@@ -51,39 +51,6 @@ public enum SalesforceImporter {
         var session = ImportSession(file: file, xml: xml, map: map)
         return try session.run(rule: rule)
     }
-
-    /// Imports a metadata folder (source format): the Lead assignment rules, with each Queue
-    /// target read from `queues/NAME.queue-meta.xml` (its member users become the queue's reps),
-    /// its Omni-Channel `queueRoutingConfigs/*` (LEAST_ACTIVE → least-loaded, MOST_AVAILABLE →
-    /// load-ratio, `pushTimeout` → reassignment after that time, `queueOverflowAssignee` →
-    /// overflow; priority and skills noted) and `presenceUserConfigs/*` (`capacity` → the reps'
-    /// `capacity.open`). `ImportedRuleSet.reps` then holds the reps fragment.
-    ///
-    /// - Parameter files: the folder's files, path → text (others than those above are ignored).
-    /// - Throws: `LoadFailure` as `importRules` does, and when the folder has no Lead
-    ///   assignment rules or a metadata file does not parse.
-    public static func importFolder(files: [String: String], folder: String, map: ImportMap = ImportMap(),
-                                    rule: String? = nil) throws(LoadFailure) -> ImportedRuleSet {
-        let candidates = files.keys.filter { path in
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            return name == "Lead.assignmentRules-meta.xml" || name == "Lead.assignmentRules"
-        }.sorted()
-        guard let rulesFile = candidates.first, let xml = files[rulesFile] else {
-            throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: folder, line: 0, column: 0, keyPath: "",
-                message: "the folder has no Lead assignment rules",
-                valid: "a Salesforce DX folder with assignmentRules/Lead.assignmentRules-meta.xml (and queues/, queueRoutingConfigs/, presenceUserConfigs/)")])
-        }
-        let metadata = SalesforceMetadata(files: files)
-        if !metadata.errors.isEmpty { throw LoadFailure(diagnostics: metadata.errors + metadata.warnings) }
-        var session = ImportSession(file: rulesFile, xml: xml, map: map, metadata: metadata)
-        var imported = try session.run(rule: rule)
-        imported.warnings = metadata.warnings + imported.warnings
-        if candidates.count > 1 {
-            imported.warnings.insert(Diagnostic(severity: .warning, file: folder, line: 0, column: 0, keyPath: "",
-                                                message: "the folder has \(candidates.count) Lead assignment-rule files; imported \(rulesFile)"), at: 0)
-        }
-        return imported
-    }
 }
 
 struct ImportSession {
@@ -95,6 +62,8 @@ struct ImportSession {
     var errors: [Diagnostic] = []
     var reportedFields: Set<String> = []
     var reportedTargets: Set<String> = []
+    /// Names not in the map, reported together per kind once the rule is read (`reportUnmapped`).
+    var unmapped: [Unmapped] = []
     /// Names derived for unmapped fields, kept distinct (`Lead.LeadSource` and `Lead.Lead_Source__c`).
     let derivedNames: DerivedFieldNames
     /// The Salesforce names of each field the rule reads, for the rule set's `fields:`.
@@ -177,6 +146,7 @@ struct ImportSession {
             }
         }
         let (ruleSet, yaml) = convert(rules[chosen], name: names[chosen], active: summary[chosen].active)
+        reportUnmapped()
         if !errors.isEmpty { throw LoadFailure(diagnostics: errors + warnings) }
         return ImportedRuleSet(ruleSet: ruleSet, yaml: yaml, warnings: warnings, ruleName: names[chosen], rules: summary,
                                reps: metadata == nil ? nil : repsFragment(ruleFile: URL(fileURLWithPath: file).lastPathComponent))
@@ -400,47 +370,6 @@ struct ImportSession {
         return values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    // MARK: Names
-
-    /// The scenario name of a Salesforce field: the map's, else derived (`Lead.CountryCode` → `country_code`).
-    func fieldName(_ salesforce: String) -> String {
-        map.field(salesforce) ?? derivedNames.name(salesforce)
-    }
-
-    mutating func noteField(_ salesforce: String, _ element: XMLElement, _ path: String) {
-        let key = ImportMap.fieldKey(salesforce)
-        aliases.add(FieldAliases.Entry(field: fieldName(salesforce), aliases: Self.salesforceNames(salesforce, label: map.labels[key])))
-        guard map.fields[key] == nil, !reportedFields.contains(key) else { return }
-        reportedFields.insert(key)
-        report(.warning, element, path, "field '\(salesforce)' is not in the map; using '\(derivedNames.name(salesforce))'",
-               valid: "fields: {\(salesforce): SCENARIO_FIELD} in the map file")
-    }
-
-    /// The names a Salesforce field has in exports: `Lead.CountryCode`, `CountryCode` (Data Loader
-    /// writes API names), and the label (`Country Code`, report exports) when the map gives one.
-    static func salesforceNames(_ salesforce: String, label: String?) -> [String] {
-        let api = salesforce.lowercased().hasPrefix("lead.") ? String(salesforce.dropFirst(5)) : salesforce
-        return ["Lead." + api, api] + (label.map { [$0] } ?? [])
-    }
-
-    static func derivedFieldName(_ salesforce: String) -> String {
-        var name = Substring(salesforce)
-        if name.lowercased().hasPrefix("lead.") { name = name.dropFirst(5) }
-        if name.hasSuffix("__c") { name = name.dropLast(3) }
-        var out = ""
-        var previous: Character?
-        for c in name {
-            if c.isUppercase, let p = previous, p.isLowercase || p.isNumber { out += "_" }
-            if c == "_" || c == " " || c == "-" {
-                if !out.hasSuffix("_") { out += "_" }
-            } else {
-                out += c.lowercased()
-            }
-            previous = c
-        }
-        return out.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
-    }
-
     /// The queue of an entry's `assignedTo`, and how the comment names the target.
     mutating func target(_ entry: XMLElement, _ path: String) -> (String, String) {
         let assignee = entry.value("assignedTo") ?? ""
@@ -468,9 +397,7 @@ struct ImportSession {
             target = isQueue ? .team(slug, strategy: nil) : .rep(slug)
             if !reportedTargets.contains(key) {
                 reportedTargets.insert(key)
-                report(.warning, entry, path,
-                       "\(isQueue ? "queue" : "user") '\(name)' is not in the map; using \(isQueue ? "team" : "rep") '\(slug)'",
-                       valid: "\(isQueue ? "queues" : "users"): {\(YAMLText.name(name)): \(isQueue ? "TEAM" : "REP")} in the map file")
+                unmapped.append(Unmapped(kind: isQueue ? .queue : .user, name: name, using: slug, element: entry, path: path))
             }
         }
         let known = queues.count
@@ -532,26 +459,5 @@ extension FieldValue {
     var isNumber: Bool {
         if case .number = self { return true }
         return false
-    }
-}
-
-/// Derived scenario names of unmapped Salesforce fields, one per field, never two alike.
-final class DerivedFieldNames {
-    private var byKey: [String: String] = [:]
-    private var taken: Set<String>
-
-    init(taken: Set<String>) { self.taken = taken }
-
-    func name(_ salesforce: String) -> String {
-        let key = ImportMap.fieldKey(salesforce)
-        if let name = byKey[key] { return name }
-        let base = ImportSession.derivedFieldName(salesforce)
-        var name = base
-        if taken.contains(name) { name = salesforce.hasSuffix("__c") ? base + "_c" : base + "_2" }
-        var n = 2
-        while taken.contains(name) { n += 1; name = "\(base)_\(n)" }
-        taken.insert(name)
-        byKey[key] = name
-        return name
     }
 }

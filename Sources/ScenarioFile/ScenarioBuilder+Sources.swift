@@ -231,15 +231,23 @@ extension ScenarioBuilder {
         let parentValues = Self.values(of: parent)
         var table: [FieldValue: [(value: FieldValue, weight: Double)]] = [:]
         var ok = true
+        var unused: [(key: Node, path: String, value: String)] = []
         for (key, value) in mapping where r.scalarText(key) != "by" {
             let keyValue = r.fieldValue(key: key)
             let here = DocumentReader.join(path, keyValue.description)
-            if let parentValues, !parentValues.contains(keyValue) {
-                let options = parentValues.map(\.description)
-                r.warning(key, here, "'\(by)' never takes the value '\(keyValue)', so this entry is never used",
-                          valid: Suggestions.list(options), suggestion: Suggestions.closest(to: keyValue.description, in: options))
-            }
+            if let parentValues, !parentValues.contains(keyValue) { unused.append((key, here, keyValue.description)) }
             if let weights = categorical(value, here) { table[keyValue] = weights } else { ok = false }
+        }
+        if let parentValues, let first = unused.first {
+            // Values the parent never takes: one warning however many there are.
+            let options = parentValues.map(\.description)
+            if unused.count == 1 {
+                r.warning(first.key, first.path, "'\(by)' never takes the value '\(first.value)', so this entry is never used",
+                          valid: Suggestions.list(options), suggestion: Suggestions.closestValue(to: first.value, in: options))
+            } else {
+                r.warning(first.key, first.path, "'\(by)' never takes \(unused.count) of the values listed, so their entries are never used: "
+                          + Suggestions.sample(unused.map(\.value)), valid: Suggestions.list(options))
+            }
         }
         if table.isEmpty, ok {
             r.error(node, path, "'by: \(by)' needs weights for at least one value of '\(by)'",

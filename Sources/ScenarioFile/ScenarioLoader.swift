@@ -229,7 +229,7 @@ struct ScenarioBuilder {
             if let known, !known.contains(fieldValue) {
                 let options = known.map(\.description)
                 r.warning(keyNode, m.path(key), "account field '\(by)' never takes the value '\(fieldValue)', so no account is owned this way",
-                          valid: Suggestions.list(options), suggestion: Suggestions.closest(to: key, in: options))
+                          valid: Suggestions.list(options), suggestion: Suggestions.closestValue(to: key, in: options))
             }
             if let name = team(value, m.path(key)) { byValue[fieldValue] = name } else { ok = false }
         }

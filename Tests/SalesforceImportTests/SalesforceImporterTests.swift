@@ -128,7 +128,12 @@ import Testing
     @Test func olderFormatWithoutMapReportsUnmappedNames() throws {
         var r = try ImportedRouter("Lead.assignmentRules", map: nil)
         let messages = r.imported.warnings.map(\.message)
-        #expect(messages.contains("field 'Lead.AnnualRevenue' is not in the map; using 'annual_revenue'"))
+        // Several names of one kind are one warning listing them, with the map entries to add.
+        #expect(messages.contains("3 fields are not in the map; using snake-case names: 'Lead.AnnualRevenue' → 'annual_revenue', "
+                                  + "'Lead.State' → 'state' and 'Lead.Country' → 'country'"))
+        let fields = try #require(r.imported.warnings.first { $0.message.hasPrefix("3 fields") })
+        #expect(fields.valid == "fields: {Lead.AnnualRevenue: SCENARIO_FIELD, Lead.State: SCENARIO_FIELD, Lead.Country: SCENARIO_FIELD} in the map file")
+        #expect(r.imported.warnings.count == 3, "one per kind: \(messages)")
         #expect(messages.contains("user 'sam.chen@acme.example' is not in the map; using rep 'sam-chen'"))
         #expect(messages.contains("queue 'NA_Team' is not in the map; using team 'na-team'"))
         #expect(r.loaded.ruleSet.fallback == nil)

@@ -71,3 +71,17 @@ import Testing
         #expect(found.first?.message.hasSuffix("; 2 more tests of it") == true)
     }
 }
+
+/// A `by:` table listing many values its parent never takes is one warning; a two-letter value
+/// gets no far-fetched hint.
+@Test func unusedByEntriesAreOneWarning() throws {
+    let many = minimalScenario.replacing1("      language: {by: region, NA: {en: 1}, EMEA: {en: 2, de: 1}}",
+                                          "      language: {by: region, NA: {en: 1}, EMEA: {en: 2}, QA: {en: 1}, DE: {de: 1}, FR: {fr: 1}}")
+    let warnings = try ScenarioLoader.load(yaml: many, file: "s.yaml").warnings.filter { $0.message.contains("never takes") }
+    #expect(warnings.map(\.message) == ["'region' never takes 3 of the values listed, so their entries are never used: 'QA', 'DE' and 'FR'"])
+    #expect(warnings.first?.valid == "NA or EMEA" && warnings.first?.keyPath == "sources[0].fields.language.QA")
+    let one = minimalScenario.replacing1("EMEA: {en: 2, de: 1}}", "EMEA: {en: 2, de: 1}, NE: {en: 1}}")
+    let single = try #require(try ScenarioLoader.load(yaml: one, file: "s.yaml").warnings.first { $0.message.contains("never takes") })
+    #expect(single.message == "'region' never takes the value 'NE', so this entry is never used" && single.suggestion == nil,
+            "NE is one letter from NA: no evidence of a typo")
+}

@@ -85,7 +85,8 @@ public struct BacktestTally: Sendable {
     /// - Parameters:
     ///   - created: its creation (a lead created after `asOf` is not counted).
     ///   - owner: its first human owner (an index in `definition.reps`); nil: never owned.
-    ///   - team: the owner's team (an index in `definition.teams`); nil: the owner's team in the definition.
+    ///   - team: the owner's team (an index in `definition.teams`); nil: the owner's team in the
+    ///     definition. Ignored without an owner (by `asOf`): the lead then counts for no team.
     ///   - assignedAt: when the owner got it.
     ///   - touchedAt: the owner's first touch.
     public mutating func add(created: Instant, owner: Int?, team: Int? = nil, assignedAt: Instant?, touchedAt: Instant?) {
@@ -95,7 +96,8 @@ public struct BacktestTally: Sendable {
         if let t = assignedAt, t > asOf { (owner, assignedAt, touchedAt) = (nil, nil, nil) }
         if owner == nil { (assignedAt, touchedAt) = (nil, nil) }
         if let t = touchedAt, t > asOf { touchedAt = nil }
-        let teamIndex = team ?? owner.map { definition.repTeams[$0] } ?? -1
+        // A lead belongs to its first owner's team; without an owner by `asOf`, to none.
+        let teamIndex = owner.map { team ?? definition.repTeams[$0] } ?? -1
 
         let ttft = touchedAt.map { max(0, $0 - created) }
         let unowned: Bool? = created + definition.unownedAfter > asOf ? nil
