@@ -20,6 +20,8 @@ public struct FitStudy: Sendable {
         public var asOf: String?
         public var directory: String
         public var formats: OutputFormats
+        /// `--date-format`: how the history writes dates (`us`: `10/08/2025 1:05 PM`); ISO reads always.
+        public var dateFormat: DateFormat = .iso
 
         public init(history: String, map: String? = nil, scenario: String? = nil, timeZone: String? = nil, asOf: String? = nil,
                     directory: String = "fit", formats: OutputFormats = [.markdown, .html, .json]) {
@@ -70,7 +72,7 @@ public struct FitStudy: Sendable {
                 }
             }
             let history = try HistoryFile.read(text: try readText(options.history), file: options.history, map: map,
-                                               timeZone: zone, asOf: asOf)
+                                               timeZone: zone, asOf: asOf, dateFormat: options.dateFormat)
             let fitted = Fitter.fit(history, timeZone: zone, base: base?.scenario, basePath: options.scenario, baseSections: sections)
             let name = base?.scenario.name ?? ((options.history as NSString).lastPathComponent as NSString).deletingPathExtension
             let text = FittedScenarioText.render(fitted, name: name, replications: base?.scenario.replications ?? 20,

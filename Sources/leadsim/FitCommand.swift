@@ -39,6 +39,10 @@ struct FitCommand: ParsableCommand {
                                valueName: "timestamp"))
     var asOf: String?
 
+    @Option(help: ArgumentHelp("How the history writes dates: iso (default), us (10/08/2025 1:05 PM) or eu (08/10/2025 13:05).",
+                               valueName: "format"))
+    var dateFormat: DateFormat = .iso
+
     @Option(help: ArgumentHelp("Output directory.", valueName: "dir"))
     var out: String = "fit"
 
@@ -57,8 +61,9 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = FitStudy.Options(history: history, map: map, scenario: scenario, timeZone: timezone, asOf: asOf,
+        var options = FitStudy.Options(history: history, map: map, scenario: scenario, timeZone: timezone, asOf: asOf,
                                        directory: out, formats: formats!)
+        options.dateFormat = dateFormat
         let outcome = try FitStudy(options).run()
         for warning in outcome.warnings { printError(warning.description) }
         if !quiet { for line in outcome.lines { print(line) } }
