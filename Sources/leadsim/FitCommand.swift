@@ -39,7 +39,8 @@ struct FitCommand: ParsableCommand {
                                valueName: "timestamp"))
     var asOf: String?
 
-    @Option(help: "How the history writes dates: iso (default), us (10/08/2025 1:05 PM) or eu (08/10/2025 13:05).")
+    @Option(help: ArgumentHelp("How the history writes dates: iso (default), us (10/08/2025 1:05 PM) or eu (08/10/2025 13:05).",
+                               valueName: "format"))
     var dateFormat: DateFormat = .iso
 
     @Option(help: ArgumentHelp("Output directory.", valueName: "dir"))

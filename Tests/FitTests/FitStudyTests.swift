@@ -69,6 +69,26 @@ import Testing
         #expect(scenario.reps.allSatisfy { $0.capacityOpen >= 1 && $0.capacityOpen < 400 })
     }
 
+    /// A report export's US dates are read with `--date-format us`, and refused naming it without.
+    @Test func usDatesWithDateFormat() throws {
+        let dir = try directory("us-dates")
+        var rows = ["created_at,owner,first_touch_at"]
+        for i in 0..<60 {
+            let day = 5 + i / 12, minute = (i % 12) * 5
+            rows.append("10/\(String(format: "%02d", day))/2026 9:\(String(format: "%02d", minute)) AM,ann,10/\(String(format: "%02d", day))/2026 1:\(String(format: "%02d", minute)) PM")
+        }
+        let history = try write(rows.joined(separator: "\n") + "\n", "h.csv", in: dir)
+        var options = FitStudy.Options(history: history, timeZone: "UTC", directory: dir)
+        options.dateFormat = .us
+        let (fit, _, _) = try FitStudy(options).fit()
+        #expect(fit.reps.map(\.rep.name) == ["ann"])
+        #expect {
+            try FitStudy(.init(history: history, timeZone: "UTC", directory: dir)).fit()
+        } throws: { error in
+            "\(error)".contains("is ambiguous") && "\(error)".contains("--date-format us or --date-format eu")
+        }
+    }
+
     @Test func aMissingColumnIsNamedWithDidYouMean() throws {
         let dir = try directory("missing")
         let history = try write("created,owner\n2026-10-05T09:00Z,ann\n", "h.csv", in: dir)
