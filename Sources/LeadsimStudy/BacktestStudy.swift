@@ -21,6 +21,8 @@ public struct BacktestOptions: Sendable {
     public var jobs: Int?
     /// Output directory.
     public var out: String
+    /// `--date-format`: how the history writes dates (ISO is read under every format).
+    public var dateFormat: DateFormat = .iso
 
     public static let defaultReplications = 100
     public static let defaultTolerance = 0.10
@@ -74,8 +76,9 @@ public struct BacktestStudy: Sendable {
             throw .invalidInput("error: backtest takes one rule set (the rules in force during the history)")
         }
         let file = try Self.loadHistory(path: options.history, map: options.map, asOf: options.asOf,
-                                        timeZone: inputs.scenario.timeZone)
+                                        timeZone: inputs.scenario.timeZone, aliases: ruleSet.fields, dateFormat: options.dateFormat)
         let history = file.history
+        let missing = history.missingFields(testedBy: ruleSet).map(\.description)
         let world = BacktestWorld(history: history, scenario: inputs.scenario, ruleSet: ruleSet, recorded: file.recorded)
         let observed = world.observed()
 
@@ -97,7 +100,7 @@ public struct BacktestStudy: Sendable {
         let summary = BacktestSummary(context: context, definition: world.definition, observed: observed, simulated: simulated)
         let written = try Self.write(summary, to: options.out)
         return BacktestOutcome(summary: summary, verdict: BacktestReport.verdictLines(summary),
-                               warnings: history.warnings.map(\.description) + world.warnings, directory: options.out,
+                               warnings: history.warnings.map(\.description) + missing + world.warnings, directory: options.out,
                                written: written, wrote: "Wrote \(written.joined(separator: ", ")) to \(options.out)")
     }
 
@@ -111,7 +114,8 @@ public struct BacktestStudy: Sendable {
 
     /// Reads and checks a history file (and its map), timestamps without an offset in `timeZone`.
     /// - Throws: `StudyError` (invalid input) with every diagnostic.
-    public static func loadHistory(path: String, map mapPath: String?, asOf: String?, timeZone: String)
+    public static func loadHistory(path: String, map mapPath: String?, asOf: String?, timeZone: String,
+                                   aliases: FieldAliases = FieldAliases(), dateFormat: DateFormat = .iso)
         throws(StudyError) -> HistoryInput {
         do throws(LoadFailure) {
             let map = try mapPath.map { path throws(LoadFailure) in try ImportMap.load(yaml: try readText(path), file: path) }
@@ -127,7 +131,8 @@ public struct BacktestStudy: Sendable {
                 }
             }
             let text = try readText(path)
-            let history = try HistoryFile.read(text: text, file: path, map: map, timeZone: timeZone, asOf: exportTime)
+            let history = try HistoryFile.read(text: text, file: path, map: map, timeZone: timeZone, asOf: exportTime,
+                                               aliases: aliases, dateFormat: dateFormat)
             guard !history.leads.isEmpty else {
                 throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: path, line: 1, column: 0, keyPath: "",
                                                            message: "the history has no leads", valid: "one row per lead after the header")])

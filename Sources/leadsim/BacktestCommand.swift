@@ -34,6 +34,10 @@ struct BacktestCommand: ParsableCommand {
             help: ArgumentHelp("The export time (default: the latest timestamp of the history).", valueName: "timestamp"))
     var asOf: String?
 
+    @Option(help: ArgumentHelp("How the history writes dates: iso (default), us (10/08/2025 1:05 PM) or eu (08/10/2025 13:05).",
+                               valueName: "format"))
+    var dateFormat: DateFormat = .iso
+
     @Option(help: "Replications (default 100).")
     var replications: Int = BacktestOptions.defaultReplications
 
@@ -69,8 +73,9 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         let inputs = try StudyInputs.load(scenario: scenario, rules: [rules], overrides: StudyOverrides(seed: seed))
         for warning in inputs.warnings { printError(warning.description) }
-        let options = BacktestOptions(history: history, map: map, asOf: asOf, replications: replications,
+        var options = BacktestOptions(history: history, map: map, asOf: asOf, replications: replications,
                                       tolerance: toleranceFraction!, jobs: jobs, out: out)
+        options.dateFormat = dateFormat
         let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome: BacktestOutcome
         do {

@@ -56,7 +56,7 @@ reps:
     schedule: weekdays 08:00-16:30
     touch_delay: {exponential: {mean: 30m}}
 defaults:
-  rep: {capacity: {open: 500}, handle_time: 0s}
+  rep: {capacity: {open: 12}, handle_time: {exponential: {mean: 2h}}}
 """
 
 let worldRules = """
@@ -171,6 +171,23 @@ let z999 = 3.29
         }
         let slow = try #require(fit.reps.first { $0.rep.name == "na-6" }?.touchDelay)
         #expect(slow.censored > 0, "the slow rep has leads untouched at the export time")
+    }
+
+    /// Handle time (closed − first touch, wall clock, open leads censored) per rep within its
+    /// standard error; the most leads held open never exceeds the world's cap of 12 and reaches it
+    /// where a Monday backlog fills every slot.
+    @Test func handleTimesAndOpenCapsRecovered() throws {
+        let fit = try fitted(base: false)
+        for rep in fit.reps where rep.handleTimeOrigin == .own {
+            let median = try #require(rep.handleTime?.ranking.best?.median)
+            #expect(abs(median.value - 7200 * log(2)) <= z999 * median.standardError, "\(rep.rep.name): \(median.value)")
+        }
+        #expect(fit.reps.filter { $0.handleTimeOrigin == .own }.count >= 8)
+        for rep in fit.reps {
+            let most = try #require(rep.mostOpen)
+            #expect(most <= 12, "\(rep.rep.name) held \(most)")
+            if rep.rep.team == "emea" { #expect(most == 12, "\(rep.rep.name) held \(most)") }
+        }
     }
 
     @Test func schedulesInferredFromFirstTouches() throws {

@@ -31,7 +31,7 @@ import Testing
         #expect(scenario.reps.count == 10)
         let markdown = try String(contentsOfFile: (out as NSString).appendingPathComponent("fit.md"), encoding: .utf8)
         #expect(markdown.contains("## What the history could not tell"))
-        #expect(markdown.contains("No closed_at column"))
+        #expect(markdown.contains("Patience (leads going cold)"))
         let html = try String(contentsOfFile: (out as NSString).appendingPathComponent("fit.html"), encoding: .utf8)
         #expect(html.contains("Kaplan–Meier") && html.contains("<svg"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: (out as NSString)

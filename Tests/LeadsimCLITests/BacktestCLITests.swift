@@ -11,7 +11,7 @@ import Testing
                                    "--history-out", "history.csv", "--quiet"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         let history = try String(contentsOf: dir.appendingPathComponent("history.csv"), encoding: .utf8)
-        #expect(history.hasPrefix("created_at,source,owner,team,assigned_at,first_touch_at,region\r\n"))
+        #expect(history.hasPrefix("created_at,source,owner,team,assigned_at,first_touch_at,closed_at,region\r\n"))
 
         let same = try Leadsim.run(["backtest", "scenario.yaml", "baseline.yaml", "--history", "history.csv",
                                     "--replications", "40", "--seed", "3", "--out", "same"], in: dir)

@@ -108,7 +108,7 @@ extension Replication {
     private func record(_ lead: LeadRecord, slot: Int32, outcome: LeadOutcome, owned: Bool) {
         let queue = lead.queue(in: queues)
         metrics.finished(lead: lead, outcome: outcome, ownedNow: owned, team: team(of: queue, latestOwner: lead.owner))
-        trace?.finished(slot: slot, lead: lead, outcome: outcome, queueName: queueName(queue))
+        trace?.finished(slot: slot, lead: lead, outcome: outcome, queueName: queueName(queue), at: now)
         backtest?.finished(slot: slot, lead: lead)
     }
 }

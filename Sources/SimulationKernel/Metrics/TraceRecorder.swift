@@ -16,6 +16,8 @@ public struct TraceRow: Sendable {
     public var owners: [String]
     public var firstAssigned: Instant?
     public var firstTouch: Instant?
+    /// When the lead stopped occupying its owner (touched and handled to the end); nil otherwise.
+    public var closedAt: Instant?
     public var breaches: Int
     public var outcome: LeadOutcome
 }
@@ -39,7 +41,8 @@ final class TraceRecorder {
             ruleSet: plan.ruleSets[ruleIndex].name, replication: replication, lead: lead.sequence,
             source: plan.scenario.sources[Int(lead.source)].name, counted: lead.counted, arrival: lead.arrival,
             fields: values.map { $0 == .missing ? "" : plan.schema.describe($0) }, route: "", queue: "",
-            owners: [], firstAssigned: nil, firstTouch: nil, breaches: 0, outcome: .waiting)
+            owners: [], firstAssigned: nil, firstTouch: nil, closedAt: nil, breaches: 0,
+            outcome: .waiting)
     }
 
     func assigned(slot: Int32, rep: Int, at t: Instant) {
@@ -51,8 +54,9 @@ final class TraceRecorder {
 
     func breached(slot: Int32) { open[slot]?.breaches += 1 }
 
-    func finished(slot: Int32, lead: LeadRecord, outcome: LeadOutcome, queueName: String) {
+    func finished(slot: Int32, lead: LeadRecord, outcome: LeadOutcome, queueName: String, at t: Instant) {
         guard var row = open.removeValue(forKey: slot) else { return }
+        if outcome == .closed { row.closedAt = t }
         let routes = plan.compiled[ruleIndex].routeNames
         switch lead.route {
         case .fallback: row.route = "(fallback)"
