@@ -32,15 +32,27 @@ enum ScheduleInference {
         guard !candidates.isEmpty else { return (own, scenarioZone) }
         let step = max(1, touches.count / comparisonSample)
         let sample = step == 1 ? touches : Swift.stride(from: 0, to: touches.count, by: step).map { touches[$0] }
-        var best = (zone: scenarioZone, calendar: calendar, hours: schedule(of: sample, calendar: calendar).weeklyHours)
+        // On its own zone's clock a rep's touch times are bounded by its shift, in every week;
+        // on another's they spread by the DST difference in the weeks it applies, which may hold
+        // only ~1% of the touches: so the comparison looks at the 0.1% tails, not SPEC's 1%.
+        let tails = 0.001
+        func hours(_ zoneCalendar: LocalCalendar) -> Double {
+            schedule(of: sample, calendar: zoneCalendar, tails: tails, smoothing: false).weeklyHours
+        }
+        var best = (zone: scenarioZone, calendar: calendar, hours: hours(calendar))
         for (zone, zoneCalendar) in candidates {
-            let hours = schedule(of: sample, calendar: zoneCalendar).weeklyHours
-            if hours <= best.hours - 0.5 { best = (zone, zoneCalendar, hours) }
+            let width = hours(zoneCalendar)
+            if width <= best.hours - 0.5 { best = (zone, zoneCalendar, width) }
         }
         return best.zone == scenarioZone ? (own, scenarioZone) : (schedule(of: touches, calendar: best.calendar), best.zone)
     }
 
-    static func schedule(of touches: [Instant], calendar: LocalCalendar) -> WeeklySchedule {
+    /// - Parameters:
+    ///   - tails: the share of a day's touch times left out below and above its window (SPEC:
+    ///     1%; the zone comparison uses 0.1% and no smoothing, see `scheduleAndZone`).
+    ///   - smoothing: whether days within half an hour of the most common window take it.
+    static func schedule(of touches: [Instant], calendar: LocalCalendar, tails: Double = 0.01,
+                         smoothing: Bool = true) -> WeeklySchedule {
         var times = Array(repeating: [Double](), count: 7)
         for t in touches {
             let (day, seconds) = calendar.local(t)
@@ -50,7 +62,7 @@ enum ScheduleInference {
         var windows: [(weekday: Int, start: Int, end: Int)] = []
         for weekday in 0..<7 where total > 0 && Double(times[weekday].count) / total >= minimumDayShare {
             let sorted = times[weekday].sorted()
-            let low = percentile(sorted, 0.01), high = percentile(sorted, 0.99)
+            let low = percentile(sorted, tails), high = percentile(sorted, 1 - tails)
             let start = Int((low / 1800).rounded(.down)) * 30
             var end = min(1440, Int((high / 1800).rounded(.up)) * 30)
             if end <= start { end = min(1440, start + 30) }
@@ -60,7 +72,7 @@ enum ScheduleInference {
         // morning): a day within half an hour of the most common window at both ends takes it.
         var votes: [Int: (count: Int, start: Int, end: Int)] = [:]
         for w in windows { votes[w.start * 10_000 + w.end, default: (0, w.start, w.end)].count += 1 }
-        if let common = votes.values.max(by: { $0.count != $1.count ? $0.count < $1.count : ($0.start, $0.end) > ($1.start, $1.end) }) {
+        if smoothing, let common = votes.values.max(by: { $0.count != $1.count ? $0.count < $1.count : ($0.start, $0.end) > ($1.start, $1.end) }) {
             for i in windows.indices where abs(windows[i].start - common.start) <= 30 && abs(windows[i].end - common.end) <= 30 {
                 (windows[i].start, windows[i].end) = (common.start, common.end)
             }
