@@ -29,10 +29,7 @@ enum BacktestCharts {
         func x(_ w: Int) -> Double { left + (Double(w) + 0.5) * step }
         func y(_ v: Double) -> Double { top + (1 - v / topValue) * plotH }
         var out = SVG.open(width: width, height: height, title: title)
-        for t in ticks {
-            out += SVG.line(left, y(t), left + plotW, y(t), stroke: "#e3e3e3")
-            out += SVG.text(left - 6, y(t) + 4, format(t), anchor: "end", size: 10)
-        }
+        out += SVG.valueGrid(ticks, y: y, left: left, width: plotW, size: 10, label: format)
         // The band, one polygon per run of consecutive weeks that have a range.
         var run: [Int] = []
         func closeRun() {
@@ -85,10 +82,7 @@ enum BacktestCharts {
         func y(_ v: Double) -> Double { top + (1 - v / topValue) * plotH }
         let slotW = plotW / Double(order.count)
         var out = SVG.open(width: chartW, height: height, title: title)
-        for t in ticks {
-            out += SVG.line(left, y(t), left + plotW, y(t), stroke: "#e3e3e3")
-            out += SVG.text(left - 6, y(t) + 4, SVG.tickLabel(t), anchor: "end")
-        }
+        out += SVG.valueGrid(ticks, y: y, left: left, width: plotW)
         for (position, i) in order.enumerated() {
             let (rep, _, row) = s.reps[i]
             let x0 = left + Double(position) * slotW + 2, w = max(2, slotW - 4), mid = x0 + w / 2

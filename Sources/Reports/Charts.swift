@@ -85,10 +85,7 @@ enum Charts {
         func y(_ v: Double) -> Double { top + (1 - v / topValue) * plotH }
         let slotW = plotW / Double(order.count)
         var out = SVG.open(width: chartW, height: height, title: title)
-        for t in ticks {
-            out += SVG.line(left, y(t), left + plotW, y(t), stroke: "#e3e3e3")
-            out += SVG.text(left - 6, y(t) + 4, SVG.tickLabel(t), anchor: "end")
-        }
+        out += SVG.valueGrid(ticks, y: y, left: left, width: plotW)
         let barW = (slotW - 4) / k
         var previousTeam: String?
         var teamStart = 0
@@ -148,10 +145,7 @@ enum Charts {
         func x(_ h: Double) -> Double { left + h / 168 * plotW }
         func y(_ v: Double) -> Double { top + (1 - v / topValue) * plotH }
         var out = SVG.open(width: width, height: height, title: title)
-        for t in ticks {
-            out += SVG.line(left, y(t), left + plotW, y(t), stroke: "#e3e3e3")
-            out += SVG.text(left - 6, y(t) + 4, SVG.tickLabel(t), anchor: "end")
-        }
+        out += SVG.valueGrid(ticks, y: y, left: left, width: plotW)
         for d in 0...7 {
             out += SVG.line(x(Double(d * 24)), top, x(Double(d * 24)), top + plotH, stroke: d == 0 || d == 7 ? "#333" : "#ccc")
             if d < 7 { out += SVG.text(x(Double(d * 24) + 12), top + plotH + 16, HourOfWeek.dayNames[d]) }

@@ -59,6 +59,14 @@ enum SVG {
         "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\"\(extra)/>"
     }
 
+    /// Horizontal grid lines at `ticks` across [left, left + width], each labelled left of the axis.
+    static func valueGrid(_ ticks: [Double], y: (Double) -> Double, left: Double, width: Double, size: Int = 11,
+                          label: (Double) -> String = tickLabel) -> String {
+        ticks.map { t in
+            line(left, y(t), left + width, y(t), stroke: "#e3e3e3") + text(left - 6, y(t) + 4, label(t), anchor: "end", size: size)
+        }.joined()
+    }
+
     /// The opening tag of a chart scaled to the page width.
     static func open(width: Double, height: Double, title: String) -> String {
         "<svg viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"100%\" role=\"img\""
