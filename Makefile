@@ -15,10 +15,12 @@ build: deps
 test: deps
 	$(SWIFT) test -c $(CONFIG)
 
-# The main example: territory baseline vs pooled and follow-the-sun, into Reports/saas-inbound.
+# The main examples: territory baseline vs pooled and follow-the-sun, into Reports/saas-inbound;
+# then the CRM workflow on a bundled history (fit, backtest, compare), into Reports/inbound-history.
 demo: build
-	VERBOSE=1 bash scripts/generate-reports.sh $(BIN) Reports saas-inbound
-	@echo "Open Reports/saas-inbound/report.html (or read Reports/saas-inbound/report.md)."
+	VERBOSE=1 bash scripts/generate-reports.sh $(BIN) Reports saas-inbound inbound-history
+	@echo "Open Reports/saas-inbound/report.html (or read Reports/saas-inbound/report.md);"
+	@echo "the workflow: Reports/inbound-history/fit/fit.html, backtest/backtest.html, then report.html."
 
 # The backtest workflow on a generated history: consistent with its own world, not with wrong ones.
 backtest-demo: build

@@ -57,7 +57,7 @@ let package = Package(
         // History files (CRM exports, SPEC §8) read and checked for `fit` and `backtest`.
         .target(name: "History", dependencies: ["SimulationModel", "TextFormats", "ScenarioFile"]),
         // `leadsim fit`: a history -> the fitted scenario with its evidence, and scenario.yaml text.
-        .target(name: "Fit", dependencies: ["History", "InputAnalysis", "SimulationKernel", "SimulationModel"]),
+        .target(name: "Fit", dependencies: ["History", "InputAnalysis", "SimulationKernel", "SimulationModel", "TextFormats"]),
         // Rule-set lint: shadowed and duplicate routes, coverage gaps, routes no lead hits.
         .target(name: "RuleLint", dependencies: ["SimulationModel", "ScenarioFile", "RoutingRules", "SimulationKernel", "TextFormats"]),
         // Summary model -> Markdown, HTML+SVG, JSON, CSV.

@@ -1,5 +1,6 @@
 import Foundation
 import SimulationModel
+import TextFormats
 
 /// The value syntax of SPEC §1 written back as text: numbers, durations, schedules,
 /// distributions and YAML scalars, the same on every machine.
@@ -82,21 +83,8 @@ enum YAMLWriting {
         return plain && !ambiguous ? text : quoted(text)
     }
 
-    /// A double-quoted YAML scalar (JSON escapes are valid YAML ones).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted YAML scalar: a JSON string literal (its escapes are valid YAML ones).
+    static func quoted(_ text: String) -> String { JSONValue.quoted(text) }
 
     /// A field value as a YAML key or scalar: numbers and booleans plain, text as `scalar`.
     static func fieldValue(_ value: FieldValue) -> String {

@@ -45,21 +45,8 @@ enum YAMLText {
         return true
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if c.value < 0x20 { out += String(format: "\\x%02X", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted YAML scalar: a JSON string literal (its escapes are valid YAML ones).
+    static func quoted(_ s: String) -> String { JSONValue.quoted(s) }
 
     // MARK: Structures
 
