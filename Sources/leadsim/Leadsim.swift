@@ -14,7 +14,7 @@ struct Leadsim: ParsableCommand {
         discussion: "Try a routing rule change on a simulated lead stream before rolling it out.",
         version: version,
         subcommands: [InitCommand.self, ValidateCommand.self, RouteCommand.self, RunCommand.self, CompareCommand.self,
-                      StaffCommand.self, RequirementCommand.self, FitCommand.self, MergeCommand.self, ImportCommand.self, LintCommand.self, SchemaCommand.self,
+                      StaffCommand.self, RequirementCommand.self, ShiftsCommand.self, FitCommand.self, MergeCommand.self, ImportCommand.self, LintCommand.self, SchemaCommand.self,
                       ValidateTheoryCommand.self]
     )
 
