@@ -32,14 +32,22 @@ public struct RequirementReport: Sendable {
             text += "; reps on shift are rostered reps, \(Format.percent(answer.shrinkage)) of their time lost to shrinkage"
         }
         text += "."
-        let missing = answer.hours.filter { !$0.meets }
-        if !missing.isEmpty {
-            text += " \(missing.count) hours still miss at their cap: " + WeekGrid.runs(answer.hours.map { !$0.meets })
-                .map { HourOfWeek.rangeLabel($0.first, $0.end) }.joined(separator: ", ") + "."
-        } else if !answer.converged {
+        let stuck = answer.hours.filter(\.unimprovable)
+        if !stuck.isEmpty {
+            text += " \(stuck.count) \(stuck.count == 1 ? "hour misses" : "hours miss") whatever their staffing (one more rep brought their leads no closer: touch "
+                + "delays running past shift ends, shrinkage, or few leads): " + Self.ranges(answer.hours.map(\.unimprovable)) + "."
+        }
+        let capped = answer.hours.filter { !$0.meets && !$0.unimprovable }
+        if !capped.isEmpty {
+            text += " \(capped.count) \(capped.count == 1 ? "hour still misses" : "hours still miss") at its cap: " + Self.ranges(answer.hours.map { !$0.meets && !$0.unimprovable }) + "."
+        } else if !answer.converged && stuck.isEmpty {
             text += " The search stopped after \(answer.iterations) simulations before every hour settled."
         }
         return text
+    }
+
+    static func ranges(_ hours: [Bool]) -> String {
+        WeekGrid.runs(hours).map { HourOfWeek.rangeLabel($0.first, $0.end) }.joined(separator: ", ")
     }
 
     var method: String {
@@ -85,7 +93,8 @@ public struct RequirementReport: Sendable {
                 .object([JSONMember("hour", .number(Double(h.hour))), JSONMember("label", .string(HourOfWeek.label(h.hour))),
                          JSONMember("reps", .number(Double(h.reps))),
                          JSONMember("erlang_c", h.erlangC.map { .number(Double($0)) } ?? .null),
-                         JSONMember("leads_per_week", .number(h.leadsPerWeek)), JSONMember("meets", .bool(h.meets))])
+                         JSONMember("leads_per_week", .number(h.leadsPerWeek)), JSONMember("meets", .bool(h.meets)),
+                         JSONMember("unimprovable", .bool(h.unimprovable))])
             })),
         ])
     }

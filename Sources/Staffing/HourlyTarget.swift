@@ -46,6 +46,17 @@ public struct HourlyTarget: Sendable {
         }
     }
 
+    /// How far an hour's tally is from the target (0 when met): leads short of the share, or
+    /// seconds over the mean.
+    public func shortfall(_ tally: HourTally, index t: Int) -> Double {
+        guard tally.leads > 0 else { return 0 }
+        switch kind {
+        case .withinShare(_, let share): return max(0, share * Double(tally.leads) - Double(tally.within[t]))
+        case .meanAtMost(let limit): return tally.touched > 0 ? max(0, tally.ttftSum / Double(tally.touched) - limit) : .infinity
+        case .touchedShare(let share): return max(0, share * Double(tally.leads) - Double(tally.touched))
+        }
+    }
+
     /// The wall-clock limit of a `withinShare` target.
     var limit: Seconds? {
         if case .withinShare(let limit, _) = kind { return limit }

@@ -15,6 +15,9 @@ public struct HourRequirement: Sendable {
     public var leadsPerWeek: Double
     /// Whether the hour's leads meet every target at `reps` in the last simulation.
     public var meets: Bool
+    /// The hour misses, and one more rep in it did not bring its leads closer to the targets (touch
+    /// delays running past shift ends, shrinkage blocks, or few leads: not a matter of headcount).
+    public var unimprovable: Bool
 }
 
 /// What `requirement` found.
@@ -44,7 +47,9 @@ public struct RequirementAnswer: Sendable {
 ///    Erlang C requirement (stationary, the hour's rate, slot holding time = mean touch delay +
 ///    mean handle time).
 /// 2. Up: every hour whose leads miss a target gets one more rep (and an empty next hour gets one,
-///    since leads still waiting at the hour's end need someone on shift); repeat until all meet.
+///    since leads still waiting at the hour's end need someone on shift); an hour whose leads got no
+///    closer to the targets with the extra rep gives it back and is reported as not improvable by
+///    staffing; repeat until every other hour meets.
 /// 3. Down: every hour not yet frozen loses one rep at once; hours that then miss get it back
 ///    and are frozen; repeat until no hour can lose one. Then 2 again if a change elsewhere made
 ///    an hour miss. Each hour is capped (3 × the week's Erlang C maximum + 5); an hour still
@@ -142,6 +147,11 @@ public struct IterativeStaffing {
         return tallies
     }
 
+    /// How far an hour's leads are from the targets (0 when met), summed over the targets.
+    func shortfall(_ tally: HourTally) -> Double {
+        targets.enumerated().map { $0.element.shortfall(tally, index: $0.offset) }.reduce(0, +)
+    }
+
     func misses(_ tallies: [HourTally]) -> [Bool] {
         tallies.map { tally in !targets.enumerated().allSatisfy { $0.element.isMet(by: tally, index: $0.offset) } }
     }
@@ -178,19 +188,32 @@ public struct IterativeStaffing {
         let cap = 3 * max(1, erlang.compactMap { $0 }.max() ?? roster.declared.count) + 5
         var staffing = zip(erlang, pilot).map { e, tally in tally.leads == 0 ? 0 : min(cap, max(1, e ?? 1)) }
         var frozen = [Bool](repeating: false, count: WeekGrid.hours)
-        var missing = misses(try simulate(staffing))
+        // Hours where one more rep did not bring their leads closer to the targets.
+        var stuck = [Bool](repeating: false, count: WeekGrid.hours)
+        var current = try simulate(staffing)
+        var missing = misses(current)
         var converged = false
         while iterations < maximumIterations {
-            if missing.contains(true) {
+            let open = (0..<WeekGrid.hours).filter { missing[$0] && !stuck[$0] }
+            if !open.isEmpty {
                 // Up: raise the hours that miss (and an empty next hour).
-                var raised = false
-                for h in 0..<WeekGrid.hours where missing[h] {
-                    if staffing[h] < cap { staffing[h] += 1; raised = true }
+                var trial = staffing
+                var raised: [Int] = []
+                for h in open {
+                    if trial[h] < cap { trial[h] += 1; raised.append(h) } else { stuck[h] = true }
                     let next = (h + 1) % WeekGrid.hours
-                    if staffing[next] == 0 { staffing[next] = 1; raised = true }
+                    if trial[next] == 0 { trial[next] = 1 }
                 }
-                if !raised { break }
-                missing = misses(try simulate(staffing))
+                if trial == staffing { continue }
+                let after = try simulate(trial)
+                var reverted = false
+                for h in raised where shortfall(after[h]) >= shortfall(current[h]) - 1e-9 {
+                    trial[h] -= 1
+                    (stuck[h], frozen[h], reverted) = (true, true, true)
+                }
+                staffing = trial
+                current = reverted ? try simulate(staffing) : after
+                missing = misses(current)
                 continue
             }
             // Down: lower every hour that may still lose a rep, at once.
@@ -206,15 +229,15 @@ public struct IterativeStaffing {
                 for h in 0..<WeekGrid.hours where trialMissing[h] && !lowered.contains(h) { frozen[h] = true }
             }
             staffing = trial
-            missing = misses(try simulate(staffing))
+            current = try simulate(staffing)
+            missing = misses(current)
         }
-        let final = try simulate(staffing)
-        missing = misses(final)
+        let final = current
         if missing.contains(true) { converged = false }
         let weeks = scenario.horizon / (7 * 86_400) * Double(options.replications?.count ?? scenario.replications)
         let hours = (0..<WeekGrid.hours).map { h in
             HourRequirement(hour: h, reps: staffing[h], erlangC: erlang[h], leadsPerWeek: Double(final[h].leads) / max(weeks, 1e-9),
-                            meets: !missing[h])
+                            meets: !missing[h], unimprovable: stuck[h] && missing[h])
         }
         return RequirementAnswer(team: roster.team, targets: targets.map(\.target), hours: hours, timeZone: grid.timeZone,
                                  iterations: iterations, converged: converged, shrinkage: roster.template.shrinkage)
