@@ -85,34 +85,14 @@ public struct IterativeStaffing {
 
     /// The scenario with the team replaced by reps on shift in the given numbers per hour.
     public func scenario(staffing: [Int]) -> Scenario {
-        var world = scenario
-        let most = staffing.max() ?? 0
-        let taken = Set(scenario.reps.filter { $0.team != roster.team }.map(\.name))
-        var reps: [Rep] = []
-        var k = 0
-        while reps.count < most {
-            k += 1
-            let name = "\(roster.team)-req-\(k)"
-            guard !taken.contains(name) else { continue }
+        let reps = roster.names("req", count: staffing.max() ?? 0, in: scenario).enumerated().map { k, name -> Rep in
             var rep = roster.template
             rep.name = name
             rep.timeZone = grid.timeZone
-            rep.schedule = WeekGrid.schedule(onHours: staffing.map { $0 >= reps.count + 1 })
-            reps.append(rep)
+            rep.schedule = WeekGrid.schedule(onHours: staffing.map { $0 >= k + 1 })
+            return rep
         }
-        var all: [Rep] = []
-        var inserted = false
-        for rep in scenario.reps {
-            if rep.team == roster.team {
-                if !inserted { all += reps; inserted = true }
-                if rep.isTemplate { all.append(rep) }
-            } else {
-                all.append(rep)
-            }
-        }
-        if !inserted { all += reps }
-        world.reps = all
-        return world
+        return roster.scenario(scenario, replacingWorkingRepsWith: reps)
     }
 
     /// Simulates a staffing and tallies the team's counted leads by arrival hour.

@@ -56,41 +56,15 @@ public struct ShiftPlanner {
 
     /// The team's reps for a solution: `TEAM-TEMPLATE-k`, clones of the team's template.
     public func reps(_ counts: [Int]) -> [Rep] {
-        let taken = Set(scenario.reps.filter { $0.team != roster.team }.map(\.name))
-        var reps: [Rep] = []
-        for (template, count) in zip(templates, counts) {
-            var k = 0, made = 0
-            while made < count {
-                k += 1
-                let name = "\(roster.team)-\(template.name)-\(k)"
-                guard !taken.contains(name) else { continue }
+        zip(templates, counts).flatMap { template, count in
+            roster.names(template.name, count: count, in: scenario).map { name -> Rep in
                 var rep = roster.template
                 rep.name = name
                 rep.schedule = template.schedule
                 rep.timeZone = template.timeZone ?? grid.timeZone
-                reps.append(rep)
-                made += 1
+                return rep
             }
         }
-        return reps
-    }
-
-    /// The scenario with the team's working reps replaced by `reps` (its template rep kept).
-    public func scenario(with reps: [Rep]) -> Scenario {
-        var world = scenario
-        var all: [Rep] = []
-        var inserted = false
-        for rep in scenario.reps {
-            if rep.team == roster.team {
-                if !inserted { all += reps; inserted = true }
-                if rep.isTemplate { all.append(rep) }
-            } else {
-                all.append(rep)
-            }
-        }
-        if !inserted { all += reps }
-        world.reps = all
-        return world
     }
 
     /// Solves the program for `required` (168 hours) and simulates the roster.
@@ -100,7 +74,7 @@ public struct ShiftPlanner {
         let solution = try ShiftCovering(covers: covers, costs: templates.map(\.cost), required: required).solve()
         let coverage = (0..<WeekGrid.hours).map { h in covers.indices.reduce(0) { $0 + (covers[$1][h] ? solution.reps[$1] : 0) } }
         let team = reps(solution.reps)
-        let world = scenario(with: team)
+        let world = roster.scenario(scenario, replacingWorkingRepsWith: team)
         let search = try HeadcountSearch(scenario: world, ruleSet: ruleSet, team: roster.team, targets: targets, options: options)
         let simulation = try SimulationPlan(scenario: world, ruleSets: [ruleSet])
         let result = search.result(headcount: team.count, plan: simulation, runs: Experiment.run(simulation, options: options).runs[0])

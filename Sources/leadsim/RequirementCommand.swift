@@ -24,43 +24,25 @@ struct RequirementCommand: ParsableCommand {
     @Argument(help: "The rule-set file (YAML).")
     var rules: String
 
-    @Option(help: "The team to staff.")
-    var team: String
-
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Targets, e.g. 'ttft_p90<=1h'.", valueName: "expr"))
     var target: [String]
-
-    @Option(help: "Replications (overrides the scenario's `replications`).")
-    var replications: Int?
-
-    @Option(help: "Master seed (overrides the scenario's `seed`).")
-    var seed: UInt64?
 
     @Option(help: ArgumentHelp("Output directory (default: Reports/<scenario name>-requirement-<team>).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "Parallel workers (default: the number of cores). Results do not depend on it.")
-    var jobs: Int?
-
-    @Flag(help: "Only the answer and where the files went.")
-    var quiet = false
+    @OptionGroup var planning: PlanningOptions
 
     func validate() throws {
         if target.isEmpty { throw ValidationError("give at least one --target, e.g. --target 'ttft_p90<=1h'") }
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
     func run() throws {
-        let inputs = try StudyInputs.load(scenario: scenario, rules: [rules],
-                                          overrides: StudyOverrides(replications: replications, seed: seed))
-        for warning in inputs.warnings { printError(warning.description) }
-        let outcome = try RequirementStudy(inputs: inputs, options: RequirementOptions(team: team, targets: target, out: out, jobs: jobs))
+        let inputs = try planning.load(scenario: scenario, rules: rules)
+        let outcome = try RequirementStudy(inputs: inputs, options: RequirementOptions(team: planning.team, targets: target, out: out, jobs: planning.jobs))
             .run { iteration, repHours in
-                if !quiet { printError("simulation \(iteration): \(repHours) rep-hours…") }
+                if !planning.quiet { printError("simulation \(iteration): \(repHours) rep-hours…") }
             }
-        print(outcome.verdict)
-        print("Wrote \(outcome.written.joined(separator: ", ")) to \(outcome.directory)")
-        if !outcome.meetsTargets { throw StudyError.targetNotMet(outcome.verdict) }
+        try planning.finish(verdict: outcome.verdict, written: outcome.written, directory: outcome.directory,
+                            meetsTargets: outcome.meetsTargets)
     }
 }

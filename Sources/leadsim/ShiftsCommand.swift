@@ -23,9 +23,6 @@ struct ShiftsCommand: ParsableCommand {
     @Argument(help: "The rule-set file (YAML).")
     var rules: String
 
-    @Option(help: "The team to roster.")
-    var team: String
-
     @Option(help: ArgumentHelp("The shift templates file (YAML).", valueName: "SHIFTS.yaml"))
     var templates: String
 
@@ -35,39 +32,24 @@ struct ShiftsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A requirement.json written by `leadsim requirement`.", valueName: "file"))
     var requirement: String?
 
-    @Option(help: "Replications (overrides the scenario's `replications`).")
-    var replications: Int?
-
-    @Option(help: "Master seed (overrides the scenario's `seed`).")
-    var seed: UInt64?
-
     @Option(help: ArgumentHelp("Output directory (default: Reports/<scenario name>-shifts-<team>).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "Parallel workers (default: the number of cores). Results do not depend on it.")
-    var jobs: Int?
-
-    @Flag(help: "Only the answer and where the files went.")
-    var quiet = false
+    @OptionGroup var planning: PlanningOptions
 
     func validate() throws {
         if target.isEmpty && requirement == nil {
             throw ValidationError("give --target EXPR… or --requirement requirement.json")
         }
-        if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 for confidence intervals") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
     func run() throws {
-        let inputs = try StudyInputs.load(scenario: scenario, rules: [rules],
-                                          overrides: StudyOverrides(replications: replications, seed: seed))
-        for warning in inputs.warnings { printError(warning.description) }
-        let options = ShiftsOptions(team: team, templates: templates, targets: target, requirement: requirement, out: out, jobs: jobs)
+        let inputs = try planning.load(scenario: scenario, rules: rules)
+        let options = ShiftsOptions(team: planning.team, templates: templates, targets: target, requirement: requirement, out: out, jobs: planning.jobs)
         let outcome = try ShiftsStudy(inputs: inputs, options: options).run { line in
-            if !quiet { printError(line) }
+            if !planning.quiet { printError(line) }
         }
-        print(outcome.verdict)
-        print("Wrote \(outcome.written.joined(separator: ", ")) to \(outcome.directory)")
-        if !outcome.meetsTargets { throw StudyError.targetNotMet(outcome.verdict) }
+        try planning.finish(verdict: outcome.verdict, written: outcome.written, directory: outcome.directory,
+                            meetsTargets: outcome.meetsTargets)
     }
 }
