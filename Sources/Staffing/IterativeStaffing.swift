@@ -201,15 +201,14 @@ public struct IterativeStaffing {
             if lowered.isEmpty { converged = true; break }
             var trial = staffing
             for h in lowered { trial[h] -= 1 }
-            let trialMissing = misses(try simulate(trial))
-            for h in lowered where trialMissing[h] { trial[h] += 1; frozen[h] = true }
+            let after = try simulate(trial)
+            let trialMissing = misses(after)
+            var reverted = false
+            for h in lowered where trialMissing[h] { trial[h] += 1; frozen[h] = true; reverted = true }
             for h in lowered where !trialMissing[h] && trial[h] == 0 { frozen[h] = true }
-            if trialMissing.enumerated().contains(where: { $0.element && !lowered.contains($0.offset) }) {
-                // A lowered hour made an unlowered one miss: keep the raises and re-check.
-                for h in 0..<WeekGrid.hours where trialMissing[h] && !lowered.contains(h) { frozen[h] = true }
-            }
             staffing = trial
-            current = try simulate(staffing)
+            // The same staffing gives the same tallies (common random numbers): re-run only after a revert.
+            current = reverted ? try simulate(staffing) : after
             missing = misses(current)
         }
         let final = current
