@@ -12,7 +12,8 @@ public struct ShiftsOptions: Sendable {
     public var templates: String
     /// Targets (the requirement is computed from them, and the roster simulated against them).
     public var targets: [String]
-    /// A requirement.json of `leadsim requirement` (then its targets are used unless `targets` is given).
+    /// A requirement.json of `leadsim requirement` (then its targets are used unless `targets` is given;
+    /// with neither, the roster is simulated and its metrics reported without a target to meet).
     public var requirement: String?
     /// Output directory (default: `Reports/<scenario name>-shifts-<team>`).
     public var out: String?
@@ -79,9 +80,6 @@ public struct ShiftsStudy: Sendable {
             let algorithm = try study.staffing()
             required = try attemptUnexpected { try algorithm.run().hours.map(\.reps) }
             source = "--target " + texts.joined(separator: " ")
-        }
-        guard !texts.isEmpty else {
-            throw .invalidInput("error: no targets to simulate the roster against: give --target, or a requirement file that lists them")
         }
         let search = try StaffStudy.search(scenario: inputs.scenario, ruleSet: inputs.ruleSets[0], team: options.team,
                                            targets: texts, hire: nil, options: experiment)

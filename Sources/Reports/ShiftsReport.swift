@@ -39,7 +39,9 @@ public struct ShiftsReport: Sendable {
         var text = "Cheapest roster for \(plan.team): \(rosterText.isEmpty ? "no reps" : rosterText) (\(plan.roster.count) reps, cost "
             + "\(Format.number(plan.cost)) per week), covering every hour's requirement (optimal integer program, GLPK)."
         let misses = zip(plan.targets, plan.result.estimates).filter { !$0.isMet(by: $1.mean) }
-        if misses.isEmpty {
+        if plan.targets.isEmpty {
+            text += " No targets were given (the requirement file lists none): the roster was simulated without a target to check."
+        } else if misses.isEmpty {
             text += " Simulated, it meets \(plan.targets.map(\.text).joined(separator: ", "))"
                 + (plan.result.meetsSafely ? " with 95% confidence." : " on average (not every 95% CI inside).")
         } else {

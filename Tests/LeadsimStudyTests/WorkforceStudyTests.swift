@@ -40,6 +40,36 @@ import Testing
         #expect((shiftsJSON["roster"] as? [String: Any])?.count == 4 && shiftsJSON["cost"] as? Double == plan.cost)
     }
 
+    /// A hand-written requirement without targets: weekdays 09–17 need 2 reps, 17–21 one, Saturday
+    /// 10–14 one. The cheapest roster is 2 × day (40 each) + evening (20) + saturday (4) = 104:
+    /// the 09–13 hours need two reps only day shifts give, and the rest is cheapest per hour.
+    @Test func aHandWrittenRequirementGetsTheOptimalRoster() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        try w.write("""
+            templates:
+              - {name: day, schedule: "weekdays 09:00-17:00"}
+              - {name: evening, schedule: "weekdays 17:00-21:00"}
+              - {name: split, schedule: "weekdays 13:00-21:00"}
+              - {name: saturday, schedule: "Sat 10:00-14:00"}
+              - {name: always, schedule: always}
+
+            """, "shifts.yaml")
+        let hours = (0..<168).map { h -> String in
+            let (day, hour) = (h / 24, h % 24)
+            let reps = day < 5 ? (9..<17 ~= hour ? 2 : 17..<21 ~= hour ? 1 : 0) : day == 5 && 10..<14 ~= hour ? 1 : 0
+            return "{\"hour\": \(h), \"reps\": \(reps)}"
+        }
+        try w.write("{\"hours\": [\(hours.joined(separator: ", "))]}", "requirement.json")
+        let inputs = try StudyInputs.load(scenario: w.path("scenario.yaml"), rules: [w.path("baseline.yaml")])
+        let outcome = try ShiftsStudy(inputs: inputs, options: ShiftsOptions(team: "na", templates: w.path("shifts.yaml"), targets: [],
+                                                                            requirement: w.path("requirement.json"),
+                                                                            out: w.path("plan"), jobs: 2)).run()
+        #expect(outcome.plan.cost == 104)
+        #expect(outcome.plan.reps == [2, 1, 0, 1, 0])
+        #expect(outcome.meetsTargets && outcome.verdict.contains("No targets were given"))
+    }
+
     @Test func aBadTemplatesFileIsReportedWithItsLine() throws {
         let w = try Workspace()
         defer { w.remove() }
