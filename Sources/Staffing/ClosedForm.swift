@@ -45,6 +45,18 @@ public struct ClosedForm: Sendable {
 
     static func share(_ x: Double) -> String { String(format: "%.2f", x) }
 
+    /// Seconds in the file syntax, whole seconds: `3h45m`, `90s` → `1m30s`, `0s`.
+    static func duration(_ seconds: Double) -> String {
+        var rest = Int(seconds.rounded())
+        guard rest > 0 else { return "0s" }
+        var text = ""
+        for (unit, length) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] where rest >= length {
+            text += "\(rest / length)\(unit)"
+            rest %= length
+        }
+        return text
+    }
+
     /// The closed-form check of one target (its `reps` left nil: the caller converts slots to reps).
     public func check(_ target: StaffingTarget, sla: SLA?, touchDelay: Double) -> ErlangTargetCheck {
         var check = ErlangTargetCheck(target: target.text, model: nil, basis: "", slots: nil, reps: nil)
@@ -56,26 +68,26 @@ public struct ClosedForm: Sendable {
         let metric = target.metric
         // A TTFT limit as a wait limit.
         func waitLimit(_ t: Double) -> Double? { t - touchDelay >= 0 ? t - touchDelay : nil }
-        let delayNote = touchDelay > 0 ? " (TTFT limit less the mean touch delay \(Int(touchDelay.rounded()))s)" : ""
+        let delayNote = touchDelay > 0 ? " (TTFT limit less the mean touch delay \(Self.duration(touchDelay)))" : ""
         if metric.hasPrefix("ttft_business") {
             return none("\(metric) runs on the business clock, which the formulas do not model")
         }
         if let q = Self.quantile(metric), target.comparison == .atMost {
             guard let w = waitLimit(target.value) else {
-                return none("the mean touch delay (\(Int(touchDelay))s) alone exceeds \(target.text)")
+                return none("the mean touch delay (\(Self.duration(touchDelay))) alone exceeds \(target.text)")
             }
             check.model = .erlangC
-            check.basis = "P(wait > \(Int(w.rounded()))s) ≤ \(Self.share(1 - q))\(delayNote)"
+            check.basis = "P(wait > \(Self.duration(w))) ≤ \(Self.share(1 - q))\(delayNote)"
                 + (patient ? "; Erlang C ignoring patience (conservative: abandonment only shortens the queue)" : "")
             check.slots = erlangCServers(waitAbove: w, atMost: 1 - q)
             return check
         }
         if metric == "ttft_mean_s" && target.comparison == .atMost {
             guard let w = waitLimit(target.value) else {
-                return none("the mean touch delay (\(Int(touchDelay))s) alone exceeds \(target.text)")
+                return none("the mean touch delay (\(Self.duration(touchDelay))) alone exceeds \(target.text)")
             }
             check.model = patient ? .erlangA : .erlangC
-            check.basis = "mean wait of served leads ≤ \(Int(w.rounded()))s\(delayNote)"
+            check.basis = "mean wait of served leads ≤ \(Self.duration(w))\(delayNote)"
             check.slots = arrivalRate == 0 ? 0 : servers { c in patient ? erlangA(c).meanWaitOfServed <= w : erlangC(c).meanWait <= w }
             return check
         }
@@ -83,10 +95,10 @@ public struct ClosedForm: Sendable {
             guard let sla else { return none("the rule set has no SLA") }
             guard sla.clock == .wall else { return none("the SLA runs on the business clock, which the formulas do not model") }
             guard let w = waitLimit(sla.firstTouch) else {
-                return none("the mean touch delay (\(Int(touchDelay))s) alone exceeds first_touch")
+                return none("the mean touch delay (\(Self.duration(touchDelay))) alone exceeds first_touch")
             }
             check.model = .erlangC
-            check.basis = "P(wait > \(Int(w.rounded()))s) ≤ \(Self.share(1 - target.value)) (first_touch \(Int(sla.firstTouch))s\(delayNote))"
+            check.basis = "P(wait > \(Self.duration(w))) ≤ \(Self.share(1 - target.value)) (first_touch \(Self.duration(sla.firstTouch))\(delayNote))"
             check.slots = erlangCServers(waitAbove: w, atMost: 1 - target.value)
             return check
         }
@@ -94,7 +106,7 @@ public struct ClosedForm: Sendable {
             guard patient else { return none("without patience every lead is touched in the long run: \(metric) does not depend on headcount in the formulas") }
             let lost = metric == "cold_rate" ? target.value : 1 - target.value
             check.model = .erlangA
-            check.basis = "P(abandon) ≤ \(Self.share(lost)) with mean patience \(Int((1 / abandonmentRate).rounded()))s"
+            check.basis = "P(abandon) ≤ \(Self.share(lost)) with mean patience \(Self.duration(1 / abandonmentRate))"
             check.slots = arrivalRate == 0 ? 0 : servers { erlangA($0).probabilityOfAbandonment <= lost }
             return check
         }
