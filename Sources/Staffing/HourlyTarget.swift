@@ -9,7 +9,16 @@ import SimulationModel
 /// - `sla_met_rate>=x` (wall-clock SLA): at least x of them touched within `first_touch`;
 /// - `touched_rate>=x`: at least x of them touched.
 public struct HourlyTarget: Sendable {
-    public enum Kind: Sendable { case withinShare(limit: Seconds, share: Double), meanAtMost(Seconds), touchedShare(Double) }
+    /// How the target reads an hour's tally.
+    public enum Kind: Sendable {
+        /// At least `share` of the hour's leads touched within `limit`.
+        case withinShare(limit: Seconds, share: Double)
+        /// The mean TTFT of the hour's touched leads at most this.
+        case meanAtMost(Seconds)
+        /// At least this share of the hour's leads touched.
+        case touchedShare(Double)
+    }
+    /// The target as parsed.
     public var target: StaffingTarget
     public var kind: Kind
 
@@ -66,8 +75,11 @@ public struct HourlyTarget: Sendable {
 
 /// The team's leads arriving in one hour of the week, pooled over weeks and replications.
 public struct HourTally: Sendable {
+    /// Counted leads of the team arriving in the hour.
     public var leads = 0
+    /// Of those, leads touched (at any time).
     public var touched = 0
+    /// Σ TTFT of the touched ones (seconds).
     public var ttftSum = 0.0
     /// Per target: leads touched within its limit (targets without a limit: 0).
     public var within: [Int]

@@ -59,10 +59,14 @@ public struct RequirementAnswer: Sendable {
 /// The team's reps are replaced by clones of its template, rep k on shift in the hours that
 /// need at least k reps (in the team's zone).
 public struct IterativeStaffing {
+    /// The scenario as given (its team's reps are replaced in each simulation).
     public let scenario: Scenario
     public let ruleSet: RuleSet
+    /// The team, its declared reps and the template the staffing clones.
     public let roster: TeamRoster
+    /// The targets, read per hour.
     public let targets: [HourlyTarget]
+    /// Workers and replications of every simulation (traced to tally leads by hour).
     public let options: ExperimentOptions
     /// The most simulations run.
     public var maximumIterations = 60

@@ -27,10 +27,14 @@ public struct ShiftPlan: Sendable {
 
 /// `shifts`: solves the covering program for the team's week, then simulates the roster.
 public struct ShiftPlanner {
+    /// The scenario as given (the roster replaces its team's working reps).
     public let scenario: Scenario
     public let ruleSet: RuleSet
+    /// The team and the template rep the roster clones.
     public let roster: TeamRoster
+    /// The shifts reps may be hired on.
     public let templates: [ShiftTemplate]
+    /// The targets the roster is simulated against (may be empty).
     public let targets: [StaffingTarget]
     public let options: ExperimentOptions
 
