@@ -43,6 +43,7 @@ schemas:
 	$(SWIFT) build
 	.build/debug/leadsim schema scenario > Schemas/scenario.schema.json
 	.build/debug/leadsim schema rules > Schemas/rules.schema.json
+	.build/debug/leadsim schema shifts > Schemas/shifts.schema.json
 
 # Regenerate docs/leadsim.1 with swift-argument-parser's manual generator (builds offline).
 man:

@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
+        // GLPK, the integer-program solver of `leadsim shifts` (Staffing's ShiftCovering is its only caller).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
         // __builtin_prefetch for the event queue (header only).
         .systemLibrary(name: "CPrefetch"),
         // Seeded streams, distributions, inverse CDFs and the t quantile (the only GSL caller).
@@ -66,8 +68,9 @@ let package = Package(
         ]),
         // The simulator against queueing theory (Erlang C, B, A; arrival patterns) and the peer model.
         .target(name: "Validation", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "RandomStreams"]),
-        // Capacity planning: the smallest headcount meeting service targets.
-        .target(name: "Staffing", dependencies: ["SimulationKernel", "SimulationModel", "Statistics", "TextFormats"]),
+        // Capacity planning: the smallest headcount meeting service targets, per-hour requirements,
+        // the cheapest shift roster (GLPK).
+        .target(name: "Staffing", dependencies: ["CGLPK", "SimulationKernel", "SimulationModel", "Statistics", "TextFormats"]),
         // Input analysis for `leadsim fit`: censored maximum likelihood, Kaplan-Meier, goodness of
         // fit, arrival patterns and dispersion, field mixes (pure statistics, no files).
         .target(name: "InputAnalysis", dependencies: ["CGSL", "SimulationModel"]),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI check: every bundled report.html renders in a real browser without the network.
 #
-# Installs Debian's `chromium` when it is missing, then for each Reports/*/report.html:
+# Installs Debian's `chromium` when it is missing, then for each Reports/*/report.html (and the
+# workforce plans' Reports/*/requirement/requirement.html and Reports/*/shifts/shifts.html):
 #   - the file references nothing outside itself (no http(s) src/href/url(), no script,
 #     stylesheet link or image element);
 #   - headless Chromium, with every host name unresolvable, renders it (--dump-dom) and
@@ -22,7 +23,8 @@ if [ -z "$browser" ]; then
     browser=$(command -v chromium)
 fi
 
-if [ "$#" -gt 0 ]; then files=("$@"); else files=(Reports/*/report.html); fi
+shopt -s nullglob
+if [ "$#" -gt 0 ]; then files=("$@"); else files=(Reports/*/report.html Reports/*/requirement/requirement.html Reports/*/shifts/shifts.html); fi
 shots=${SCREENSHOTS:-$(mktemp -d)}
 mkdir -p "$shots"
 profile=$(mktemp -d)
@@ -37,7 +39,7 @@ flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-
 
 status=0
 for file in "${files[@]}"; do
-    name=$(basename "$(dirname "$file")")
+    name=$(dirname "${file#Reports/}" | tr / -)
     if grep -Eqi '(src|href)[[:space:]]*=[[:space:]]*["'\'']?[[:space:]]*(https?:)?//|url\([[:space:]]*["'\'']?(https?:)?//|<script|<link|<img|@import' "$file"; then
         echo "FAIL $file: references something outside the file" >&2
         status=1

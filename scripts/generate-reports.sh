@@ -2,6 +2,9 @@
 # Regenerates the bundled example reports: for every folder of Scenarios/ (or only the ones
 # named), runs its baseline.yaml against the other rule sets of the folder (sorted by name)
 # with `leadsim compare` (`leadsim run` when there is no candidate) into OUT/<folder>.
+# A folder with a workforce.env (TEAM=…, TARGETS="…") and a shifts.yaml also gets its workforce
+# plan (SPEC §9): `leadsim requirement` into OUT/<folder>/requirement and `leadsim shifts
+# --requirement` into OUT/<folder>/shifts (exit 3, a target missed somewhere, is a result here).
 #
 # A folder with a history.csv is the CRM workflow instead: `leadsim fit` the history (with the
 # arguments in fit.args) into OUT/<folder>/fit, `leadsim backtest` the fitted scenario under
@@ -34,7 +37,7 @@ for name in "${folders[@]}"; do
     candidates=()
     for file in $(ls "$dir"/*.yaml | sort); do
         case "$(basename "$file")" in
-            scenario.yaml|baseline.yaml) ;;
+            scenario.yaml|baseline.yaml|shifts.yaml) ;;
             *) candidates+=("$file") ;;
         esac
     done
@@ -54,5 +57,19 @@ for name in "${folders[@]}"; do
         "$leadsim" run "$dir/scenario.yaml" "$dir/baseline.yaml" --out "$out/$name" $quiet
     else
         "$leadsim" compare "$dir/scenario.yaml" "$dir/baseline.yaml" "${candidates[@]}" --out "$out/$name" $quiet
+    fi
+    if [ -f "$dir/workforce.env" ] && [ -f "$dir/shifts.yaml" ]; then
+        TEAM= TARGETS=
+        # shellcheck disable=SC1090,SC1091
+        . "$dir/workforce.env"
+        read -r -a targets <<< "$TARGETS"
+        status=0
+        "$leadsim" requirement "$dir/scenario.yaml" "$dir/baseline.yaml" --team "$TEAM" --target "${targets[@]}" \
+            --out "$out/$name/requirement" $quiet > /dev/null || status=$?
+        [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
+        status=0
+        "$leadsim" shifts "$dir/scenario.yaml" "$dir/baseline.yaml" --team "$TEAM" --templates "$dir/shifts.yaml" \
+            --requirement "$out/$name/requirement/requirement.json" --out "$out/$name/shifts" $quiet > /dev/null || status=$?
+        [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
     fi
 done

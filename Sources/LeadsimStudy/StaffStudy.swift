@@ -151,17 +151,11 @@ public struct StaffStudy: Sendable {
         throws(StudyError) -> StaffOutcome {
         let report = StaffReport(answer: answer, scenario: world.name, ruleSet: ruleSet, seed: world.seed,
                                  replications: world.replications, range: range, hireDate: hire, version: version)
-        var written: [String] = []
-        try attempt {
-            func write(_ text: String, _ name: String) throws {
-                try ReportWriter.writeAtomically(text, to: (directory as NSString).appendingPathComponent(name))
-                written.append(name)
-            }
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            if formats.contains(.markdown) { try write(report.markdown(), "staff.md") }
-            if formats.contains(.html) { try write(report.html(), "staff.html") }
-            if formats.contains(.json) { try write(report.json().rendered(), "staff.json") }
-        }
+        var files: [(name: String, text: String)] = []
+        if formats.contains(.markdown) { files.append(("staff.md", report.markdown())) }
+        if formats.contains(.html) { files.append(("staff.html", report.html())) }
+        if formats.contains(.json) { files.append(("staff.json", report.json().rendered())) }
+        let written = try StudyFiles.write(files, to: directory)
         return StaffOutcome(answer: answer, verdict: report.verdict, directory: directory, written: written,
                             wrote: "Wrote \(written.joined(separator: ", ")) to \(directory)")
     }

@@ -56,6 +56,17 @@ enum StudyFiles {
         try attempt { try RecordsFileWriter(header: header, directory: directory, name: StudyRecords.fileName(for: shard)) }
     }
 
+    /// Writes named texts into `directory` (created), each atomically; returns the names written.
+    static func write(_ files: [(name: String, text: String)], to directory: String) throws(StudyError) -> [String] {
+        try attempt {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for file in files {
+                try ReportWriter.writeAtomically(file.text, to: (directory as NSString).appendingPathComponent(file.name))
+            }
+        }
+        return files.map(\.name)
+    }
+
     /// Moves a finished records file into place; returns its name.
     static func finish(_ records: RecordsFileWriter) throws(StudyError) -> String {
         try attempt { try records.finish() }

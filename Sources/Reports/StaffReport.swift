@@ -3,7 +3,7 @@ import Staffing
 import Statistics
 import TextFormats
 
-/// The reports of `leadsim staff`: a table of every headcount tried, the answer, the Erlang C
+/// The reports of `leadsim staff`: a table of every headcount tried (rostered and productive), the answer, the Erlang C or A
 /// cross-check, and a chart of each target metric against headcount (CI band, target line).
 public struct StaffReport: Sendable {
     public var answer: StaffingAnswer
@@ -46,13 +46,32 @@ public struct StaffReport: Sendable {
             let gaps = zip(answer.targets, best.estimates).filter { !$0.isMet(by: $1.mean) }.map { target, estimate in
                 "\(target.metric) \(Self.show(estimate.mean, metric: target.metric)) vs \(target.comparison.rawValue) \(Self.show(target.value, metric: target.metric)) (short by \(Self.show(target.shortfall(estimate.mean), metric: target.metric)))"
             }
-            return "No headcount in \(range.lowerBound)…\(range.upperBound) meets \(goals). At \(best.headcount) reps: " + gaps.joined(separator: "; ") + "."
+            var text = "No headcount in \(range.lowerBound)…\(range.upperBound) meets \(goals). At \(best.headcount) reps: " + gaps.joined(separator: "; ") + "."
+            for gap in answer.gaps where gap.explainsMiss { text += " " + Self.sentence(gap) }
+            return text
         }
-        var text = "\(team) needs \(safe) reps to meet \(goals) with 95% confidence"
+        var text = "\(team) needs \(safe) reps" + fte(safe) + " to meet \(goals) with 95% confidence"
         if let mean = answer.meanHeadcount, mean < safe { text += " (\(mean) meet them on average)" }
         text += "."
-        if let reps = answer.erlang?.reps { text += " Erlang C estimate: \(reps) reps." }
+        if let erlang = answer.erlang, let reps = erlang.reps {
+            let partial = erlang.checks.contains { !$0.hasClosedForm } ? " for the targets with a closed form" : ""
+            text += " \(erlang.models.map(\.rawValue).joined(separator: " and ")) estimate\(partial): \(reps) reps."
+        }
         return text
+    }
+
+    /// ` (7.2 productive FTE at 20% shrinkage)`, or nothing without shrinkage.
+    func fte(_ reps: Int) -> String {
+        answer.shrinkage > 0 ? " (\(Format.number(Double(reps) * (1 - answer.shrinkage))) productive FTE at \(Format.percent(answer.shrinkage)) shrinkage)" : ""
+    }
+
+    /// Why a TTFT target cannot be met: the hours whose leads wait for the next shift, and what would meet it.
+    static func sentence(_ gap: CoverageGap) -> String {
+        let hours = gap.runs.map { HourOfWeek.rangeLabel($0.first, $0.end) }.joined(separator: ", ")
+        let allowed = gap.allowedShare > 0 ? "more than the \(Format.percent(gap.allowedShare)) \(gap.target) lets miss" : "and \(gap.target) lets none miss"
+        return "Leads arriving \(hours) (\(gap.timeZone)) — \(Format.percent(gap.arrivalShare)) of leads, \(allowed) — wait up to "
+            + "\(Format.duration(gap.longestWait)) for the next shift of any rep of the team, whatever the headcount; "
+            + "meeting \(gap.target) takes a rep on shift in those hours (coverage within \(Format.duration(gap.limit)) of every arrival)."
     }
 
     func cell(_ estimate: Estimate, _ target: StaffingTarget) -> String {
@@ -76,19 +95,31 @@ public struct StaffReport: Sendable {
         if !answer.nonMonotone.isEmpty {
             out += "**Not monotone:** at \(answer.nonMonotone.map(String.init).joined(separator: ", ")) reps a target got worse than with fewer reps (beyond noise); check schedules and caps.\n\n"
         }
-        out += "## Headcounts\n\n| reps | " + answer.targets.map(\.text).joined(separator: " | ") + " | result |\n"
-        out += "|---:|" + answer.targets.map { _ in "---:|" }.joined() + ":---|\n"
+        out += "## Headcounts\n\n"
+        out += "Rostered reps are the team's headcount; productive FTE = rostered × (1 − shrinkage), shrinkage "
+            + "\(Format.percent(answer.shrinkage)) (simulated: each on-shift half-hour of a rep is out with that probability).\n\n"
+        out += "| reps | productive FTE | " + answer.targets.map(\.text).joined(separator: " | ") + " | result |\n"
+        out += "|---:|---:|" + answer.targets.map { _ in "---:|" }.joined() + ":---|\n"
         for result in answer.results {
-            out += "| \(result.headcount) | " + zip(result.estimates, answer.targets).map { cell($0, $1) }.joined(separator: " | ")
+            out += "| \(result.headcount) | \(Format.number(result.productive)) | " + zip(result.estimates, answer.targets).map { cell($0, $1) }.joined(separator: " | ")
                 + " | \(mark(result)) |\n"
         }
+        if !answer.gaps.isEmpty {
+            out += "\n## Why no headcount meets the targets\n\n"
+            for gap in answer.gaps { out += "- " + Self.sentence(gap) + (gap.explainsMiss ? "" : " (Those leads alone are within what the target lets miss.)") + "\n" }
+        }
         if let erlang = answer.erlang {
-            out += "\n## Erlang C cross-check\n\n"
+            out += "\n## Erlang cross-check\n\n"
             out += "Measured for \(answer.team): \(String(format: "%.1f", erlang.load.arrivalsPerHour)) leads/hour, a lead holds a slot for \(Format.duration(erlang.load.holdingTime)) on average, "
-            out += "\(Format.number(erlang.load.slotsPerRep)) slots per rep, reps on shift \(Format.percent(erlang.load.onShiftShare)) of the time.\n\n"
-            out += "Target used: \(erlang.basis). Erlang C needs \(erlang.slots.map(String.init) ?? "more than 100,000") slots"
-            out += erlang.reps.map { " = \($0) reps on shift." } ?? "."
-            out += "\n\n\(erlang.caveat)\n"
+            out += "\(Format.number(erlang.load.slotsPerRep)) slots per rep, reps on shift and available \(Format.percent(erlang.load.onShiftShare)) of the time"
+            out += erlang.abandonmentRate > 0 ? ", mean patience \(Format.duration(1 / erlang.abandonmentRate)) (Erlang A).\n\n" : ", no patience (Erlang C).\n\n"
+            out += "| target | model | computed | slots | reps on roster |\n|:---|:---|:---|---:|---:|\n"
+            for check in erlang.checks {
+                out += "| \(check.target) | \(check.model?.rawValue ?? "—") | \(check.basis) | "
+                    + (check.hasClosedForm ? check.slots.map(String.init) ?? "more than 100,000" : "—") + " | "
+                    + (check.reps.map { "\($0)" + fte($0) } ?? "—") + " |\n"
+            }
+            out += "\n\(erlang.caveat)\n"
         }
         return out
     }
@@ -121,15 +152,31 @@ public struct StaffReport: Sendable {
                          JSONMember("metrics", .object(zip(answer.targets, r.estimates).map { JSONMember($0.metric, estimate($1)) }))])
             })),
         ]
+        members.append(JSONMember("shrinkage", .number(answer.shrinkage)))
+        members.append(JSONMember("safe_productive_fte", answer.safeHeadcount.map { .number(Double($0) * (1 - answer.shrinkage)) } ?? .null))
+        members.append(JSONMember("coverage_gaps", .array(answer.gaps.map { gap in
+            .object([JSONMember("target", .string(gap.target)), JSONMember("limit_s", .number(gap.limit)),
+                     JSONMember("time_zone", .string(gap.timeZone)),
+                     JSONMember("hours", .array(gap.runs.map { .string(HourOfWeek.rangeLabel($0.first, $0.end)) })),
+                     JSONMember("longest_wait_s", .number(gap.longestWait)), JSONMember("arrival_share", .number(gap.arrivalShare)),
+                     JSONMember("allowed_share", .number(gap.allowedShare)), JSONMember("explains_miss", .bool(gap.explainsMiss))])
+        })))
         if let erlang = answer.erlang {
             members.append(JSONMember("erlang_c", .object([
                 JSONMember("arrivals_per_hour", .number(erlang.load.arrivalsPerHour)),
                 JSONMember("holding_time_s", .number(erlang.load.holdingTime)),
                 JSONMember("slots_per_rep", .number(erlang.load.slotsPerRep)),
                 JSONMember("on_shift_share", .number(erlang.load.onShiftShare)),
-                JSONMember("basis", .string(erlang.basis)),
+                JSONMember("abandonment_rate_per_s", .number(erlang.abandonmentRate)),
                 JSONMember("slots", erlang.slots.map { .number(Double($0)) } ?? .null),
                 JSONMember("reps", erlang.reps.map { .number(Double($0)) } ?? .null),
+                JSONMember("targets", .array(erlang.checks.map { check in
+                    .object([JSONMember("target", .string(check.target)),
+                             JSONMember("model", check.model.map { .string($0.rawValue) } ?? .null),
+                             JSONMember("basis", .string(check.basis)),
+                             JSONMember("slots", check.slots.map { .number(Double($0)) } ?? .null),
+                             JSONMember("reps", check.reps.map { .number(Double($0)) } ?? .null)])
+                })),
             ])))
         }
         return .object(members)
@@ -184,13 +231,21 @@ public struct StaffReport: Sendable {
         body += "<h2>Headcounts</h2><table><thead><tr><th>reps</th>"
             + answer.targets.map { "<th>\(SVG.escape($0.text))</th>" }.joined() + "<th>result</th></tr></thead><tbody>"
         for result in answer.results {
-            body += "<tr><td>\(result.headcount)</td>" + zip(result.estimates, answer.targets).map { "<td>\(SVG.escape(cell($0, $1)))</td>" }.joined()
+            body += "<tr><td>\(result.headcount) (\(Format.number(result.productive)) FTE)</td>" + zip(result.estimates, answer.targets).map { "<td>\(SVG.escape(cell($0, $1)))</td>" }.joined()
                 + "<td>\(mark(result))</td></tr>"
         }
         body += "</tbody></table>"
+        if !answer.gaps.isEmpty {
+            body += "<h2>Why no headcount meets the targets</h2><ul>" + answer.gaps.map { "<li>\(SVG.escape(Self.sentence($0)))</li>" }.joined() + "</ul>"
+        }
         if let erlang = answer.erlang {
-            body += "<h2>Erlang C cross-check</h2><p>Target used: \(SVG.escape(erlang.basis)). Erlang C needs \(erlang.slots.map(String.init) ?? "more than 100,000") slots"
-                + (erlang.reps.map { " = \($0) reps on shift" } ?? "") + ".</p><p>\(SVG.escape(erlang.caveat))</p>"
+            body += "<h2>Erlang cross-check</h2><table><thead><tr><th>target</th><th>model</th><th>computed</th><th>slots</th><th>reps on roster</th></tr></thead><tbody>"
+            for check in erlang.checks {
+                body += "<tr><td>\(SVG.escape(check.target))</td><td>\(check.model?.rawValue ?? "—")</td><td>\(SVG.escape(check.basis))</td><td>"
+                    + (check.hasClosedForm ? check.slots.map(String.init) ?? "more than 100,000" : "—") + "</td><td>"
+                    + SVG.escape(check.reps.map { "\($0)" + fte($0) } ?? "—") + "</td></tr>"
+            }
+            body += "</tbody></table><p>\(SVG.escape(erlang.caveat))</p>"
         }
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>leadsim staff: \(SVG.escape(answer.team))</title>"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLReport.css)</style></head><body>\(body)</body></html>\n"

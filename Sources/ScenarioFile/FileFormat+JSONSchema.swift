@@ -30,6 +30,9 @@ extension FileFormat {
         case .rules: ("leadsim rule set",
                       "A leadsim rule set: ordered routes to queues, how each queue picks a rep, and the SLA (SPEC §3).",
                       ruleSet)
+        case .shifts: ("leadsim shift templates",
+                       "The shifts `leadsim shifts` may hire reps on: a name, a weekly schedule, its zone and cost (SPEC §9).",
+                       shifts)
         }
         var entries: [(String, JSONValue)] = [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),

@@ -9,9 +9,10 @@ import TextFormats
 /// (durations, shares, …) stay in the builders, and the schema's patterns for them sit next to
 /// their parsers in `ValueSyntax.Kind`.
 public enum FileFormat {
-    /// The two kinds of files leadsim reads.
+    /// The kinds of YAML files leadsim reads with this table: scenarios, rule sets and the
+    /// shift templates of `leadsim shifts`.
     public enum Kind: String, CaseIterable, Sendable {
-        case scenario, rules
+        case scenario, rules, shifts
     }
 }
 

@@ -13,6 +13,10 @@ public struct HeadcountResult: Sendable {
     public var meetsOnAverage: Bool
     /// The team's measured inputs for the Erlang cross-check.
     public var load: TeamLoad
+    /// Counted arrivals (all leads) per hour of the team's week, mean over replications.
+    public var arrivalsByHour: [Double]
+    /// Productive FTE: headcount × (1 − the team's mean shrinkage).
+    public var productive: Double { load.productive(headcount) }
 }
 
 /// What `staff` found.
@@ -30,6 +34,11 @@ public struct StaffingAnswer: Sendable {
     /// Headcounts where a larger team did worse than a smaller one on some target (beyond noise).
     public var nonMonotone: [Int]
     public var erlang: ErlangEstimate?
+    /// When no headcount meets every target: per TTFT or first-touch target, the hours of the
+    /// week whose leads wait for the next shift longer than the target whatever the headcount.
+    public var gaps: [CoverageGap]
+    /// The team's mean shrinkage (SPEC §7), for rostered vs productive FTE.
+    public var shrinkage: Double
 }
 
 /// Finds the smallest team size meeting service targets, by simulation (issue 6).
@@ -81,8 +90,28 @@ public struct HeadcountSearch {
             target.isMet(by: target.comparison == .atMost ? estimate.ci95[1] : estimate.ci95[0])
         }
         let average = zip(targets, estimates).allSatisfy { $0.isMet(by: $1.mean) }
+        var byHour = [Double](repeating: 0, count: WeekGrid.hours)
+        let start = scenario.start + scenario.warmup
+        for run in runs {
+            for (h, hour) in run.hourly.enumerated() { byHour[grid.hour(of: start + Double(h) * 3600 + 1)] += Double(hour.arrivals) }
+        }
         return HeadcountResult(headcount: headcount, estimates: estimates, meetsSafely: safe, meetsOnAverage: average,
-                               load: TeamLoad(plan: plan, team: team, runs: runs))
+                               load: TeamLoad(plan: plan, team: team, runs: runs),
+                               arrivalsByHour: byHour.map { $0 / Double(max(1, runs.count)) })
+    }
+
+    /// The team's week: its business-calendar zone, aligned at the scenario's start.
+    public var grid: WeekGrid {
+        WeekGrid(timeZone: scenario.businessCalendar(ofTeam: roster.team).timeZone, reference: scenario.start)
+    }
+
+    /// The minutes of the week at least one rep of the team (declared or the template) is on shift.
+    public func teamOnShift() -> [Bool] {
+        var on = [Bool](repeating: false, count: WeekGrid.hours * 60)
+        for rep in roster.declared + [roster.template] {
+            for (m, isOn) in grid.onMinutes(rep.schedule, zone: rep.timeZone).enumerated() where isOn { on[m] = true }
+        }
+        return on
     }
 
     /// Searches `range`: every headcount when the range is small, else bisection on the safe
@@ -126,8 +155,17 @@ public struct HeadcountSearch {
             }
         }
         let reference = ordered.first { $0.headcount == (safe ?? mean ?? range.upperBound) } ?? ordered.last!
+        var gaps: [CoverageGap] = []
+        if safe == nil {
+            let onShift = teamOnShift()
+            gaps = targets.compactMap {
+                CoverageGap.find(target: $0, sla: ruleSet.sla, onShift: onShift, timeZone: grid.timeZone, arrivals: reference.arrivalsByHour)
+            }
+        }
         return StaffingAnswer(team: roster.team, targets: targets, results: ordered, safeHeadcount: safe,
                               meanHeadcount: mean, searched: searched, nonMonotone: Array(Set(nonMonotone)).sorted(),
-                              erlang: ErlangEstimate(load: reference.load, targets: targets, ruleSet: ruleSet))
+                              erlang: ErlangEstimate(load: reference.load, targets: targets, scenario: scenario, ruleSet: ruleSet,
+                                                     touchDelay: roster.template.touchDelay.mean),
+                              gaps: gaps, shrinkage: reference.load.shrinkage)
     }
 }

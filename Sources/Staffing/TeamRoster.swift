@@ -71,4 +71,36 @@ public struct TeamRoster: Sendable {
         resized.reps = reps
         return resized
     }
+
+    /// `count` rep names `TEAM-STEM-1`, `TEAM-STEM-2`, … that no rep of another team uses.
+    public func names(_ stem: String, count: Int, in scenario: Scenario) -> [String] {
+        let taken = Set(scenario.reps.filter { $0.team != team }.map(\.name))
+        var names: [String] = []
+        var k = 0
+        while names.count < count {
+            k += 1
+            let name = "\(team)-\(stem)-\(k)"
+            if !taken.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    /// `scenario` with the team's working reps replaced by `reps`, where the team's first rep
+    /// stood (the template rep kept); everything else, the lead stream included, unchanged.
+    public func scenario(_ scenario: Scenario, replacingWorkingRepsWith reps: [Rep]) -> Scenario {
+        var world = scenario
+        var all: [Rep] = []
+        var inserted = false
+        for rep in scenario.reps {
+            if rep.team == team {
+                if !inserted { all += reps; inserted = true }
+                if rep.isTemplate { all.append(rep) }
+            } else {
+                all.append(rep)
+            }
+        }
+        if !inserted { all += reps }
+        world.reps = all
+        return world
+    }
 }

@@ -14,8 +14,8 @@ struct Leadsim: ParsableCommand {
         discussion: "Try a routing rule change on a simulated lead stream before rolling it out.",
         version: version,
         subcommands: [InitCommand.self, ValidateCommand.self, RouteCommand.self, RunCommand.self, CompareCommand.self,
-                      StaffCommand.self, FitCommand.self, BacktestCommand.self, MergeCommand.self, ImportCommand.self,
-                      LintCommand.self, SchemaCommand.self, ValidateTheoryCommand.self]
+                      StaffCommand.self, RequirementCommand.self, ShiftsCommand.self, FitCommand.self, BacktestCommand.self,
+                      MergeCommand.self, ImportCommand.self, LintCommand.self, SchemaCommand.self, ValidateTheoryCommand.self]
     )
 
     /// Runs the command line. The one place errors become exit codes: invalid input

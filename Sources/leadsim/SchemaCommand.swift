@@ -1,11 +1,11 @@
 import ArgumentParser
 import ScenarioFile
 
-/// `leadsim schema scenario|rules`: prints the JSON Schema of a kind of file, for editors.
+/// `leadsim schema scenario|rules|shifts`: prints the JSON Schema of a kind of file, for editors.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of scenario or rule-set files.",
+        abstract: "Print the JSON Schema (draft 2020-12) of scenario, rule-set or shift-templates files.",
         discussion: """
             The schema is generated from the same key table the loader uses. Point your editor at it \
             with a first line such as '# yaml-language-server: $schema=../../Schemas/scenario.schema.json' \
@@ -13,7 +13,7 @@ struct SchemaCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Which file kind: scenario or rules.")
+    @Argument(help: "Which file kind: scenario, rules or shifts.")
     var kind: FileFormat.Kind
 
     func run() throws {

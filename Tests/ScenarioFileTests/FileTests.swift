@@ -59,7 +59,10 @@ import Testing
         #expect(files.contains("scenario.yaml"), "\(world)")
         do {
             let scenario = try ScenarioLoader.load(path: dir.appendingPathComponent("scenario.yaml").path)
-            let rules = files.filter { $0 != "scenario.yaml" }
+            let rules = files.filter { $0 != "scenario.yaml" && $0 != "shifts.yaml" }
+            if files.contains("shifts.yaml") {
+                #expect(try !ShiftTemplateLoader.load(path: dir.appendingPathComponent("shifts.yaml").path).isEmpty, "\(world)")
+            }
             #expect(rules.count >= 2, "\(world)")
             for file in rules {
                 let ruleSet = try RuleSetLoader.load(path: dir.appendingPathComponent(file).path)

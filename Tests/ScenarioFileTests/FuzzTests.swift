@@ -66,7 +66,7 @@ func mutate(_ text: String, _ rng: inout SeededGenerator) -> String {
         let dir = folder.appendingPathComponent(world)
         for file in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where file.hasSuffix(".yaml") {
             let content = try text(dir.appendingPathComponent(file))
-            if file == "scenario.yaml" { scenarios.append(content) } else { rules.append(content) }
+            if file == "scenario.yaml" { scenarios.append(content) } else if file != "shifts.yaml" { rules.append(content) }
         }
     }
     let baseScenario = try ScenarioLoader.load(yaml: scenarios[0], file: "spec.yaml")

@@ -129,7 +129,8 @@ func bundledFiles() throws -> [(FileFormat.Kind, String)] {
     for world in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
         let dir = folder.appendingPathComponent(world)
         for file in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where file.hasSuffix(".yaml") {
-            result.append((file == "scenario.yaml" ? .scenario : .rules, "Scenarios/\(world)/\(file)"))
+            let kind: FileFormat.Kind = file == "scenario.yaml" ? .scenario : file == "shifts.yaml" ? .shifts : .rules
+            result.append((kind, "Scenarios/\(world)/\(file)"))
         }
     }
     return result
