@@ -43,16 +43,23 @@ public struct RouteStudy: Sendable {
 
 /// `leadsim lint`: routing mistakes that validation allows, as diagnostics.
 public enum LintStudy {
+    /// The longest route-hit simulation lint runs (a year): longer checks find nothing more
+    /// and would run for minutes.
+    public static let maximumDays = 366.0
+
     /// The findings on the rule set at `rules` (with `scenario`: coverage and a `days`-long
     /// route-hit simulation too), and the closing count line.
     /// - Throws: `StudyError` (invalid input) when a file does not load. Findings that are
     ///   errors are returned, not thrown: see `LintOutcome.hasErrors`.
     public static func lint(rules: String, scenario: String?, days: Double) throws(StudyError) -> LintOutcome {
+        guard days.isFinite, days >= 0, days <= maximumDays else {
+            throw .invalidInput("error: --days must be a number of days from 0 to \(Int(maximumDays)), got \(days)")
+        }
         do throws(LoadFailure) {
             // Not `InputCheck`: the cross-check's errors are findings here, reported by the linter.
             let loaded = try RuleSetLoader.load(path: rules)
             let world: LoadedScenario? = try scenario.map { path throws(LoadFailure) in try ScenarioLoader.load(path: path) }
-            return LintOutcome(findings: RuleLinter.lint(loaded, scenario: world, options: .init(simulatedDays: max(0, days))))
+            return LintOutcome(findings: RuleLinter.lint(loaded, scenario: world, options: .init(simulatedDays: days)))
         } catch {
             throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)
         }

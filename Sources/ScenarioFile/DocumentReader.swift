@@ -111,6 +111,10 @@ final class DocumentReader {
             report(.error, at: nil, "", "the file is empty", valid: "a YAML mapping describing \(what)")
             return nil
         }
+        if YAMLSize.exceeds(node) {
+            report(.error, at: Location(node.mark), "", YAMLSize.tooLarge, valid: YAMLSize.tooLargeHint)
+            return nil
+        }
         return node
     }
 

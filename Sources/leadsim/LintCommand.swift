@@ -21,7 +21,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: "The scenario YAML file the rules run in.")
     var scenario: String?
 
-    @Option(help: "Simulated days for the route-hit and coverage check (0: skip it).")
+    @Option(help: "Simulated days for the route-hit and coverage check (0: skip it; at most 366).")
     var days: Double = 7
 
     func run() throws {

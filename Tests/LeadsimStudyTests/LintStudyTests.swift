@@ -1,0 +1,27 @@
+import Foundation
+import LeadsimStudy
+import Testing
+
+/// `lint --days` takes a number of days lint can simulate: a non-finite, negative or huge
+/// value is invalid input (exit 1), never a trap or a run that does not end.
+@Suite struct LintStudyTests {
+    @Test(arguments: [Double.infinity, -Double.infinity, Double.nan, -1, 367, 1e300])
+    func daysOutsideZeroToAYearAreRefused(_ days: Double) throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        do {
+            _ = try LintStudy.lint(rules: workspace.path("baseline.yaml"), scenario: workspace.path("scenario.yaml"), days: days)
+            Issue.record("--days \(days) was accepted")
+        } catch {
+            #expect(error.kind == .invalidInput)
+            #expect(error.message.contains("--days must be a number of days from 0 to 366"), "\(error.message)")
+        }
+    }
+
+    @Test func zeroDaysSkipsTheSimulation() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let outcome = try LintStudy.lint(rules: workspace.path("baseline.yaml"), scenario: workspace.path("scenario.yaml"), days: 0)
+        #expect(!outcome.findings.contains { $0.message.contains("matched none of the") })
+    }
+}
