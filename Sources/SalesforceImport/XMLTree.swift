@@ -38,6 +38,9 @@ enum XMLTree {
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder
         let ok = parser.parse()
+        if let deep = builder.tooDeep {
+            throw XMLReadError(message: "elements nested more than \(TreeBuilder.maximumDepth) deep", line: deep.line, column: deep.column)
+        }
         if !ok || builder.root == nil {
             let message = parser.parserError.map { Self.describe($0) } ?? "not an XML document"
             throw XMLReadError(message: message, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
@@ -53,14 +56,25 @@ enum XMLTree {
 }
 
 private final class TreeBuilder: NSObject, XMLParserDelegate {
+    /// Salesforce metadata nests about 6 deep; the bound keeps a hostile file from building
+    /// a tree whose recursive walk (or release) exhausts the stack.
+    static let maximumDepth = 64
+
     weak var parser: XMLParser?
     var stack: [XMLElement] = []
     var root: XMLElement?
+    /// Where the first element beyond `maximumDepth` starts (parsing stops there).
+    var tooDeep: (line: Int, column: Int)?
 
     init(parser: XMLParser) { self.parser = parser }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        guard stack.count < Self.maximumDepth else {
+            tooDeep = (parser.lineNumber, parser.columnNumber)
+            parser.abortParsing()
+            return
+        }
         let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
         stack.append(XMLElement(name: local, namespace: namespaceURI?.isEmpty == false ? namespaceURI : nil,
                                 line: parser.lineNumber, column: parser.columnNumber))
