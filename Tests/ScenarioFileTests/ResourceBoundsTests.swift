@@ -85,3 +85,30 @@ import Testing
         #expect(scenarioErrors(yaml).map(\.message) == ["team 'sdr' has no reps"])
     }
 }
+
+/// A replay file is counted before it is parsed: over a million rows is an error naming the bound.
+@Suite struct ReplayBoundsTests {
+    let scenario = minimalScenario.replacing1("    volume: 100/week\n", "    replay: {file: leads.csv}\n")
+
+    func errors(rows: Int) -> [Diagnostic] {
+        let csv = "created_at,segment\n" + String(repeating: "2026-01-05T10:00,smb\n", count: rows)
+        do {
+            _ = try ScenarioLoader.load(yaml: scenario, file: "s.yaml", replayFiles: ["leads.csv": csv])
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    @Test func overAMillionRowsIsRefusedBeforeParsing() {
+        let started = Date()
+        let refused = errors(rows: 1_000_001)
+        #expect(refused.count == 1)
+        #expect(refused.first?.message.contains("a replay reads at most 1000000 leads") == true, "\(refused)")
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func aSmallReplayLoads() {
+        #expect(errors(rows: 10).isEmpty)
+    }
+}
