@@ -8,10 +8,13 @@ struct LintCommand: ParsableCommand {
         abstract: "Find unreachable, duplicate and unused routes, and coverage gaps, in a rule set.",
         discussion: """
             Without --scenario: routes shadowed by earlier routes (proven for equality, list, \
-            comparison, between, exists/missing and not tests), duplicate routes, no fallback. \
-            With --scenario also: queues with no reps, reps never on shift, hours when a queue \
-            receives leads but none of its reps works, and routes no lead hits in a short \
-            simulation (--days, one replication). Exit 1 when there are errors, 0 with warnings only.
+            comparison, between, exists/missing and not tests), duplicate routes, list values an \
+            earlier route takes (dead values), criteria a route repeats, no fallback. With \
+            --scenario also: queues with no reps, reps never on shift, account-owner routes \
+            without else when owners can be stale, coverage gaps from the schedules, holidays \
+            and arrival patterns ("weekdays 17:00–09:00 and weekends: no one in queue emea is on \
+            shift"), and routes no lead hits in a short simulation (--days, one replication). \
+            Exit 1 when there are errors, 0 with warnings only.
             """
     )
 

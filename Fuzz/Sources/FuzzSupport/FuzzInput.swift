@@ -1,0 +1,65 @@
+import ScenarioFile
+
+/// A fuzz input as the text a reader gets from a file: nil when the bytes are not UTF-8 (the
+/// command line refuses such a file before any reader sees it).
+public func fuzzText(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> String? {
+    String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+}
+
+/// The small world the rule-set and replay targets load their input against.
+public enum FuzzWorld {
+    /// A valid scenario; `replay` puts a replay source first (reading `leads.csv`).
+    public static func scenario(replay: Bool = false) -> String {
+        let source = replay ? "  - name: recorded\n    replay: {file: leads.csv, scale: 1.5}\n" : ""
+        return """
+            name: fuzz
+            start: 2026-01-05T00:00
+            timezone: Europe/London
+            horizon: 7d
+            replications: 2
+            seed: 1
+            sources:
+            \(source)  - name: web
+                volume: 100/week
+                pattern: business-hours
+                fields:
+                  region: {NA: 60, EMEA: 40}
+                  employees: {lognormal: {median: 100, sigma: 1}, integer: true}
+            teams:
+              - name: na
+                manager: boss
+              - name: emea
+            reps:
+              - name: boss
+                team: na
+              - count: 3
+                name: na-{i}
+                team: na
+              - name: emea-1
+                team: emea
+                schedule: weekdays 09:00-17:00
+            defaults:
+              rep: {capacity: {open: 10, per_day: 12}, touch_delay: 10m}
+
+            """
+    }
+
+    /// A valid rule set for that scenario.
+    public static let rules = """
+        name: fuzz
+        routes:
+          - name: emea
+            when: {region: EMEA, employees: ">= 50"}
+            to: emea
+        fallback: na
+        queues:
+          na: {team: na, strategy: round-robin}
+          emea: {team: emea, strategy: least-loaded}
+
+        """
+
+    /// The scenario, loaded (it always loads: a failure here is a bug of the harness).
+    public static let loadedScenario: LoadedScenario = {
+        do { return try ScenarioLoader.load(yaml: scenario(), file: "scenario.yaml") } catch { fatalError("\(error)") }
+    }()
+}
