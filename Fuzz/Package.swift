@@ -2,7 +2,7 @@
 import PackageDescription
 
 // libFuzzer targets for leadsim's readers, apart from the main build:
-//   swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+//   swift build -c debug -Xswiftc -sanitize=fuzzer,address
 // in this folder (scripts/fuzz.sh does that and runs a target over its seed corpus).
 // Each target feeds the fuzzer's bytes to one reader; a reader may refuse the input with an
 // error, never crash, trap, hang or exhaust memory.
@@ -14,7 +14,9 @@ let package = Package(
     dependencies: [.package(name: "leadsim", path: "../")],
     targets: [
         // The one place a fuzz input becomes text and an accepted input is exercised further.
-        .target(name: "FuzzSupport", dependencies: [.product(name: "LeadsimReaders", package: "leadsim")]),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzer", .product(name: "LeadsimReaders", package: "leadsim")]),
+        // libFuzzer's driver, declared for Swift (the SwiftPM executable keeps its own main).
+        .target(name: "CFuzzer"),
     ] + fuzzTargets.map { name in
         .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "LeadsimReaders", package: "leadsim")])
     },

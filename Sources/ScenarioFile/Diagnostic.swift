@@ -93,6 +93,8 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     /// Errors beyond `cap` that were found but not kept.
     public var omitted: Int
+    /// For a rule set: the queues that did load (see `RuleSetLoader.memberErrors`).
+    public var partialRuleSet: LoadedRuleSet?
 
     public init(diagnostics: [Diagnostic], omitted: Int = 0) {
         self.diagnostics = diagnostics

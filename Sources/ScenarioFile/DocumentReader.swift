@@ -32,6 +32,8 @@ final class DocumentReader {
     /// Texts of files the document refers to (replay CSVs), by the name written in the
     /// document; a name found here is not read from disk (merging embedded studies).
     var providedFiles: [String: String] = [:]
+    /// The queues of a rule set that did not load, for the checks that still apply.
+    var partialQueues: [Queue] = []
 
     init(file: String, yaml: String) {
         self.file = file

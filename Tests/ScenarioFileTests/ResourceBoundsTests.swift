@@ -112,3 +112,21 @@ import Testing
         #expect(errors(rows: 10).isEmpty)
     }
 }
+
+/// Every error of a rule set in one pass: a queue's unknown team is reported with the file's
+/// other errors, not only once they are fixed.
+@Suite struct OnePassTests {
+    @Test func aStrategyTypoNoLongerHidesATeamNameError() throws {
+        let scenario = try ScenarioLoader.load(yaml: minimalScenario, file: "s.yaml")
+        let rules = minimalRules.replacing1("main: {team: na, strategy: round-robin}", "main: {team: nna, strategy: round-robbin}")
+        do {
+            _ = try RuleSetLoader.load(yaml: rules, file: "r.yaml")
+            Issue.record("the rule set loaded")
+        } catch {
+            let all = error.adding(RuleSetLoader.memberErrors(of: error, in: scenario))
+            #expect(all.errors.map(\.keyPath).sorted() == ["queues.main.strategy", "queues.main.team"], "\(all.errors)")
+            #expect(all.errors.contains { $0.message.contains("team 'nna' is not a team of scenario 'tiny'") && $0.suggestion == "na" },
+                    "\(all.errors)")
+        }
+    }
+}

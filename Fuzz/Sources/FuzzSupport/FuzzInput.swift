@@ -1,4 +1,23 @@
+import CFuzzer
+import Foundation
 import ScenarioFile
+
+/// The input handler of this process (one per fuzz executable, set once before the driver runs).
+nonisolated(unsafe) private var handler: (String) -> Void = { _ in }
+
+/// Runs libFuzzer with the process's arguments, feeding every UTF-8 input to `body`; inputs
+/// that are not UTF-8 are skipped (the command line refuses such files before any reader).
+public func runFuzzer(_ body: @escaping (String) -> Void) -> Never {
+    handler = body
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        guard let data, let text = fuzzText(data, size) else { return 0 }
+        handler(text)
+        return 0
+    }
+    exit(status)
+}
 
 /// A fuzz input as the text a reader gets from a file: nil when the bytes are not UTF-8 (the
 /// command line refuses such a file before any reader sees it).

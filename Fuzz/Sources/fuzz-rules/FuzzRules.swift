@@ -4,10 +4,13 @@ import ScenarioFile
 
 /// Rule-set files: the loader, then lint alone and against a fixed scenario (condition
 /// analysis, coverage).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzRules(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    guard let yaml = fuzzText(bytes, count), let rules = try? RuleSetLoader.load(yaml: yaml, file: "rules.yaml") else { return 0 }
-    _ = RuleLinter.lint(rules, options: .init(simulatedDays: 0))
-    _ = RuleLinter.lint(rules, scenario: FuzzWorld.loadedScenario, options: .init(simulatedDays: 0))
-    return 0
+@main enum FuzzRules {
+    static func main() {
+        let scenario = FuzzWorld.loadedScenario
+        runFuzzer { yaml in
+            guard let rules = try? RuleSetLoader.load(yaml: yaml, file: "rules.yaml") else { return }
+            _ = RuleLinter.lint(rules, options: .init(simulatedDays: 0))
+            _ = RuleLinter.lint(rules, scenario: scenario, options: .init(simulatedDays: 0))
+        }
+    }
 }
