@@ -2,7 +2,7 @@
 import PackageDescription
 
 // libFuzzer targets for leadsim's readers, apart from the main build:
-//   swift build -c debug -Xswiftc -sanitize=fuzzer,address
+//   swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld  (gold fails to link libFuzzer)
 // in this folder (scripts/fuzz.sh does that and runs a target over its seed corpus).
 // Each target feeds the fuzzer's bytes to one reader; a reader may refuse the input with an
 // error, never crash, trap, hang or exhaust memory.

@@ -5,12 +5,21 @@ import ScenarioFile
 /// The input handler of this process (one per fuzz executable, set once before the driver runs).
 nonisolated(unsafe) private var handler: (String) -> Void = { _ in }
 
+/// libFuzzer's callback, for the `main` that `-sanitize=fuzzer` links in: whichever `main`
+/// the linker keeps, every input reaches `handler`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, let text = fuzzText(data, size) else { return 0 }
+    handler(text)
+    return 0
+}
+
 /// Runs libFuzzer with the process's arguments, feeding every UTF-8 input to `body`; inputs
 /// that are not UTF-8 are skipped (the command line refuses such files before any reader).
 public func runFuzzer(_ body: @escaping (String) -> Void) -> Never {
     handler = body
     var argc = CommandLine.argc
-    var argv = CommandLine.unsafeArgv
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
     let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
         guard let data, let text = fuzzText(data, size) else { return 0 }
         handler(text)
