@@ -105,7 +105,8 @@ import Testing
         let refused = errors(rows: 1_000_001)
         #expect(refused.count == 1)
         #expect(refused.first?.message.contains("a replay reads at most 1000000 leads") == true, "\(refused)")
-        #expect(Date().timeIntervalSince(started) < 5)
+        // Parsing a million rows takes a minute in a debug build; counting them, a few seconds.
+        #expect(Date().timeIntervalSince(started) < 30)
     }
 
     @Test func aSmallReplayLoads() {
