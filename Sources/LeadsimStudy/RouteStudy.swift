@@ -72,6 +72,23 @@ public struct LintOutcome: Sendable {
 
     public var hasErrors: Bool { findings.contains(where: \.isError) }
 
+    /// The findings grouped by what they are about, each group in file order: routes (the
+    /// rule set's routes and fallback), queues and coverage, reps, then the rest. A group with
+    /// no finding is left out.
+    public var groups: [(title: String, findings: [Diagnostic])] {
+        func group(of d: Diagnostic) -> Int {
+            if d.keyPath.hasPrefix("routes") || d.keyPath.hasPrefix("fallback") { return 0 }
+            if d.keyPath.hasPrefix("queues") { return 1 }
+            if d.keyPath.hasPrefix("reps") || d.keyPath.hasPrefix("teams") { return 2 }
+            return 3
+        }
+        let titles = ["Routes", "Queues and coverage", "Reps and teams", "Other"]
+        return titles.indices.compactMap { g in
+            let members = findings.filter { group(of: $0) == g }
+            return members.isEmpty ? nil : (titles[g], members)
+        }
+    }
+
     /// `no problems found`, or `E errors, W warnings`.
     public var countLine: String {
         let errors = findings.filter(\.isError).count

@@ -58,7 +58,12 @@ enum CoverageGaps {
             case [5, 6]: return "weekends"
             case [0, 1, 2, 3, 4, 5, 6]: return "every day"
             default:
-                if days.count > 2, days.last! - days.first! == days.count - 1 { return "\(names[days.first!])–\(names[days.last!])" }
+                // A run of three or more days, also across Sunday (Sun–Thu).
+                let set = Set(days)
+                if days.count > 2, let first = days.first(where: { !set.contains(($0 + 6) % 7) }),
+                   (0..<days.count).allSatisfy({ set.contains((first + $0) % 7) }) {
+                    return "\(names[first])–\(names[(first + days.count - 1) % 7])"
+                }
                 return days.map { names[$0] }.joined(separator: ", ")
             }
         }
@@ -74,7 +79,8 @@ enum CoverageGaps {
         }
         return groups.map { group in
             let when = ranges(group.hours)
-            return when.isEmpty ? dayNames(group.days) + (group.days.count == 1 ? " all day" : "") : "\(dayNames(group.days)) \(when)"
+            let days = dayNames(group.days)
+            return when.isEmpty ? days + (["weekends", "every day"].contains(days) ? "" : " all day") : "\(days) \(when)"
         }.joined(separator: " and ")
     }
 }

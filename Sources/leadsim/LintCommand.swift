@@ -29,7 +29,12 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try LintStudy.lint(rules: rules, scenario: scenario, days: days)
-        for finding in outcome.findings { print(finding) }
+        let groups = outcome.groups
+        for (title, findings) in groups {
+            // Headings only when they tell something: findings of more than one kind.
+            if groups.count > 1 { print("== \(title) (\(findings.count))") }
+            for finding in findings { print(finding) }
+        }
         print(outcome.countLine)
         if outcome.hasErrors { throw StudyError.invalidInput("") }
     }

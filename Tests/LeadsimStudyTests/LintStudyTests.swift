@@ -25,3 +25,19 @@ import Testing
         #expect(!outcome.findings.contains { $0.message.contains("matched none of the") })
     }
 }
+
+/// Lint's findings grouped by what they are about, for reading a long list.
+@Suite struct LintGroupsTests {
+    @Test func findingsAreGroupedRoutesFirstThenQueuesThenReps() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let outcome = try LintStudy.lint(rules: workspace.path("baseline.yaml"), scenario: workspace.path("scenario.yaml"), days: 1)
+        let groups = outcome.groups
+        #expect(groups.flatMap(\.findings).count == outcome.findings.count)
+        let order = ["Routes", "Queues and coverage", "Reps and teams", "Other"]
+        #expect(groups.map(\.title) == order.filter { title in groups.contains { $0.title == title } })
+        for group in groups where group.title == "Queues and coverage" {
+            #expect(group.findings.allSatisfy { $0.keyPath.hasPrefix("queues") })
+        }
+    }
+}
