@@ -111,7 +111,10 @@ struct RuleSetBuilder {
                         seen[routeName] = i
                     }
                 }
-                let when: Condition?? = m["when"].map { condition($0, m.path("when")) } ?? .some(nil)
+                // nil: the condition has an error (the route is left out, not taken for a catch-all);
+                // .some(nil): no `when`, every lead matches.
+                let when: Condition??
+                if let node = m["when"] { when = condition(node, m.path("when")).map { .some($0) } } else { when = .some(nil) }
                 var destination: Destination?
                 if let t = m["to"] {
                     r.remember(m.path("to"), t)

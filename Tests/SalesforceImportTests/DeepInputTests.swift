@@ -66,3 +66,31 @@ import Testing
         #expect(imported.yaml.contains("more than 32 deep"), "\(imported.yaml.prefix(600))")
     }
 }
+
+/// Found by the fuzzer: Foundation's XMLParser on Linux crashed (strlen of NULL) on a processing
+/// instruction without data; the importer refuses processing instructions before parsing.
+@Suite struct ProcessingInstructionTests {
+    func messages(_ xml: String) -> [String]? {
+        do {
+            _ = try SalesforceImporter.importRules(xml: xml, file: "pi.xml")
+            return nil
+        } catch {
+            return error.errors.map { "\($0.line):\($0.column): \($0.message)" }
+        }
+    }
+
+    let body = "<AssignmentRules xmlns=\"http://soap.sforce.com/2006/04/metadata\"><assignmentRule>"
+        + "<fullName>R</fullName><active>true</active></assignmentRule></AssignmentRules>"
+
+    @Test(arguments: ["<?xm?>\n", "<?xml version=\"1.0\"?>\n<?x?>\n", "<?xml version=\"1.0\"?>\n<?pi data?>\n"])
+    func processingInstructionsAreRefused(_ prefix: String) {
+        let found = messages(prefix + body)
+        #expect(found?.count == 1, "\(found ?? [])")
+        #expect(found?.first?.contains("processing instruction") == true, "\(found ?? [])")
+    }
+
+    @Test func theDeclarationCommentsAndCDATAAreFine() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- <?not a pi?> -->\n" + body
+        #expect(messages(xml) == nil)
+    }
+}

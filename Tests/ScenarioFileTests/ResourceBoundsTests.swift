@@ -131,3 +131,18 @@ import Testing
         }
     }
 }
+
+/// A route whose condition has an error is not also taken for a catch-all.
+@Suite struct KnockOnTests {
+    @Test func aBrokenConditionIsNotAMissingOne() throws {
+        let rules = minimalRules.replacing1("{region: EMEA}", "{employees: \">== 1000\"}")
+            .replacing1("fallback: main", "  - name: later\n    when: {region: NA}\n    to: main\nfallback: main")
+        do {
+            _ = try RuleSetLoader.load(yaml: rules, file: "r.yaml")
+            Issue.record("the rule set loaded")
+        } catch {
+            #expect(error.errors.count == 1, "\(error.diagnostics)")
+            #expect(!error.diagnostics.contains { $0.message.contains("matches every lead") }, "\(error.diagnostics)")
+        }
+    }
+}
