@@ -4,7 +4,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/leadsim
 
-.PHONY: deps build test demo backtest-demo reports check-reports check-html clean schemas man
+.PHONY: deps build test demo backtest-demo reports check-reports check-html clean schemas man fuzz
 
 deps:
 	@bash scripts/ensure-gsl.sh
@@ -37,6 +37,10 @@ check-reports: build
 
 check-html:
 	bash scripts/check-html.sh
+
+# Fuzz every reader (scripts/fuzz.sh): RUNS executions each, or until stopped without it.
+fuzz:
+	bash scripts/fuzz.sh all $(RUNS)
 
 # Regenerate the committed JSON Schemas (a test checks they match the loader's table).
 schemas:

@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "LeadsimStudy", targets: ["LeadsimStudy"]),
         // For the benchmark package in Benchmarks/ (a separate package depending on ../).
         .library(name: "RoutingRules", targets: ["RoutingRules", "SimulationModel"]),
+        // For the fuzz package in Fuzz/ (a separate package depending on ../): every reader of input files.
+        .library(name: "LeadsimReaders", targets: ["ScenarioFile", "History", "SalesforceImport", "Shards", "RuleLint",
+                                                   "SimulationModel", "TextFormats"]),
         .library(name: "LeadsimValidation", targets: ["Validation", "SimulationKernel", "ScenarioFile", "SimulationModel", "RandomStreams", "Statistics"]),
     ],
     dependencies: [

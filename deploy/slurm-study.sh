@@ -13,12 +13,14 @@ REPLICATIONS=${REPLICATIONS:-1000}
 LEADSIM=${LEADSIM:-leadsim}                       # the binary, on every node's PATH (needs libgsl)
 INPUTS=${INPUTS:-$PWD/Scenarios/saas-inbound}     # scenario and rule sets
 STUDY=${STUDY:-$PWD/study-$(date +%Y%m%d-%H%M%S)}  # shared output directory
+CPUS_PER_TASK=${CPUS_PER_TASK:-2}                 # per shard (leadsim --jobs)
+MEMORY=${MEMORY:-4G}                              # per shard and for the merge
 mkdir -p "$STUDY/logs"
 
 shards=$(sbatch --parsable \
     --job-name=leadsim-shards \
     --array="0-$((SHARDS - 1))" \
-    --cpus-per-task=2 --mem=4G --time=12:00:00 \
+    --cpus-per-task="$CPUS_PER_TASK" --mem="$MEMORY" --time=12:00:00 \
     --output="$STUDY/logs/shard-%a.out" \
     --wrap="$LEADSIM compare $INPUTS/scenario.yaml $INPUTS/baseline.yaml $INPUTS/pooled.yaml $INPUTS/follow-the-sun.yaml \
             --replications $REPLICATIONS --shard auto --out $STUDY/shards --jobs \${SLURM_CPUS_PER_TASK:-1} --quiet")
@@ -26,7 +28,7 @@ shards=$(sbatch --parsable \
 merge=$(sbatch --parsable \
     --job-name=leadsim-merge \
     --dependency="afterok:$shards" \
-    --cpus-per-task=1 --mem=4G --time=1:00:00 \
+    --cpus-per-task=1 --mem="$MEMORY" --time=1:00:00 \
     --output="$STUDY/logs/merge.out" \
     --wrap="$LEADSIM merge $STUDY/shards --out $STUDY/report --format md,html,json,csv,records")
 

@@ -12,6 +12,9 @@ public enum HistoryFile {
     /// How much earlier than the step before it a timestamp may be and still count as clock skew
     /// between CRM systems: it is moved to that step (zero delay) with a warning; more is an error.
     public static let clockSkew: Seconds = 300
+    /// The most leads a history may have: 1,000,000 rows fit in under 10 s, so this bound
+    /// keeps `fit` and `backtest` within minutes and a few GiB.
+    public static let maximumRows = 5_000_000
 
     /// Reads `text` (named `file` in diagnostics); timestamps without an offset are in `timeZone`.
     ///
@@ -88,6 +91,11 @@ private struct HistoryReader {
                 continue
             }
             row += 1
+            guard row <= HistoryFile.maximumRows else {
+                problems.append(Problem(line, row, "more than \(HistoryFile.maximumRows) leads; a history holds at most that many",
+                                        "a shorter period (--as-of and an export of the last months)"))
+                break
+            }
             guard cells.count == header.count else {
                 problems.append(Problem(line, row, "\(cells.count) cells, the header has \(header.count)", nil))
                 continue

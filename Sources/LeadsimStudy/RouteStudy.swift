@@ -57,11 +57,18 @@ public struct RouteStudy: Sendable {
 
 /// `leadsim lint`: routing mistakes that validation allows, as diagnostics.
 public enum LintStudy {
+    /// The longest route-hit simulation lint runs (a year): longer checks find nothing more
+    /// and would run for minutes.
+    public static let maximumDays = 366.0
+
     /// The findings on the rule set at `rules` (with `scenario`: coverage and a `days`-long
     /// route-hit simulation too), and the closing count line.
     /// - Throws: `StudyError` (invalid input) when a file does not load. Findings that are
     ///   errors are returned, not thrown: see `LintOutcome.hasErrors`.
     public static func lint(rules: String, scenario: String?, days: Double) throws(StudyError) -> LintOutcome {
+        guard days.isFinite, days >= 0, days <= maximumDays else {
+            throw .invalidInput("error: --days must be a number of days from 0 to \(Int(maximumDays)), got \(days)")
+        }
         do throws(LoadFailure) {
             // Not `InputCheck`: the cross-check's errors are findings here, reported by the linter.
             let loaded = try RuleSetLoader.load(path: rules)
@@ -79,6 +86,23 @@ public struct LintOutcome: Sendable {
     public var findings: [Diagnostic]
 
     public var hasErrors: Bool { findings.contains(where: \.isError) }
+
+    /// The findings grouped by what they are about, each group in file order: routes (the
+    /// rule set's routes and fallback), queues and coverage, reps, then the rest. A group with
+    /// no finding is left out.
+    public var groups: [(title: String, findings: [Diagnostic])] {
+        func group(of d: Diagnostic) -> Int {
+            if d.keyPath.hasPrefix("routes") || d.keyPath.hasPrefix("fallback") { return 0 }
+            if d.keyPath.hasPrefix("queues") { return 1 }
+            if d.keyPath.hasPrefix("reps") || d.keyPath.hasPrefix("teams") { return 2 }
+            return 3
+        }
+        let titles = ["Routes", "Queues and coverage", "Reps and teams", "Other"]
+        return titles.indices.compactMap { g in
+            let members = findings.filter { group(of: $0) == g }
+            return members.isEmpty ? nil : (titles[g], members)
+        }
+    }
 
     /// `no problems found`, or `E errors, W warnings`.
     public var countLine: String {

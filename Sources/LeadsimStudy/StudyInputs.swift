@@ -78,7 +78,8 @@ public struct InputCheck: Sendable {
                 ruleSets.append(loaded)
                 warnings += loaded.warnings
             } catch {
-                problems.append(.unloadable(error))
+                let extra = scenario.map { RuleSetLoader.memberErrors(of: error, in: $0) } ?? []
+                problems.append(.unloadable(error.adding(extra)))
             }
         }
         if var loaded = scenario {

@@ -39,25 +39,21 @@ public struct ValidateStudy: Sendable {
     /// Sources with their expected leads, teams with their reps and hours, rule sets; ends with `valid`.
     public static func summary(_ s: Scenario, _ ruleSets: [RuleSet]) -> String {
         var lines: [String] = []
-        let days = (s.warmup + s.horizon) / 86_400
         lines.append("scenario \(s.name): \(s.timeZone), \(fmt(s.warmup / 86_400))d warm-up + \(fmt(s.horizon / 86_400))d horizon, "
                      + "\(s.replications) replications, seed \(s.seed)")
         lines.append("sources (expected leads per week):")
-        var total = 0.0
         for source in s.sources {
             let bursts = source.bursts.reduce(0) { $0 + $1.leads }
-            total += source.weeklyVolume * days / 7 + Double(bursts)
             let burstText = bursts > 0 ? " + \(bursts) in bursts" : ""
             if let replay = source.replay {
                 let leads = Double(replay.leads.count) * replay.scale
-                total += leads
                 lines.append("  \(source.name.padding(20))replay of \(replay.file): \(replay.leads.count) recorded leads"
                              + (replay.scale == 1 ? "" : " × \(fmt(replay.scale)) ≈ \(fmt(leads))"))
                 continue
             }
             lines.append("  \(source.name.padding(20))\(fmt(source.weeklyVolume))/week\(burstText)")
         }
-        lines.append("  ≈ \(fmt(total)) leads per replication")
+        lines.append("  ≈ \(fmt(s.expectedLeadsPerReplication)) leads per replication")
         lines.append("teams (reps, weekly on-shift hours):")
         for team in s.teams {
             let reps = s.reps(ofTeam: team.name).filter { !$0.isTemplate }

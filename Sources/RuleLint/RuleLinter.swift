@@ -5,9 +5,11 @@ import SimulationModel
 import TextFormats
 
 /// Checks a rule set for routing mistakes that validation allows: routes that can never win,
-/// duplicates, a missing fallback and, given the scenario, queues nobody works, reps never on
-/// shift, hours when a queue gets leads but none of its reps works, and routes no generated
-/// lead hits in a short simulation.
+/// duplicates, list values an earlier route takes, repeated criteria, a missing fallback and,
+/// given the scenario, queues nobody works, reps never on shift, account-owner routes that
+/// strand stale owners' leads, the hours and holidays when a queue's sources send leads but
+/// none of its reps works (from the week's structure), and routes no generated lead hits in a
+/// short simulation.
 ///
 /// Findings are compiler-style `Diagnostic`s located in the rule-set (or scenario) file.
 /// Errors are provable mistakes (a route that can never match a lead because an earlier one
@@ -30,7 +32,10 @@ public enum RuleLinter {
         if let scenario {
             let checks = crossCheck(scenario: scenario, ruleSet: rules)
             out += checks.filter(\.isError)
-            if !checks.contains(where: \.isError) { out += worldChecks(rules, scenario: scenario, options: options, earlier: out) }
+            if !checks.contains(where: \.isError) {
+                out += ReviewerChecks.staleOwners(rules, scenario: scenario)
+                out += worldChecks(rules, scenario: scenario, options: options, earlier: out)
+            }
         }
         var seen: [Diagnostic] = []
         for d in out where !seen.contains(d) { seen.append(d) }
@@ -92,6 +97,11 @@ public enum RuleLinter {
                     valid: "move it above \(by.count == 1 ? "that route" : "those routes"), narrow the earlier condition, or delete it"))
             }
         }
+        let flagged = Set(out.filter { $0.isError }.compactMap { d in
+            rules.routes.indices.first { d.keyPath == "routes[\($0)]" }
+        })
+        out += ReviewerChecks.deadValues(loaded, terms: terms, flagged: flagged.union(catchAll.map { c in Set((c + 1)..<rules.routes.count) } ?? []))
+        out += ReviewerChecks.repeatedCriteria(loaded)
         if let c = catchAll, let fallback = rules.fallback {
             out.append(loaded.diagnostic(.warning, at: "fallback",
                 "fallback '\(fallback)' is never used: route '\(rules.routes[c].name)' matches every lead"))
@@ -153,6 +163,7 @@ public enum RuleLinter {
                                              "no rep of queue '\(queue.name)' is ever on shift: its leads wait until they go cold or the run ends"))
             }
         }
+        out += coverage(loaded, scenario: scenario, members: members)
         guard options.simulatedDays > 0 else { return out }
 
         // A short simulation: which routes leads hit, and when each queue gets leads.
@@ -166,20 +177,7 @@ public enum RuleLinter {
         let result = Experiment.run(plan, options: ExperimentOptions(jobs: 1, trace: true))
         let rows = result.trace
         var hits: [String: Int] = [:]
-        var queueHours: [String: Set<Int>] = [:]
-        let zone = TimeZone(identifier: scenario.timeZone) ?? TimeZone(identifier: "UTC")!
-        for row in rows {
-            hits[row.route, default: 0] += 1
-            let queue: String?
-            if let i = rules.routes.firstIndex(where: { $0.name == row.route }) {
-                if case .queue(let q) = rules.routes[i].destination { queue = q } else { queue = rules.routes[i].elseQueue }
-            } else if row.route == "(fallback)" {
-                queue = rules.fallback
-            } else {
-                queue = nil
-            }
-            if let queue { queueHours[queue, default: []].insert(Self.hourOfWeek(row.arrival, zone: zone)) }
-        }
+        for row in rows { hits[row.route, default: 0] += 1 }
         let flagged = Set(earlier.filter { $0.keyPath.hasPrefix("routes[") }.map(\.keyPath))
         let missed = rules.routes.indices.filter { hits[rules.routes[$0].name, default: 0] == 0 && !flagged.contains("routes[\($0)]") }
         let simulation = "the \(rows.count) leads of a \(Self.days(options.simulatedDays)) simulation"
@@ -195,14 +193,36 @@ public enum RuleLinter {
                                              valid: advice))
             }
         }
-        for queue in rules.queues {
-            guard case .human(let h) = queue.kind, !h.assignOffShift, let reps = members[queue.name], !reps.isEmpty,
-                  let hours = queueHours[queue.name] else { continue }
-            let covered = Self.coveredHours(reps, scenario: scenario)
-            let gaps = hours.filter { !covered.contains($0) }.sorted()
-            guard !gaps.isEmpty else { continue }
+        return out
+    }
+
+    /// Coverage gaps of the queues that routes, `else` or the fallback send leads to: the
+    /// hours of the week their sources send leads and none of their reps is on shift, and the
+    /// holidays every one of their reps has off.
+    static func coverage(_ loaded: LoadedRuleSet, scenario: Scenario, members: [String: [Rep]]) -> [Diagnostic] {
+        let rules = loaded.ruleSet
+        var targets = Set(rules.routes.flatMap { route -> [String] in
+            var out = route.elseQueue.map { [$0] } ?? []
+            if case .queue(let q) = route.destination { out.append(q) }
+            return out
+        })
+        if let fallback = rules.fallback { targets.insert(fallback) }
+        let arrivals = CoverageGaps.arrivalHours(scenario)
+        var out: [Diagnostic] = []
+        for queue in rules.queues where targets.contains(queue.name) {
+            guard case .human(let h) = queue.kind, !h.assignOffShift, let reps = members[queue.name], !reps.isEmpty else { continue }
+            let gaps = arrivals.subtracting(Self.coveredHours(reps, scenario: scenario))
+            let holidays = CoverageGaps.holidaysWithNobody(reps, scenario: scenario, arrivals: arrivals)
+            guard !gaps.isEmpty || !holidays.isEmpty else { continue }
+            var when = gaps.isEmpty ? "" : CoverageGaps.describe(gaps) + " (\(scenario.timeZone))"
+            if !holidays.isEmpty {
+                let days: String = holidays.prefix(5).map(\.description).joined(separator: ", ")
+                let more: String = holidays.count > 5 ? ", …" : ""
+                let plural: String = holidays.count == 1 ? "" : "s"
+                when += (when.isEmpty ? "" : ", and ") + "on the holiday\(plural) \(days)\(more)"
+            }
             out.append(loaded.diagnostic(.warning, at: "queues.\(queue.name)",
-                "queue '\(queue.name)' receives leads when none of its reps works: \(Self.describe(gaps)) (\(scenario.timeZone))",
+                "\(when): no one in queue '\(queue.name)' is on shift while its sources send leads",
                 valid: "reps on shift in those hours, overflow: {after: …, to: QUEUE}, or accept the wait"))
         }
         return out
@@ -232,31 +252,27 @@ public enum RuleLinter {
         for rep in reps {
             if rep.schedule.always { return Set(0..<168) }
             let shift = scenarioOffset - (TimeZone(identifier: rep.timeZone)?.secondsFromGMT(for: at) ?? 0) / 60
-            for window in rep.schedule.windows where window.lengthMinutes > 0 {
-                for day in window.weekdays {
-                    let from = day * 1440 + window.start.minutes + shift
-                    let to = from + window.lengthMinutes
-                    var m = from - ((from % 60) + 60) % 60
-                    while m < to {
-                        hours.insert(((m / 60) % 168 + 168) % 168)
-                        m += 60
-                    }
-                }
-            }
+            hours.formUnion(scheduleHours(rep.schedule, shiftMinutes: shift))
         }
         return hours
     }
 
-    /// `Mon 18:00–Tue 08:00, Sat 00:00–Mon 08:00`-style ranges of hours of the week.
-    static func describe(_ hours: [Int]) -> String {
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        func label(_ h: Int) -> String { "\(names[(h / 24) % 7]) " + String(format: "%02d:00", h % 24) }
-        var ranges: [(Int, Int)] = []
-        for h in hours {
-            if let last = ranges.last, last.1 + 1 == h { ranges[ranges.count - 1].1 = h } else { ranges.append((h, h)) }
+    /// Hours of the week touched by `schedule`'s windows, moved by `shiftMinutes` (another zone).
+    static func scheduleHours(_ schedule: WeeklySchedule, shiftMinutes shift: Int) -> Set<Int> {
+        if schedule.always { return Set(0..<168) }
+        var hours: Set<Int> = []
+        for window in schedule.windows where window.lengthMinutes > 0 {
+            for day in window.weekdays {
+                let from = day * 1440 + window.start.minutes + shift
+                let to = from + window.lengthMinutes
+                var m = from - ((from % 60) + 60) % 60
+                while m < to {
+                    hours.insert(((m / 60) % 168 + 168) % 168)
+                    m += 60
+                }
+            }
         }
-        let shown = ranges.prefix(6).map { "\(label($0.0))–\(label(($0.1 + 1) % 168))" }
-        return shown.joined(separator: ", ") + (ranges.count > 6 ? ", …" : "")
+        return hours
     }
 
     /// Up to this many routes that no simulated lead hits get a warning each; more get one together.

@@ -37,6 +37,11 @@ struct BooleanFilterParser {
     private var tokens: [(token: Token, column: Int)] = []
     private var position = 0
     private let length: Int
+    /// Parentheses and NOTs around the current token, bounded so that thousands of `(` are
+    /// an error, not a stack overflow.
+    private var nesting = 0
+    /// Deeper filters than this are refused (the rule sets' own bound on nested conditions).
+    static let maximumNesting = 32
 
     /// Parses `text`.
     /// - Throws: `BooleanFilterError` naming the column of the first problem.
@@ -116,10 +121,19 @@ struct BooleanFilterParser {
 
     private mutating func unary() throws(BooleanFilterError) -> BooleanFilter {
         if current == .not {
+            try enter()
+            defer { nesting -= 1 }
             position += 1
             return .not(try unary())
         }
         return try primary()
+    }
+
+    private mutating func enter() throws(BooleanFilterError) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw BooleanFilterError(message: "parentheses and NOT nested more than \(Self.maximumNesting) deep", column: column)
+        }
     }
 
     private mutating func primary() throws(BooleanFilterError) -> BooleanFilter {
@@ -133,6 +147,8 @@ struct BooleanFilterParser {
             return .item(n)
         case .open:
             let openColumn = column
+            try enter()
+            defer { nesting -= 1 }
             position += 1
             let inner = try expression()
             guard current == .close else {

@@ -146,6 +146,11 @@ struct FormulaParser {
 
     private var tokens: [Token] = []
     private var position = 0
+    /// Parentheses, calls and `!` around the current token: bounded so that a formula of
+    /// thousands of `(` is an unsupported formula, not a stack overflow.
+    private var nesting = 0
+    /// Deeper formulas than this are unsupported (the rule sets' own bound on nested conditions).
+    static let maximumNesting = 32
 
     init(_ text: String) throws(FormulaConverter.Unsupported) {
         let chars = Array(text)
@@ -247,8 +252,20 @@ struct FormulaParser {
     }
 
     private mutating func unary() throws(FormulaConverter.Unsupported) -> FormulaExpr {
-        if current == .op("!") { position += 1; return .not(try unary()) }
+        if current == .op("!") {
+            position += 1
+            try enter()
+            defer { nesting -= 1 }
+            return .not(try unary())
+        }
         return try primary()
+    }
+
+    private mutating func enter() throws(FormulaConverter.Unsupported) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw .init(reason: "nests parentheses, calls and ! more than \(Self.maximumNesting) deep")
+        }
     }
 
     private mutating func primary() throws(FormulaConverter.Unsupported) -> FormulaExpr {
@@ -258,6 +275,8 @@ struct FormulaParser {
         case .text(let s): return .text(s)
         case .number(let n): return .number(n)
         case .open:
+            try enter()
+            defer { nesting -= 1 }
             let e = try orExpr()
             guard current == .close else { throw .init(reason: "has an unclosed '('") }
             position += 1
@@ -265,6 +284,8 @@ struct FormulaParser {
         case .identifier(let name):
             if current == .open {
                 position += 1
+                try enter()
+                defer { nesting -= 1 }
                 var args: [FormulaExpr] = []
                 if current != .close {
                     args.append(try orExpr())

@@ -44,6 +44,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var isError: Bool { severity == .error }
 
+    /// The longest message line and source excerpt shown: a 100,000-digit number or a
+    /// one-line file is clipped, not printed whole.
+    static let widest = 240
+
+    /// The part of `line` shown (at most `widest` scalars around `column`) and the caret's
+    /// 1-based column in it (nil when the column is unknown).
+    static func window(_ line: String, column: Int) -> (String, Int?) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > widest else { return (line, column > 0 ? column : nil) }
+        let start = column > 0 ? min(max(0, column - 1 - widest / 2), scalars.count - widest) : 0
+        let end = start + widest
+        let text = (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start..<end])) + (end < scalars.count ? "…" : "")
+        return (text, column > 0 ? column - start + (start > 0 ? 1 : 0) : nil)
+    }
+
     public var description: String {
         var location = file
         if line > 0 {
@@ -54,11 +69,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         if !keyPath.isEmpty { text += "\(keyPath): " }
         text += message
         if let found, !message.contains("'\(found)'") { text += " (found '\(found)')" }
+        if text.count > Self.widest { text = String(text.prefix(Self.widest - 1)) + "…" }
         if let sourceLine, line > 0 {
-            text += "\n    " + sourceLine
-            if column > 0 {
+            let (shown, caret) = Self.window(sourceLine, column: column)
+            text += "\n    " + shown
+            if let caret {
                 // Keep tabs so the caret lines up under tab-indented text.
-                let lead = sourceLine.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+                let lead = shown.unicodeScalars.prefix(caret - 1).map { $0 == "\t" ? "\t" : " " }.joined()
                 text += "\n    " + lead + "^"
             }
         }
@@ -76,6 +93,8 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     /// Errors beyond `cap` that were found but not kept.
     public var omitted: Int
+    /// For a rule set: the queues that did load (see `RuleSetLoader.memberErrors`).
+    public var partialRuleSet: LoadedRuleSet?
 
     public init(diagnostics: [Diagnostic], omitted: Int = 0) {
         self.diagnostics = diagnostics

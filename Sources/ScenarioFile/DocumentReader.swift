@@ -32,6 +32,8 @@ final class DocumentReader {
     /// Texts of files the document refers to (replay CSVs), by the name written in the
     /// document; a name found here is not read from disk (merging embedded studies).
     var providedFiles: [String: String] = [:]
+    /// The queues of a rule set that did not load, for the checks that still apply.
+    var partialQueues: [Queue] = []
 
     init(file: String, yaml: String) {
         self.file = file
@@ -109,6 +111,10 @@ final class DocumentReader {
         }
         guard let node else {
             report(.error, at: nil, "", "the file is empty", valid: "a YAML mapping describing \(what)")
+            return nil
+        }
+        if YAMLSize.exceeds(node) {
+            report(.error, at: Location(node.mark), "", YAMLSize.tooLarge, valid: YAMLSize.tooLargeHint)
             return nil
         }
         return node

@@ -67,7 +67,7 @@ struct _SchemaWriter {
         case .fieldValue: return [("type", Self.scalarTypes)]
         case .fieldTestValue:
             return [("type", Self.scalarTypes),
-                    ("not", .members([("type", .string("string")), ("pattern", .string("^ *(==|=>|=<|<>)"))]))]
+                    ("not", .members([("type", .string("string")), ("pattern", .string(Self.operatorTypo))]))]
         case .list(let item, let minimum, let maximum):
             return [("type", .string("array")), ("items", .members(schema(item)))]
                 + bound("minItems", minimum.map(Double.init)) + bound("maxItems", maximum.map(Double.init))
@@ -139,6 +139,9 @@ struct _SchemaWriter {
         value.map { [(key, JSONValue.number($0))] } ?? []
     }
 
+    /// Texts the condition loader refuses as a mistyped comparison (`=>`, `>==`, `< <`, …): a test
+    /// that starts with an operator followed by another operator character.
+    static let operatorTypo = "^ *(==|=>|=<|<>|(!=|<=|>=) *[=!<>]|= *!|= +[=<>]|< *[!<]|< +[=>]|> *[!<>]|> +=)"
     private static let scalarTypes = JSONValue.array([.string("string"), .string("number"), .string("boolean")])
 }
 

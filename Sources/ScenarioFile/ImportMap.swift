@@ -121,6 +121,10 @@ private struct MapReader {
             return nil
         }
         guard let root else { return ImportMap() }
+        if YAMLSize.exceeds(root) {
+            error(root, "", YAMLSize.tooLarge, valid: YAMLSize.tooLargeHint)
+            return nil
+        }
         guard case .mapping(let top) = root else {
             error(root, "", "expected a mapping with columns, fields, users, queues and strategy")
             return nil

@@ -10,9 +10,13 @@ extension RuleSetBuilder {
         {contains: TEXT}, {starts_with: TEXT}, exists or missing
         """
     static var testOperators: [String] { FileFormat.testFormat.keys.map(\.name) }
+    /// The deepest nesting of `any`, `all` and `not` a condition may have. Real rule sets stay
+    /// under 5; the bound keeps loading, routing and lint's analysis fast on any file.
+    static let maximumConditionDepth = 32
 
-    /// A condition map: an AND of its keys, where `any`, `all` and `not` combine sub-conditions.
-    func condition(_ node: Node, _ path: String) -> Condition? {
+    /// A condition map: an AND of its keys, where `any`, `all` and `not` combine sub-conditions;
+    /// `depth` counts the combinators around it.
+    func condition(_ node: Node, _ path: String, depth: Int = 0) -> Condition? {
         guard case .mapping(let mapping) = node else {
             r.error(node, path, "expected a condition (a map of field tests), found \(r.describe(node))",
                     valid: Self.conditionValid)
@@ -28,20 +32,26 @@ extension RuleSetBuilder {
             }
             let here = DocumentReader.join(path, key)
             var part: Condition?
+            if ["any", "all", "not"].contains(key), depth >= Self.maximumConditionDepth {
+                r.error(keyNode, here, "conditions nested more than \(Self.maximumConditionDepth) deep (any, all and not inside each other)",
+                        valid: "at most \(Self.maximumConditionDepth) levels: a flatter condition, or several routes to the same queue")
+                ok = false
+                continue
+            }
             switch key {
             case "any", "all":
                 if let items = r.list(value, here, what: "conditions") {
                     if items.isEmpty { r.warning(value, here, "'\(key): []' is always \(key == "all" ? "true" : "false")") }
-                    let subs = items.enumerated().map { condition($1, "\(here)[\($0)]") }
+                    let subs = items.enumerated().map { condition($1, "\(here)[\($0)]", depth: depth + 1) }
                     if !subs.contains(where: { $0 == nil }) {
                         part = key == "any" ? .any(subs.compactMap { $0 }) : .all(subs.compactMap { $0 })
                     }
                 }
             case "not":
-                part = condition(value, here).map { .not($0) }
+                part = condition(value, here, depth: depth + 1).map { .not($0) }
             default:
                 r.remember(here, keyNode)
-                part = test(value, here).map { .field(key, $0) }
+                part = test(value, here, depth: depth).map { .field(key, $0) }
             }
             if let part { parts.append(part) } else { ok = false }
         }
@@ -49,8 +59,13 @@ extension RuleSetBuilder {
         return parts.count == 1 ? parts[0] : .all(parts)
     }
 
-    /// The test applied to one field's value.
-    func test(_ node: Node, _ path: String) -> FieldTest? {
+    /// The test applied to one field's value (`depth`: the combinators around it, `not` included).
+    func test(_ node: Node, _ path: String, depth: Int = 0) -> FieldTest? {
+        guard depth <= Self.maximumConditionDepth else {
+            r.error(node, path, "tests nested \(depth) deep (not inside not); at most \(Self.maximumConditionDepth)",
+                    valid: "one not, or the opposite test")
+            return nil
+        }
         switch node {
         case .alias:
             r.error(node, path, "aliases are not supported in conditions")
@@ -95,7 +110,7 @@ extension RuleSetBuilder {
                 }
                 return .between(low, high)
             case "not":
-                return test(value, here).map { .not($0) }
+                return test(value, here, depth: depth + 1).map { .not($0) }
             case "matches":
                 guard let pattern = r.text(value, here, what: "a regular expression") else { return nil }
                 do {
@@ -129,6 +144,14 @@ extension RuleSetBuilder {
         let ops = ComparisonOperator.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
         guard let op = ops.first(where: { trimmed.hasPrefix($0.rawValue) }) else { return nil }
         let operand = trimmed.dropFirst(op.rawValue.count).trimmingCharacters(in: .whitespaces)
+        // `>== 1000`, `<<5`, `!= = x`: a second operator character is a typo, never a text to compare with.
+        if let extra = operand.first, "=!<>".contains(extra) {
+            let written = String(trimmed.prefix { "=!<> ".contains($0) }).replacingOccurrences(of: " ", with: "")
+            let rest = trimmed.drop { "=!<> ".contains($0) }
+            r.error(node, path, "'\(written)' is not a comparison operator", found: text,
+                    valid: "one of = != < <= > >=", suggestion: op.rawValue + " " + rest)
+            return nil
+        }
         guard !operand.isEmpty else {
             r.error(node, path, "'\(op.rawValue)' needs a value to compare with", found: text, valid: "e.g. \">= 1000\"")
             return nil

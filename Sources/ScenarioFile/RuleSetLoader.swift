@@ -23,8 +23,23 @@ public enum RuleSetLoader {
     public static func load(yaml: String, file: String) throws(LoadFailure) -> LoadedRuleSet {
         let reader = DocumentReader(file: file, yaml: yaml)
         let ruleSet = RuleSetBuilder(r: reader).build(yaml)
-        guard let ruleSet, !reader.hasErrors else { throw reader.failure(what: "rule set") }
+        guard let ruleSet, !reader.hasErrors else {
+            var failure = reader.failure(what: "rule set")
+            failure.partialRuleSet = LoadedRuleSet(ruleSet: RuleSet(name: "", routes: [], queues: reader.partialQueues),
+                                                   warnings: [], file: file, sourceMap: reader.sourceMap)
+            throw failure
+        }
         return LoadedRuleSet(ruleSet: ruleSet, warnings: reader.warnings, file: file, sourceMap: reader.sourceMap)
+    }
+
+    /// The errors of a rule set that did not load which a scenario would add: queues naming
+    /// teams or reps the scenario does not have. Found with the file's other errors, so that
+    /// a strategy typo no longer hides a team-name error until the next run.
+    public static func memberErrors(of failure: LoadFailure, in scenario: LoadedScenario) -> [Diagnostic] {
+        guard let partial = failure.partialRuleSet else { return [] }
+        return crossCheck(scenario: scenario, ruleSet: partial).filter { d in
+            d.isError && (d.message.contains("is not a team of scenario") || d.message.contains("is not a rep of scenario"))
+        }
     }
 
     /// Parses one condition (the value of a route's `when`) written in YAML, e.g. `{region: EMEA}`.
@@ -96,7 +111,10 @@ struct RuleSetBuilder {
                         seen[routeName] = i
                     }
                 }
-                let when: Condition?? = m["when"].map { condition($0, m.path("when")) } ?? .some(nil)
+                // nil: the condition has an error (the route is left out, not taken for a catch-all);
+                // .some(nil): no `when`, every lead matches.
+                let when: Condition??
+                if let node = m["when"] { when = condition(node, m.path("when")).map { .some($0) } } else { when = .some(nil) }
                 var destination: Destination?
                 if let t = m["to"] {
                     r.remember(m.path("to"), t)
@@ -210,6 +228,8 @@ struct RuleSetBuilder {
             r.error(node, path, "queue '\(name)' needs its members: 'team: TEAM' or 'reps: [NAME, …]'",
                     valid: "team: TEAM, reps: [NAME, …], or the word automated")
         }
+        // Kept even if the rest of the queue fails, for the scenario checks of a file that does not load.
+        if let members { r.partialQueues.append(Queue(name: name, kind: .human(HumanQueue(members: members)))) }
         let strategy = m["strategy"].map { r.choice($0, m.path("strategy"), FileFormat.queue["strategy"]).flatMap(Strategy.init) }
             ?? .roundRobin
         let skill = optional(m["skill"]) { r.text($0, m.path("skill"), what: "a lead field name") }
@@ -316,5 +336,18 @@ struct RuleSetBuilder {
         guard let firstTouch, let clock, let onBreach, let maxReassignments, let escalateTo else { return nil }
         return SLA(firstTouch: firstTouch, clock: clock, onBreach: onBreach, maxReassignments: maxReassignments,
                    escalateTo: escalateTo)
+    }
+}
+
+extension LoadFailure {
+    /// The failure with `extra` errors found by other checks, in file order (errors first), capped.
+    public func adding(_ extra: [Diagnostic]) -> LoadFailure {
+        let new = extra.filter { !diagnostics.contains($0) }
+        guard !new.isEmpty else { return self }
+        var copy = self
+        let merged = DocumentReader.ordered(diagnostics + new)
+        copy.diagnostics = Array(merged.prefix(LoadFailure.cap))
+        copy.omitted = omitted + max(0, merged.count - LoadFailure.cap)
+        return copy
     }
 }

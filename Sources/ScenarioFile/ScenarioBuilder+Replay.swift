@@ -6,6 +6,9 @@ import Yams
 extension ScenarioBuilder {
     /// Source keys that describe generated arrivals, so they make no sense next to `replay`.
     static let generatedArrivalKeys = ["volume", "pattern", "dispersion", "bursts"]
+    /// The most rows a replay file may have: it is read whole, a million rows take about
+    /// 0.5 GiB and several seconds, and every replication replays all of them.
+    static let maximumReplayRows = 1_000_000
     static let replayValid = "a CSV file name, or {file: leads.csv, created_at: COLUMN, fields: {FIELD: COLUMN, …}, date_format: iso, scale: 1.0, align: start}"
 
     /// `replay: leads.csv` or `replay: {file, created_at, fields, date_format, scale, align}`; the
@@ -54,6 +57,13 @@ extension ScenarioBuilder {
             let exists = FileManager.default.fileExists(atPath: resolved)
             r.error(fileNode, path, exists ? "cannot read '\(file)' as UTF-8 text" : "no such file '\(file)' (looked for \(resolved))",
                     valid: "a CSV file with a header row, relative to the scenario file")
+            return nil
+        }
+        // Counted before parsing: a file far beyond the bound is refused without reading it into rows.
+        let rows = text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        guard rows <= Self.maximumReplayRows + 1 else {
+            r.error(fileNode, path, "'\(file)' has about \(rows) rows; a replay reads at most \(Self.maximumReplayRows) leads",
+                    valid: "split the period into several scenarios, or fit a generated source to the history (leadsim fit)")
             return nil
         }
         return table(text, file: file, shown: shownPath(file), path: path, fileNode: fileNode, createdAt: createdAt,

@@ -33,14 +33,17 @@ extension ScenarioBuilder {
         return result
     }
 
-    func checkTeams(_ teams: [DeclaredTeam], reps: [Rep], repNames: [String]) {
+    /// Team and manager checks. `written` is what the rep entries say as written, loaded or
+    /// not: a team whose only rep entry has an error (a bad `touch_delay`) is not also reported
+    /// as having no reps, nor a manager declared by such an entry as not being a rep.
+    func checkTeams(_ teams: [DeclaredTeam], reps: [Rep], repNames: [String], written: WrittenReps) {
         for (i, declared) in teams.enumerated() {
             let team = declared.team
-            if !reps.contains(where: { $0.team == team.name }), !r.hasErrors || reps.count > 0 {
+            if !reps.contains(where: { $0.team == team.name }), !written.teams.contains(team.name) {
                 r.error(declared.node, "teams[\(i)].name", "team '\(team.name)' has no reps",
                         valid: "at least one rep with 'team: \(team.name)', or remove the team")
             }
-            if let manager = team.manager, !repNames.contains(manager) {
+            if let manager = team.manager, !repNames.contains(manager), !(r.hasErrors && written.mayName(manager)) {
                 r.error(declared.managerNode, "teams[\(i)].manager", "manager '\(manager)' is not a rep", found: manager,
                         valid: "the name of a rep declared under 'reps'",
                         suggestion: Suggestions.closest(to: manager, in: repNames))

@@ -98,7 +98,8 @@ struct ScenarioBuilder {
         let reps = top["reps"].map { self.reps($0, defaults: top["defaults"], teams: teamNames, zone: zoneID,
                                                businessHours: businessHours ?? .defaultBusinessHours) } ?? []
         let repNames = reps.map(\.name)
-        checkTeams(teams, reps: reps, repNames: repNames)
+        checkTeams(teams, reps: reps, repNames: repNames,
+                   written: WrittenReps(top["reps"], defaults: top["defaults"], reader: r))
 
         let accounts = top["accounts"].flatMap { accountsSettings($0, teams: teamNames) }
         let sources = top["sources"].map { self.sources($0, zone: zoneID, hasAccounts: top.has("accounts")) } ?? []
@@ -118,10 +119,19 @@ struct ScenarioBuilder {
 
         guard let name, let zone, let start, let horizon, let warmup, let drain, let replications, let seed,
               let businessHours, let holidays, let metrics, !r.hasErrors else { return nil }
-        return Scenario(name: name, start: start, timeZone: zone, horizon: horizon, warmup: warmup, drain: drain,
-                        replications: replications, seed: seed, businessHours: businessHours, holidays: holidays,
-                        sources: sources, metrics: metrics, enrichment: enrichment, accounts: accounts,
-                        teams: teams.map(\.team), reps: reps)
+        let scenario = Scenario(name: name, start: start, timeZone: zone, horizon: horizon, warmup: warmup, drain: drain,
+                                replications: replications, seed: seed, businessHours: businessHours, holidays: holidays,
+                                sources: sources, metrics: metrics, enrichment: enrichment, accounts: accounts,
+                                teams: teams.map(\.team), reps: reps)
+        let leads = scenario.expectedLeadsPerReplication
+        guard leads <= Scenario.maximumLeadsPerReplication else {
+            r.error(top["horizon"], "horizon",
+                    "one replication would generate about \(Int(leads)) leads (volumes × warm-up and horizon); "
+                    + "at most \(Int(Scenario.maximumLeadsPerReplication)) leads per replication",
+                    valid: "a shorter horizon or lower volumes; study a long period as several scenarios")
+            return nil
+        }
+        return scenario
     }
 
     // MARK: Values

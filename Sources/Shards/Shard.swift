@@ -17,6 +17,20 @@ public struct Shard: Codable, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
+    /// Reads a shard from a records header, refusing what `init(index:count:)` would trap on
+    /// (a corrupted file with count 0 or an index outside the count).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let index = try container.decode(Int.self, forKey: .index), count = try container.decode(Int.self, forKey: .count)
+        do {
+            self = try Self.checked(index: index, count: count, what: "shard \(index)/\(count)")
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .count, in: container, debugDescription: error.description)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case index, count }
+
     /// Whether replication `r` is this shard's.
     public func owns(_ replication: Int) -> Bool { replication % count == index }
 

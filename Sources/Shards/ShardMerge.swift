@@ -149,6 +149,8 @@ public enum ShardMerge {
         if header.staff == nil && metrics.reps.count != study.reps.count {
             return "\(metrics.reps.count) reps, the study has \(study.reps.count)"
         }
+        // A staff study describes its lowest headcount: a record has at least those reps.
+        if metrics.reps.count < study.reps.count { return "\(metrics.reps.count) reps, the study has at least \(study.reps.count)" }
         return nil
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioFile
 import SimulationKernel
 
 /// A file a study was made from, embedded in its records so that `merge` needs nothing else.
@@ -35,6 +36,9 @@ public struct StaffQuestion: Codable, Hashable, Sendable {
     }
 
     public var range: ClosedRange<Int> { headcounts[0]...headcounts[1] }
+
+    /// The largest headcount `staff` searches (its `--reps` bound).
+    public static let maximumHeadcount = 10_000
 
     enum CodingKeys: String, CodingKey { case team, headcounts, targets, hire }
 }
@@ -84,6 +88,23 @@ public struct StudyHeader: Codable, Hashable, Sendable {
     /// Replay CSV texts keyed by the name written in the scenario.
     public var replayTexts: [String: String] {
         Dictionary(files.filter { $0.role == "replay" }.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// What makes this header impossible for leadsim to have written (nil: nothing), checked
+    /// before `merge` sizes anything by it: a replication count outside the loader's bounds,
+    /// a staff range that is not two ordered headcounts.
+    var corruption: String? {
+        guard replications >= 1, replications <= ScenarioLoader.maximumReplications else {
+            return "replications \(replications), leadsim runs 1…\(ScenarioLoader.maximumReplications)"
+        }
+        if ruleSets.isEmpty { return "no rule sets" }
+        if let staff {
+            guard staff.headcounts.count == 2, staff.headcounts[0] >= 0, staff.headcounts[0] <= staff.headcounts[1],
+                  staff.headcounts[1] <= StaffQuestion.maximumHeadcount else {
+                return "staff headcounts \(staff.headcounts), expected [low, high] with 0 ≤ low ≤ high ≤ \(StaffQuestion.maximumHeadcount)"
+            }
+        }
+        return nil
     }
 
     /// The headcounts every replication is run at (staff), or `[nil]`.
@@ -183,6 +204,9 @@ public struct StudyRecords: Sendable {
         }
         guard header.format == StudyHeader.currentFormat else {
             throw MergeError("\(file):1: records format '\(header.format)', this leadsim reads '\(StudyHeader.currentFormat)'")
+        }
+        if let problem = header.corruption {
+            throw MergeError("\(file):1: corrupted records header: \(problem)")
         }
         var records: [ReplicationRecord] = []
         records.reserveCapacity(lines.count - 1)

@@ -205,6 +205,10 @@ public struct StreamingQuantiles: Hashable, Sendable {
 }
 
 extension StreamingQuantiles: Codable {
+    /// The most values a decoded sketch may hold (2⁴⁰): sums over any study stay far from overflow.
+    public static let maximumCount = 1 << 40
+
+
     private enum CodingKeys: String, CodingKey {
         case count, zeroCount, sum, min, max, indices, counts
     }
@@ -242,11 +246,16 @@ extension StreamingQuantiles: Codable {
             throw DecodingError.dataCorruptedError(forKey: .counts, in: container,
                                                    debugDescription: "indices and counts differ in length")
         }
+        // A corrupted records file must not overflow the sums below (nor later merges).
+        guard (0...Self.maximumCount).contains(count), (0...count).contains(zeroCount) else {
+            throw DecodingError.dataCorruptedError(forKey: .count, in: container,
+                                                   debugDescription: "count \(count) and zero count \(zeroCount) out of range")
+        }
         var total = zeroCount
         if !indices.isEmpty {
             buckets = Array(repeating: 0, count: StreamingQuantiles.bucketCount)
             for (index, n) in zip(indices, counts) {
-                guard (StreamingQuantiles.minIndex...StreamingQuantiles.maxIndex).contains(index), n > 0 else {
+                guard (StreamingQuantiles.minIndex...StreamingQuantiles.maxIndex).contains(index), n > 0, n <= count else {
                     throw DecodingError.dataCorruptedError(forKey: .indices, in: container,
                                                            debugDescription: "bucket \(index) with count \(n) is out of range")
                 }

@@ -62,7 +62,9 @@ import Testing
               - {name: first, when: \(earlier), to: big}
               - {name: second, when: \(later), to: emea}
             """)
-        #expect(Self.messages(d, .error).isEmpty, "\(d)")
+        // The route itself is reachable; a value of its list may still be dead (ReviewerChecksTests).
+        #expect(Self.messages(d, .error).filter { !$0.contains("can never match") }.isEmpty, "\(d)")
+        #expect(Self.messages(d, .error).count == (later == "{region: [EMEA, NA]}" ? 1 : 0), "\(d)")
     }
 
     @Test func unionOfEarlierRoutesShadows() throws {
@@ -116,7 +118,7 @@ import Testing
         let warnings = Self.messages(d, .warning)
         #expect(warnings.contains("rep 'never' is never on shift: it is absent for the whole run"))
         #expect(warnings.contains { $0.hasPrefix("route 'atlantis' matched none of the") })
-        #expect(warnings.contains { $0.hasPrefix("queue 'emea' receives leads when none of its reps works: Mon 00:00–Mon 09:00") })
+        #expect(warnings.contains("weekdays 17:00–09:00 and weekends (UTC): no one in queue 'emea' is on shift while its sources send leads"))
         #expect(!warnings.contains { $0.hasPrefix("route 'emea' matched none") })
         #expect(Self.messages(d, .error).isEmpty)
     }

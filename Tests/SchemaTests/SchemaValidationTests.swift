@@ -133,6 +133,7 @@ let brokenCases: [BrokenCase] = [
     BrokenCase(kind: .scenario, old: "pattern: business-hours", new: "pattern: weekly", why: "unknown arrival pattern"),
     BrokenCase(kind: .rules, old: "{between: [1, 10]}", new: "{regex: x}", why: "unknown test operator"),
     BrokenCase(kind: .rules, old: "\">= 100\"", new: "\"=> 100\"", why: "mistyped comparison"),
+    BrokenCase(kind: .rules, old: "\">= 100\"", new: "\">== 100\"", why: "doubled comparison"),
     // Bad value syntax.
     BrokenCase(kind: .scenario, old: "horizon: 7d", new: "horizon: 7", why: "duration without a unit"),
     BrokenCase(kind: .scenario, old: "horizon: 7d", new: "horizon: 7 days", why: "duration with a word unit"),
