@@ -72,6 +72,7 @@ private struct RuleSetAccumulator {
     /// Hour by hour, the mean over replications so far (nil before the first record).
     var hourly: [HourPoint]?
     var ttft = StreamingQuantiles()
+    var ttftBusiness = StreamingQuantiles()
     var humanBoundTotal = 0
 
     struct RepSeries {
@@ -117,6 +118,7 @@ private struct RuleSetAccumulator {
         if hourly == nil { hourly = Array(repeating: HourPoint(), count: run.hourly.count) }
         for (h, point) in run.hourly.enumerated() where h < hourly!.count { hourly![h].add(HourPoint(point), scale: scale) }
         ttft.merge(run.ttft)
+        ttftBusiness.merge(run.ttftBusiness)
         humanBoundTotal += run.humanBound
     }
 
@@ -164,7 +166,7 @@ private struct RuleSetAccumulator {
             outcomes: LeadOutcome.allCases.enumerated().map { o, outcome in
                 MetricEstimate(name: outcome.rawValue, values: outcomes[o])
             },
-            hourly: hourly, hourOfWeek: folded, ttft: ttft, humanBoundTotal: humanBoundTotal)
+            hourly: hourly, hourOfWeek: folded, ttft: ttft, ttftBusiness: ttftBusiness, humanBoundTotal: humanBoundTotal)
     }
 
     /// One estimate per metric name (the first replication's names), over replications.
