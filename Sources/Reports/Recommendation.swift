@@ -10,6 +10,8 @@ public enum Recommendation {
     public static let fewLeads = 200.0
     /// Under this many replications a CI rests on too few paired differences to trust its width.
     public static let fewReplications = 5
+    /// Significant changes of metrics outside the headline named per candidate (the rest are counted).
+    static let otherChanges = 2
 
     /// The paragraph, or nil for a lone rule set (nothing to recommend between).
     public static func paragraph(for s: Summary) -> String? {
@@ -19,12 +21,18 @@ public enum Recommendation {
         let leadLabel = MetricCatalog.info(lead).label
         var sentences = s.comparisons.map { candidateSentence($0, headline: headline) }
         if let winner = winner(s.comparisons, headline: headline) {
-            let losses = assessed(winner, headline: headline).filter { $0.better == false }
+            let judged = assessed(winner, headline: headline)
+            let losses = judged.filter { $0.better == false }.map { MetricCatalog.info($0.d.name).label }
+            let leads = judged.contains { $0.d.name == lead && $0.better }
+            let gain = leads ? leadLabel : list(judged.filter { $0.better && headline.contains($0.d.name) }
+                .map { MetricCatalog.info($0.d.name).label })
+            if !leads { sentences.append("No candidate significantly improves \(leadLabel).") }
             sentences.append("On these numbers adopt \(winner.candidate)"
-                + (losses.isEmpty ? ": it wins on \(leadLabel) at no significant cost."
-                   : ", if \(list(losses.map { MetricCatalog.info($0.d.name).label })) is a price worth its \(leadLabel) gain."))
+                + (losses.isEmpty ? ": it wins on \(gain) at no significant cost."
+                   : ", if \(list(losses)) is a price worth its gain on \(gain)."))
         } else {
-            sentences.append("No candidate significantly improves \(leadLabel) on the baseline, \(s.comparisons[0].baseline).")
+            sentences.append("No candidate significantly improves a headline metric on the baseline,"
+                             + " \(s.comparisons[0].baseline), without a headline loss: keep it.")
         }
         if let caveat = caveat(s) { sentences.append(caveat) }
         return sentences.joined(separator: " ")
@@ -34,15 +42,15 @@ public enum Recommendation {
     /// it costs load Gini (+0.034); SLA met is not significant."
     static func candidateSentence(_ c: Comparison, headline: [String]) -> String {
         let judged = assessed(c, headline: headline)
-        let gains = judged.filter { $0.better == true }
-        let losses = judged.filter { $0.better == false }
+        let gains = shortened(judged.filter { $0.better == true }, headline: headline)
+        let losses = shortened(judged.filter { $0.better == false }, headline: headline)
         let flat = headline.compactMap { name -> String? in
             guard let d = c.metrics[metric: name], d.diff != nil, !d.significant else { return nil }
             return MetricCatalog.info(name).label
         }
         var text = c.candidate
-        text += gains.isEmpty ? " wins on nothing significant" : " wins on " + list(gains.map(change))
-        text += losses.isEmpty ? " and costs nothing significant" : "; it costs " + list(losses.map(change))
+        text += gains.isEmpty ? " wins on nothing significant" : " wins on " + list(gains)
+        text += losses.isEmpty ? " and costs nothing significant" : "; it costs " + list(losses)
         if !flat.isEmpty { text += "; " + list(flat) + (flat.count == 1 ? " is" : " are") + " not significant" }
         return text + "."
     }
@@ -62,18 +70,36 @@ public enum Recommendation {
         }
     }
 
-    /// The candidate whose first headline metric improves significantly with the fewest significant
-    /// losses among the headline metrics, then the largest relative gain; nil when none improves it.
+    /// The changes as text: every headline one, then at most `otherChanges` others and a count of the rest.
+    static func shortened(_ items: [(d: MetricDifference, better: Bool)], headline: [String]) -> [String] {
+        let main = items.filter { headline.contains($0.d.name) }.map(change)
+        let others = items.filter { !headline.contains($0.d.name) }
+        var text = main + others.prefix(otherChanges).map(change)
+        if others.count > otherChanges { text.append("\(others.count - otherChanges) more in the comparison table") }
+        return text
+    }
+
+    /// The candidate to adopt: one whose first headline metric improves significantly, with the
+    /// fewest significant headline losses, then the largest relative gain; failing that, one with
+    /// the most significant headline gains and no headline loss; nil when none qualifies.
     static func winner(_ comparisons: [Comparison], headline: [String]) -> Comparison? {
         let lead = headline[0]
-        let scored = comparisons.compactMap { c -> (c: Comparison, losses: Int, gain: Double)? in
-            let judged = assessed(c, headline: headline)
-            guard judged.contains(where: { $0.d.name == lead && $0.better }),
-                  let d = c.metrics[metric: lead], let diff = d.diff, let base = d.baseline else { return nil }
-            let losses = judged.filter { !$0.better && headline.contains($0.d.name) }.count
-            return (c, losses, base != 0 ? abs(diff / base) : abs(diff))
+        let scored = comparisons.compactMap { c -> (c: Comparison, leads: Bool, losses: Int, gains: Int, gain: Double)? in
+            let judged = assessed(c, headline: headline).filter { headline.contains($0.d.name) }
+            let leads = judged.contains { $0.d.name == lead && $0.better }
+            let losses = judged.filter { !$0.better }.count
+            let gains = judged.filter(\.better).count
+            guard leads || (gains > 0 && losses == 0) else { return nil }
+            let d = c.metrics[metric: lead]
+            let gain = leads ? abs((d?.diff ?? 0) / ((d?.baseline ?? 0) != 0 ? d!.baseline! : 1)) : 0
+            return (c, leads, losses, gains, gain)
         }
-        return scored.min { a, b in a.losses != b.losses ? a.losses < b.losses : a.gain > b.gain }?.c
+        return scored.min { a, b in
+            if a.leads != b.leads { return a.leads }
+            if a.losses != b.losses { return a.losses < b.losses }
+            if a.gains != b.gains { return a.gains > b.gains }
+            return a.gain > b.gain
+        }?.c
     }
 
     /// "p90 first touch (business time) 30m → 15m (−15m)".

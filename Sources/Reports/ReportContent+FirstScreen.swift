@@ -11,37 +11,33 @@ extension ReportContent {
         return has ? lead : "ttft_p90_s"
     }
 
-    /// Sources × rule sets: the speed metric and SLA met; a candidate's cell adds its paired
-    /// difference from the baseline, or "n.s." when the 95% CI of that difference includes 0.
+    /// One row per source and rule set: the speed metric, SLA met and unowned leads; a candidate's
+    /// cell adds its paired difference from the baseline, or "n.s." when the 95% CI of that
+    /// difference includes 0. (Rows, not columns, per rule set: the table stays narrow enough to print.)
     static func sourceBreakdown(_ s: Summary) -> ReportTable {
         let speed = sourceSpeedMetric(s)
-        let metrics = [speed, "sla_met_rate", "unowned_rate"]
-        let base = s.ruleSets.first
-        let rows: [[String]] = (base?.sources ?? []).map { source in
-            var row = [source.name, MetricCatalog.info("leads").format(source.metric("leads")?.mean)]
-            for name in metrics {
-                let info = MetricCatalog.info(name)
-                for (r, rs) in s.ruleSets.enumerated() {
-                    let mine = rs.sources.first { $0.name == source.name }?.metric(name)
-                    var text = info.format(mine?.mean)
-                    if r > 0, let b = source.metric(name), let c = mine {
+        let metrics = ["leads", speed, "sla_met_rate", "unowned_rate"]
+        var rows: [[String]] = []
+        for source in s.ruleSets.first?.sources ?? [] {
+            for (r, rs) in s.ruleSets.enumerated() {
+                guard let mine = rs.sources.first(where: { $0.name == source.name }) else { continue }
+                rows.append([source.name, rs.name] + metrics.map { name in
+                    let info = MetricCatalog.info(name)
+                    var text = info.format(mine.metric(name)?.mean)
+                    if r > 0, name != "leads", let b = source.metric(name), let c = mine.metric(name) {
                         let d = MetricDifference(baseline: b, candidate: c)
                         if d.diff != nil { text += d.significant ? " (\(info.formatDifference(d.diff)))" : " (n.s.)" }
                     }
-                    row.append(text)
-                }
+                    return text
+                })
             }
-            return row
-        }
-        let multi = s.ruleSets.count > 1
-        let header = ["source", "leads"] + metrics.flatMap { name in
-            s.ruleSets.map { multi ? "\(MetricCatalog.info(name).label), \($0.name)" : MetricCatalog.info(name).label }
         }
         return ReportTable(
             title: "Speed to lead by source",
-            note: "Counted leads per replication (baseline) and means over replications; a candidate's change from the"
+            note: "Counted leads per replication and means over replications; a candidate's change from the"
                 + " baseline is paired by replication, \"n.s.\" when its 95% CI includes 0.",
-            header: header, rows: rows)
+            header: ["source", "rule set"] + metrics.map { MetricCatalog.info($0).label }, rows: rows,
+            numeric: [false, false, true, true, true, true])
     }
 
     /// Every rule set's queues: leads, SLA met, unowned and the load Gini among the queue's
@@ -69,14 +65,14 @@ extension ReportContent {
     /// What the two most misread headline numbers count.
     static func definitions(_ s: Summary) -> String {
         let clock = s.businessClock
-            ? "on the SLA's clock, business hours of the queue's team (nights, weekends and holidays do not count)"
+            ? "on the SLA's clock: business hours of the queue's team, so nights, weekends and holidays do not count"
             : "on the wall clock"
         let targets = s.ruleSets.map { rs in
             "\(rs.name): " + (rs.sla.map { Format.duration($0.firstTouch) + ($0.clock == .business ? " business" : "") } ?? "none")
                 + (rs.queueSLAText.map { ", " + $0 } ?? "")
         }
-        return "**SLA met**: share of human-bound leads first-touched within their SLA, counted \(clock)"
-            + " (\(targets.joined(separator: "; "))); with no SLA, within \(Format.duration(s.unownedAfter))."
+        return "**SLA met**: share of human-bound leads first-touched within their SLA, counted \(clock)."
+            + " Targets: \(targets.joined(separator: "; ")); with no SLA, within \(Format.duration(s.unownedAfter))."
             + " **Unowned leads**: share with no owner \(Format.duration(s.unownedAfter)) of wall-clock time after arrival"
             + " (`metrics: unowned_after`), so a lead arriving at night waits unowned until the morning even when the"
             + " business-time SLA is met."

@@ -33,7 +33,7 @@ import Testing
         #expect(text.contains("pooled wins on p90 first touch (2h → 1h 30m, −30m)"))
         #expect(text.contains("it costs load Gini (0.100 → 0.200, +0.100)"))
         #expect(text.contains("SLA met is not significant"))
-        #expect(text.contains("On these numbers adopt pooled, if load Gini is a price worth its p90 first touch gain."))
+        #expect(text.contains("On these numbers adopt pooled, if load Gini is a price worth its gain on p90 first touch."))
         #expect(!text.contains("Caveat"))
     }
 
@@ -53,8 +53,20 @@ import Testing
         ])
         let text = try #require(Recommendation.paragraph(for: Self.summary([noise], replications: 3)))
         #expect(text.contains("noise wins on nothing significant and costs nothing significant; p90 first touch is not significant."))
-        #expect(text.contains("No candidate significantly improves p90 first touch on the baseline, baseline."))
+        #expect(text.contains("No candidate significantly improves a headline metric on the baseline, baseline, without a headline loss: keep it."))
         #expect(text.contains("Caveat: with only 3 replications"))
+    }
+
+    /// Not faster, but better on SLA met and no worse elsewhere: adopted for that, saying the lead metric did not move.
+    @Test func adoptsOnOtherHeadlineGainsWhenTheLeadMetricIsFlat() throws {
+        let sla: (String, [(String, [Double], [Double])]) = ("catch-up", [
+            ("ttft_p90_s", [3_600, 3_700, 3_500, 3_600], [3_650, 3_600, 3_560, 3_620]),
+            ("sla_met_rate", [0.80, 0.81, 0.79, 0.80], [0.85, 0.86, 0.84, 0.85]),
+            ("load_gini", [0.10, 0.11, 0.09, 0.10], [0.10, 0.11, 0.09, 0.10]),
+        ])
+        let text = try #require(Recommendation.paragraph(for: Self.summary([sla])))
+        #expect(text.contains("No candidate significantly improves p90 first touch. On these numbers adopt catch-up:"
+                              + " it wins on SLA met at no significant cost."))
     }
 
     @Test func smallSampleCaveat() throws {
