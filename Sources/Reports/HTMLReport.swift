@@ -88,7 +88,7 @@ public enum HTMLReport {
 
     /// Tables longer than this show their first `HTMLPage.previewRows` rows and the rest behind
     /// "show all" (a `<details>` that prints expanded).
-    static let longTable = 14
+    static let longTable = 24
 
     /// A table with its heading and note; a long one collapses its tail behind "show all N rows".
     static func table(_ t: ReportTable, heading: Bool = true) -> String {
