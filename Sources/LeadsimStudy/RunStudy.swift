@@ -78,7 +78,9 @@ public struct RunStudy: Sendable {
         let headline = try Self.checkedHeadline(options.headline) ?? scenario.report.headline
         let plan = try attempt { try SimulationPlan(scenario: scenario, ruleSets: inputs.ruleSets) }
         let shard = options.shard
-        let study = StudyDescription(plan: plan)
+        var study = StudyDescription(plan: plan)
+        study.headline = headline
+        study.assumptions = StudyAssumptions.lines(scenario)
         let header = try StudyFiles.header(command: command, inputs: inputs, study: study, shard: shard ?? .whole)
 
         var experimentOptions = ExperimentOptions(trace: options.trace)
@@ -100,9 +102,7 @@ public struct RunStudy: Sendable {
                                   + "\(scenario.replications) replications) to \(directory)")
         }
         phase?("summarising")
-        var result = summary.summary()
-        if let headline { result.headline = headline }
-        result.assumptions = StudyAssumptions.lines(scenario)
+        let result = summary.summary()
         phase?("writing reports")
         return try StudyFiles.writeReports(result, formats: options.formats.reports, records: records,
                                            directory: directory, trace: options.trace ? (trace, plan.schema.fieldNames) : nil)

@@ -41,14 +41,16 @@ public struct SummaryBuilder {
             ruleSets[r].summary(info: study.ruleSets[r], study: study, hourOfWeekSlots: slots, occurrences: occurrences)
         }
         let counted = ruleSets.first?.counted ?? []
-        return Summary(
+        var summary = Summary(
             scenario: study.scenario, leadsimVersion: leadsimVersion, replications: counted.count, seed: study.seed,
             start: study.start, countedStart: countedStart, horizon: study.horizon, warmup: study.warmup,
             timeZone: study.timeZone,
             leadsPerReplication: counted.isEmpty ? 0 : counted.reduce(0, +) / Double(counted.count),
             unownedAfter: study.unownedAfter, conversion: study.conversion, ruleSets: summaries,
             comparisons: summaries.dropFirst().map { Comparison(baseline: summaries[0], candidate: $0) },
-            hourOfWeekOccurrences: occurrences)
+            hourOfWeekOccurrences: occurrences, headline: study.headline)
+        summary.assumptions = study.assumptions ?? []
+        return summary
     }
 }
 
