@@ -3,6 +3,7 @@ import Reports
 import Shards
 import SimulationKernel
 import SimulationModel
+import TextFormats
 
 /// How a `RunStudy` runs and what it writes.
 public struct RunOptions: Sendable {
@@ -20,14 +21,20 @@ public struct RunOptions: Sendable {
     /// exported at the end of the horizon.
     public var historyOut: String?
 
+    /// The metrics the verdict leads with (`--headline`); nil: the scenario's `report: headline`,
+    /// else `Summary.defaultHeadline` (p90 first touch on the SLA's clock, SLA met, unowned, load Gini).
+    public var headline: [String]?
+
     public init(out: String? = nil, jobs: Int? = nil, trace: Bool = false,
-                formats: ReportFormats = ReportFormats(reports: .all), shard: Shard? = nil, historyOut: String? = nil) {
+                formats: ReportFormats = ReportFormats(reports: .all), shard: Shard? = nil, historyOut: String? = nil,
+                headline: [String]? = nil) {
         self.out = out
         self.jobs = jobs
         self.trace = trace
         self.formats = formats
         self.shard = shard
         self.historyOut = historyOut
+        self.headline = headline
     }
 }
 
@@ -69,12 +76,17 @@ public struct RunStudy: Sendable {
 
     /// Simulates and writes the outputs.
     /// - Parameter progress: called with (runs done, runs in all) as replications finish, from any thread.
+    /// - Parameter phase: called with the name of each phase after the runs (`summarising`, `writing reports`).
     /// - Throws: `StudyError` (invalid input) when the plan cannot be built or a file cannot be written.
-    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(StudyError) -> RunOutcome {
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    phase: (@Sendable (String) -> Void)? = nil) throws(StudyError) -> RunOutcome {
         let scenario = inputs.scenario
+        let headline = try Self.checkedHeadline(options.headline) ?? scenario.report.headline
         let plan = try attempt { try SimulationPlan(scenario: scenario, ruleSets: inputs.ruleSets) }
         let shard = options.shard
-        let study = StudyDescription(plan: plan)
+        var study = StudyDescription(plan: plan)
+        study.headline = headline
+        study.assumptions = StudyAssumptions.lines(scenario)
         let header = try StudyFiles.header(command: command, inputs: inputs, study: study, shard: shard ?? .whole)
 
         var experimentOptions = ExperimentOptions(trace: options.trace || options.historyOut != nil)
@@ -101,7 +113,23 @@ public struct RunStudy: Sendable {
                               wrote: "Wrote \(name) (shard \(shard): \(shard.replications(of: scenario.replications).count) of "
                                   + "\(scenario.replications) replications) to \(directory)")
         }
-        return try StudyFiles.writeReports(summary.summary(), formats: options.formats.reports, records: records,
+        phase?("summarising")
+        let result = summary.summary()
+        phase?("writing reports")
+        return try StudyFiles.writeReports(result, formats: options.formats.reports, records: records,
                                            directory: directory, trace: options.trace ? (trace, plan.schema.fieldNames) : nil)
+    }
+
+    /// The chosen headline metrics, each a metric of the summary (SPEC §4), or invalid input
+    /// naming the unknown one with the closest known name.
+    static func checkedHeadline(_ names: [String]?) throws(StudyError) -> [String]? {
+        guard let names else { return nil }
+        guard !names.isEmpty else { throw .invalidInput("error: --headline needs at least one metric name") }
+        for name in names where !MetricCatalog.names.contains(name) {
+            let hint = Suggestions.closest(to: name, in: MetricCatalog.names).map { "; did you mean '\($0)'?" } ?? ""
+            throw .invalidInput("error: --headline: unknown metric '\(name)'\(hint) (known: "
+                                + MetricCatalog.names.joined(separator: ", ") + ")")
+        }
+        return names
     }
 }

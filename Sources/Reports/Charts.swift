@@ -20,12 +20,15 @@ enum Charts {
         let height = 340.0, bottom = 56.0
         let plotW = width - left - right, plotH = height - top - bottom
         var out = SVG.open(width: width, height: height, title: title)
-        let sketches = s.ruleSets.filter { $0.ttft.count > 0 }
+        // The curve on the clock the SLA counts, so the SLA line sits where "SLA met" is measured.
+        let business = s.businessClock && s.ruleSets.contains { $0.ttftBusiness.count > 0 }
+        func curve(_ rs: RuleSetSummary) -> StreamingQuantiles { business ? rs.ttftBusiness : rs.ttft }
+        let sketches = s.ruleSets.map(curve).filter { $0.count > 0 }
         guard !sketches.isEmpty else {
             return out + SVG.text(width / 2, height / 2, "No lead was touched in any replication.") + "</svg>"
         }
-        let lo = max(1, sketches.map { $0.ttft.quantile(0.01) }.min() ?? 1)
-        let hi = max(lo * 10, sketches.map { $0.ttft.quantile(0.999) }.max() ?? 3600)
+        let lo = max(1, sketches.map { $0.quantile(0.01) }.min() ?? 1)
+        let hi = max(lo * 10, sketches.map { $0.quantile(0.999) }.max() ?? 3600)
         let slas = Set(s.ruleSets.compactMap(\.slaTarget))
         let marks = slas.isEmpty ? [s.unownedAfter] : slas.sorted()
         let low = min(durationTicks.last { $0 <= lo } ?? 1, marks.min() ?? lo)
@@ -49,15 +52,17 @@ enum Charts {
             out += SVG.text(x(t) + 4, top + 12, (slas.isEmpty ? "unowned after " : "SLA ") + Format.duration(t),
                             anchor: "start", extra: " fill=\"#B00020\"")
         }
-        for (i, rs) in s.ruleSets.enumerated() where rs.ttft.count > 0 {
-            let scale = rs.humanBoundTotal > 0 ? Double(rs.ttft.count) / Double(rs.humanBoundTotal) : 1
+        for (i, rs) in s.ruleSets.enumerated() where curve(rs).count > 0 {
+            let sketch = curve(rs)
+            let scale = rs.humanBoundTotal > 0 ? Double(sketch.count) / Double(rs.humanBoundTotal) : 1
             let points = (0...120).map { k -> String in
                 let t = exp(lx + (hx - lx) * Double(k) / 120)
-                return SVG.n(x(t)) + "," + SVG.n(y(rs.ttft.fractionAtMost(t) * scale))
+                return SVG.n(x(t)) + "," + SVG.n(y(sketch.fractionAtMost(t) * scale))
             }
             out += "<polyline fill=\"none\" stroke=\"\(SVG.color(i))\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>"
         }
-        out += SVG.text(left + plotW / 2, height - 12, "time from arrival to first touch (log scale, wall clock)")
+        out += SVG.text(left + plotW / 2, height - 12, "time from arrival to first touch (log scale, "
+                           + (business ? "business time, the SLA's clock)" : "wall clock)"))
         out += SVG.text(16, top + plotH / 2, "leads touched (%)", extra: " transform=\"rotate(-90 16 \(SVG.n(top + plotH / 2)))\"")
         out += SVG.legend(s.ruleSets.map(\.name), x: left, y: 22,
                           dashed: [(slas.isEmpty ? "unowned threshold" : "SLA", "#B00020")])

@@ -133,7 +133,7 @@ public struct FitReport: Sendable {
     // MARK: HTML
 
     public func html() -> String {
-        var body = "<h1>\(SVG.escape(title))</h1>\n<p class=\"repro\">\(HTMLReport.inline(meta))</p>\n"
+        var body = ""
         body += "<section class=\"verdict\">\n<h2>What the history could not tell</h2>\n<ul>\n"
             + fit.assumptions.map { "<li>\(HTMLReport.inline($0))</li>\n" }.joined() + "</ul>\n</section>\n"
         body += HTMLReport.table(sourcesTable)
@@ -158,9 +158,7 @@ public struct FitReport: Sendable {
         }
         for team in fit.teams { if let t = rankingTable(team, handleTime: true) { body += HTMLReport.table(t) } }
         if !fit.leftOut.isEmpty { body += HTMLReport.table(leftOutTable) }
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(SVG.escape(title))</title>\n"
-            + "<style>\(HTMLReport.css)</style>\n</head>\n<body>\n<main>\n\(body)</main>\n</body>\n</html>\n"
+        return HTMLPage.render(title: title, meta: meta, body: body)
     }
 
     // MARK: JSON

@@ -4,7 +4,7 @@ public enum HTMLReport {
     public static func render(_ summary: Summary) -> String {
         let s = summary
         let c = ReportContent(summary: s)
-        var out = pageStart(title: c.title, reproducibility: c.reproducibility) + """
+        var out = """
         <section class="verdict">
         <h2>Verdict</h2>
         <ul>
@@ -20,21 +20,30 @@ public enum HTMLReport {
             }
         }
         out += "</ul>\n"
-        if let assumption = c.assumption { out += "<p class=\"note\">\(inline(assumption))</p>\n" }
+        if let recommendation = c.recommendation {
+            out += "<p class=\"recommendation\"><strong>Recommendation.</strong> \(inline(recommendation))</p>\n"
+        }
         out += "<p class=\"note\">Differences are paired by replication; “not significant” means the 95% CI of the difference includes 0.</p>\n"
+        out += "<p class=\"note\">\(inline(c.definitions))</p>\n"
         out += "</section>\n"
+        out += table(c.sourceBreakdown)
+        out += table(c.queueBreakdown)
+        out += "<section class=\"assumptions\">\n<h2>Assumptions</h2>\n<ul>\n"
+            + (c.assumptions + (c.assumption.map { [$0] } ?? [])).map { "<li>\(inline($0))</li>\n" }.joined()
+            + "</ul>\n</section>\n"
         out += table(c.keyMetrics)
         for comparison in c.comparisons { out += table(comparison) }
 
         out += figure(id: "ttft", title: "Time to first touch", svg: Charts.ttftCDF(s), caption: "Share of human-bound leads first-touched within each time"
+            + (s.businessClock ? ", counted in business time, the clock the SLA counts" : "")
             + " (all replications merged; leads never touched keep a curve below 100%).",
                       table: ttftTable(s))
         out += figure(id: "reps", title: "Leads per rep", svg: Charts.repLoad(s), caption: "Mean leads assigned per rep and replication.",
-                      table: c.reps, scroll: true)
+                      table: c.reps)
         out += figure(id: "queue", title: "Queue length by hour of the week", svg: Charts.hourOfWeek(s, title: "Leads waiting in queues by hour of the week",
                                                           axis: "leads waiting", value: \.queueLength),
                       caption: "Time-average number of leads waiting in queues, by local hour of the week.",
-                      table: hourTable(s), scroll: true)
+                      table: hourTable(s))
         out += figure(id: "unowned", title: "Unowned leads by hour of the week", svg: Charts.hourOfWeek(s, title: "Unowned leads by hour of the week",
                                                             axis: "leads without an owner", value: \.unowned),
                       caption: "Time-average number of live leads without an owner (queued, enriching or held by a stale owner).",
@@ -54,11 +63,11 @@ public enum HTMLReport {
         }
         out += "</ul>\n</section>\n"
         out += table(c.allMetrics)
-        out += "</main>\n</body>\n</html>\n"
-        return out
+        return HTMLPage.render(title: c.title, meta: c.reproducibility, body: out)
     }
 
-    /// The page up to and including its heading and reproducibility line (inline CSS).
+    /// The page up to and including its heading and reproducibility line, on the shared frame's
+    /// CSS: for pages not yet built with `HTMLPage.render` (backtest), which close it themselves.
     static func pageStart(title: String, reproducibility: String) -> String {
         """
         <!DOCTYPE html>
@@ -77,39 +86,8 @@ public enum HTMLReport {
         """
     }
 
-    static let css = """
-
-    :root { color-scheme: light; }
-    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-      color: #1b1b1b; background: #fff; margin: 0; line-height: 1.45; }
-    main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 48px; }
-    h1 { font-size: 1.6em; margin: 0 0 4px; }
-    h2 { font-size: 1.2em; margin: 28px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
-    .repro { color: #555; font-size: 0.9em; margin-top: 0; }
-    .verdict ul { font-size: 1.05em; padding-left: 1.2em; }
-    .verdict li { margin: 6px 0; }
-    .note { color: #555; font-size: 0.88em; }
-    code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
-    table { border-collapse: collapse; font-size: 0.85em; margin: 6px 0 12px; }
-    th, td { border: 1px solid #ddd; padding: 3px 8px; vertical-align: top; }
-    th { background: #f4f4f4; text-align: left; }
-    td.better { color: #1a7f37; font-weight: 600; }
-    td.worse { color: #b00020; font-weight: 600; }
-    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    figure { margin: 20px 0 28px; }
-    figcaption { color: #555; font-size: 0.88em; margin: 4px 0 8px; }
-    svg { display: block; max-width: 100%; height: auto; background: #fff; }
-    .scroll { max-height: 320px; overflow: auto; border: 1px solid #eee; }
-    .scroll table { margin: 0; }
-    @media print {
-      main { max-width: none; padding: 0; }
-      body { font-size: 10pt; }
-      .scroll { max-height: none; overflow: visible; border: 0; }
-      figure, table { break-inside: avoid; }
-      h2 { break-after: avoid; }
-    }
-
-    """
+    /// The shared frame's CSS (`HTMLPage.css`).
+    static var css: String { HTMLPage.css }
 
     /// Escapes `text` and turns `code` spans into `<code>`.
     static func inline(_ text: String) -> String {
@@ -117,16 +95,44 @@ public enum HTMLReport {
         var out = ""
         for (i, part) in parts.enumerated() {
             let escaped = SVG.escape(String(part))
-            out += i % 2 == 1 && i < parts.count - 1 ? "<code>\(escaped)</code>" : (i % 2 == 1 ? "`" + escaped : escaped)
+            out += i % 2 == 1 && i < parts.count - 1 ? "<code>\(escaped)</code>" : (i % 2 == 1 ? "`" + escaped : strong(escaped))
         }
         return out
     }
 
-    static func table(_ t: ReportTable, heading: Bool = true, scroll: Bool = false) -> String {
+    /// `**bold**` pairs of already escaped text as `<strong>`.
+    static func strong(_ escaped: String) -> String {
+        let parts = escaped.components(separatedBy: "**")
+        guard parts.count >= 3 else { return escaped }
+        return parts.enumerated().map { i, part in
+            i % 2 == 1 && i < parts.count - 1 ? "<strong>\(part)</strong>" : (i % 2 == 1 ? "**" + part : part)
+        }.joined()
+    }
+
+    /// Tables longer than this show their first `HTMLPage.previewRows` rows and the rest behind
+    /// "show all" (a `<details>` that prints expanded).
+    static let longTable = 24
+
+    /// A table with its heading and note; a long one collapses its tail behind "show all N rows".
+    static func table(_ t: ReportTable, heading: Bool = true) -> String {
         var out = heading ? "<section>\n<h2>\(SVG.escape(t.title))</h2>\n" : ""
         if heading, let note = t.note { out += "<p class=\"note\">\(inline(note))</p>\n" }
-        if scroll { out += "<div class=\"scroll\">" }
-        out += "<table>\n<thead><tr>" + t.header.map { "<th>\(SVG.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        if t.rows.count > longTable {
+            var head = t, tail = t
+            head.rows = Array(t.rows.prefix(HTMLPage.previewRows))
+            tail.rows = Array(t.rows.dropFirst(HTMLPage.previewRows))
+            out += rows(head) + "<details class=\"more\"><summary>show all \(t.rows.count) rows</summary>\n" + rows(tail)
+                + "</details>\n"
+        } else {
+            out += rows(t)
+        }
+        if heading { out += "</section>\n" }
+        return out
+    }
+
+    /// The `<table>` element of `t`'s rows.
+    static func rows(_ t: ReportTable) -> String {
+        var out = "<table>\n<thead><tr>" + t.header.map { "<th>\(SVG.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in t.rows {
             out += "<tr>" + row.enumerated().map { i, cell in
                 let numeric = i < t.numeric.count && t.numeric[i]
@@ -135,17 +141,12 @@ public enum HTMLReport {
             }.joined() + "</tr>\n"
         }
         if t.rows.isEmpty { out += "<tr><td colspan=\"\(max(1, t.header.count))\">(none)</td></tr>\n" }
-        out += "</tbody>\n</table>"
-        if scroll { out += "</div>" }
-        out += "\n"
-        if heading { out += "</section>\n" }
-        return out
+        return out + "</tbody>\n</table>\n"
     }
 
-    static func figure(id: String, title: String, svg: String, caption: String, table data: ReportTable?,
-                       scroll: Bool = false) -> String {
+    static func figure(id: String, title: String, svg: String, caption: String, table data: ReportTable?) -> String {
         var out = "<figure id=\"\(id)\">\n<h2>\(SVG.escape(title))</h2>\n\(svg)\n<figcaption>\(inline(caption))</figcaption>\n"
-        if let data { out += table(data, heading: false, scroll: scroll) }
+        if let data { out += table(data, heading: false) }
         return out + "</figure>\n"
     }
 

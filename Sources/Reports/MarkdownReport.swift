@@ -1,5 +1,7 @@
-/// `report.md`: the verdict first, then the tables, then what breaks.
+/// `report.md`: the verdict and recommendation first, the breakdowns by source and queue and
+/// the assumptions on the first screen, then the tables, then what breaks.
 public enum MarkdownReport {
+    /// The whole report as Markdown.
     public static func render(_ summary: Summary) -> String {
         let c = ReportContent(summary: summary)
         var out = "# \(c.title)\n\n\(c.reproducibility)\n\n## Verdict\n\n"
@@ -7,8 +9,13 @@ public enum MarkdownReport {
             let name = summary.comparisons.map(\.candidate).first { line.hasPrefix($0 + " ") }
             out += "- " + (name.map { "**\($0)**" + line.dropFirst($0.count) } ?? line) + "\n"
         }
-        if let assumption = c.assumption { out += "\n\(assumption)\n" }
+        if let recommendation = c.recommendation { out += "\n**Recommendation.** \(recommendation)\n" }
         out += "\nDifferences are paired by replication; \"not significant\" means the 95% CI of the difference includes 0.\n"
+        out += "\n\(c.definitions)\n"
+        out += "\n" + table(c.sourceBreakdown, level: 2)
+        out += "\n" + table(c.queueBreakdown, level: 2)
+        out += "\n## Assumptions\n\n" + c.assumptions.map { "- \($0)\n" }.joined()
+        if let assumption = c.assumption { out += "- \(assumption)\n" }
         out += "\n" + table(c.keyMetrics, level: 2)
         for comparison in c.comparisons { out += "\n" + table(comparison, level: 2) }
         out += "\n" + table(c.teams, level: 2)

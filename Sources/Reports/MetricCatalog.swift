@@ -84,6 +84,9 @@ public enum MetricCatalog {
         MetricInfo(name: "expected_meetings_rate", label: "expected meetings per lead", kind: .rate, better: .higher),
     ]
 
+    /// Every metric name with a label, in catalog order (the names `--headline` accepts).
+    public static var names: [String] { entries.map(\.name) }
+
     /// The entry for `name` (unknown names read as a plain count).
     public static func info(_ name: String) -> MetricInfo {
         entries.first { $0.name == name } ?? MetricInfo(name: name, label: name.replacingOccurrences(of: "_", with: " "),

@@ -25,6 +25,15 @@ public struct ReportContent: Sendable {
     /// Scenario, seed, replications, version, horizon: enough to reproduce the run.
     public var reproducibility: String
     public var verdicts: [String]
+    /// One paragraph: which candidate wins on what, what it costs, what is not significant.
+    public var recommendation: String?
+    /// What "SLA met" and "unowned leads" count, shown beside the first numbers.
+    public var definitions: String
+    /// The first screen's breakdowns: speed to lead by source, and each queue with its fairness.
+    public var sourceBreakdown: ReportTable
+    public var queueBreakdown: ReportTable
+    /// Inputs left at their defaults, sample sizes, seed and replications.
+    public var assumptions: [String]
     /// The expected-meetings assumption, when the scenario models conversion.
     public var assumption: String?
     public var keyMetrics: ReportTable
@@ -55,6 +64,11 @@ public struct ReportContent: Sendable {
             + Format.localDateTime(s.countedStart, timeZone: s.timeZone) + " \(s.timeZone)"
             + " · \(Format.number(s.leadsPerReplication)) counted leads per replication · leadsim \(s.leadsimVersion)"
         verdicts = Verdict.lines(for: s)
+        recommendation = Recommendation.paragraph(for: s)
+        definitions = Self.definitions(s)
+        sourceBreakdown = Self.sourceBreakdown(s)
+        queueBreakdown = Self.queueBreakdown(s)
+        assumptions = Self.assumptionLines(s)
         if let c = s.conversion {
             assumption = "Expected meetings assume a touched lead converts with probability \(Format.percent(c.base))"
                 + " × ½^(first touch ÷ \(Format.duration(c.halfLife))): \(Format.percent(c.base)) when touched at once,"
@@ -68,7 +82,8 @@ public struct ReportContent: Sendable {
             return "\(info.format(mean)) (\(info.format(ci.lower)) – \(info.format(ci.upper)))"
         }
 
-        let present = MetricCatalog.keyMetrics.filter { name in s.ruleSets.contains { $0.metric(name) != nil } }
+        let keyNames = s.headline + MetricCatalog.keyMetrics.filter { !s.headline.contains($0) }
+        let present = keyNames.filter { name in s.ruleSets.contains { $0.metric(name) != nil } }
         keyMetrics = ReportTable(
             title: "Key metrics", note: "Mean over replications (95% CI).",
             header: ["metric"] + names,
@@ -85,7 +100,7 @@ public struct ReportContent: Sendable {
                 title: "\(c.candidate) vs \(c.baseline)",
                 note: "Paired by replication (common random numbers): difference candidate − baseline with its 95% CI.",
                 header: ["metric", c.baseline, c.candidate, "difference", "95% CI", "verdict"],
-                rows: c.metrics.filter { MetricCatalog.keyMetrics.contains($0.name) }.map { Self.comparisonRow($0) },
+                rows: keyNames.compactMap { c.metrics[metric: $0] }.map { Self.comparisonRow($0) },
                 numeric: [false, true, true, true, true, false])
         }
 

@@ -30,6 +30,16 @@ enum SVG {
     }
 
     /// About five round tick values covering [0, maximum].
+    /// Round duration ticks from 0 covering `maximum` seconds: steps of 1, 2, 5, 10, 15, 30 minutes,
+    /// 1, 2, 3, 6, 12 hours or 1, 2, 7 days, about five of them.
+    static func durationTicks(upTo maximum: Double) -> [Double] {
+        guard maximum > 0, maximum.isFinite else { return [0, 3600] }
+        let steps: [Double] = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800]
+        let step = steps.first { $0 * 5 >= maximum } ?? (maximum / 5 / 604_800).rounded(.up) * 604_800
+        return (0...Int((maximum / step).rounded(.up))).map { Double($0) * step }
+    }
+
+    /// Round ticks from 0 covering `maximum`: steps of 1, 2, 2.5 or 5 times a power of ten.
     static func ticks(upTo maximum: Double) -> [Double] {
         guard maximum > 0, maximum.isFinite else { return [0, 1] }
         let raw = maximum / 5

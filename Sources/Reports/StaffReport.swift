@@ -192,13 +192,16 @@ public struct StaffReport: Sendable {
         let xs = points.map { Double($0.0) }
         let (xMin, xMax) = (xs.min() ?? 0, max((xs.max() ?? 1), (xs.min() ?? 0) + 1))
         let values = points.flatMap { [$0.1.ci95[0], $0.1.ci95[1]] }.filter(\.isFinite) + [target.value]
-        let yMax = max(values.max() ?? 1, 1e-9) * 1.1
+        let isDuration = MetricCatalog.info(target.metric).kind == .duration
+        let ticks = isDuration ? SVG.durationTicks(upTo: max(values.max() ?? 1, 1e-9))
+            : SVG.ticks(upTo: max(values.max() ?? 1, 1e-9))
+        let yMax = ticks.last ?? 1
         func x(_ v: Double) -> Double { left + (v - xMin) / (xMax - xMin) * (width - left - right) }
         func y(_ v: Double) -> Double { top + (1 - min(max(v, 0), yMax) / yMax) * (height - top - bottom) }
-        let title = "\(target.metric) by headcount (\(answer.team))"
+        let title = Self.chartTitle(target.metric, team: answer.team)
         var svg = SVG.open(width: width, height: height, title: title)
         svg += SVG.text(width / 2, 18, title, size: 13, extra: " font-weight=\"600\"")
-        for tick in SVG.ticks(upTo: yMax) where tick <= yMax {
+        for tick in ticks {
             svg += SVG.line(left, y(tick), width - right, y(tick), stroke: "#e5e5e5")
             svg += SVG.text(left - 6, y(tick) + 4, Self.show(tick, metric: target.metric), anchor: "end", size: 10)
         }
@@ -221,33 +224,46 @@ public struct StaffReport: Sendable {
         return svg + "</svg>"
     }
 
+    /// `staff.html` on the shared page frame (`HTMLPage`): the answer, one chart per target, the
+    /// headcount table and the Erlang C cross-check with the load it was measured on.
     public func html() -> String {
-        var body = "<h1>leadsim staff: \(SVG.escape(answer.team)) in \(SVG.escape(scenario))</h1>"
-        body += "<p class=\"meta\">Scenario <code>\(SVG.escape(scenario))</code> · rule set <code>\(SVG.escape(ruleSet))</code> · seed \(seed) · \(replications) replications · headcounts \(range.lowerBound)…\(range.upperBound) · leadsim \(SVG.escape(version))</p>"
-        body += "<h2>Answer</h2><p class=\"verdict\">\(SVG.escape(verdict))</p>"
+        var meta = "Scenario `\(scenario)` · rule set `\(ruleSet)` · seed \(seed) · \(replications) replications"
+            + " · headcounts \(range.lowerBound)…\(range.upperBound)"
+        if let hireDate { meta += " · added reps start \(hireDate)" }
+        meta += " · leadsim \(version)"
+        var body = "<section class=\"verdict\"><h2>Answer</h2><p>\(HTMLReport.inline(verdict))</p></section>\n"
         for t in answer.targets.indices {
-            body += "<figure>\(chart(t))<figcaption>Mean over replications with its 95% confidence band; dashed: the target.</figcaption></figure>"
+            body += "<div class=\"narrow\">" + HTMLReport.figure(id: "target-\(t)", title: Self.chartTitle(answer.targets[t].metric, team: answer.team), svg: chart(t),
+                                      caption: "Mean over replications with its 95% confidence band; dashed: the target.", table: nil) + "</div>\n"
         }
-        body += "<h2>Headcounts</h2><table><thead><tr><th>reps</th>"
-            + answer.targets.map { "<th>\(SVG.escape($0.text))</th>" }.joined() + "<th>result</th></tr></thead><tbody>"
-        for result in answer.results {
-            body += "<tr><td>\(result.headcount) (\(Format.number(result.productive)) FTE)</td>" + zip(result.estimates, answer.targets).map { "<td>\(SVG.escape(cell($0, $1)))</td>" }.joined()
-                + "<td>\(mark(result))</td></tr>"
-        }
-        body += "</tbody></table>"
+        body += HTMLReport.table(ReportTable(
+            title: "Headcounts", header: ["reps"] + answer.targets.map(\.text) + ["result"],
+            rows: answer.results.map { result in
+                ["\(result.headcount) (\(Format.number(result.productive)) FTE)"]
+                    + zip(result.estimates, answer.targets).map { cell($0, $1) } + [mark(result)]
+            }))
         if !answer.gaps.isEmpty {
             body += "<h2>Why no headcount meets the targets</h2><ul>" + answer.gaps.map { "<li>\(SVG.escape(Self.sentence($0)))</li>" }.joined() + "</ul>"
         }
         if let erlang = answer.erlang {
-            body += "<h2>Erlang cross-check</h2><table><thead><tr><th>target</th><th>model</th><th>computed</th><th>slots</th><th>reps on roster</th></tr></thead><tbody>"
-            for check in erlang.checks {
-                body += "<tr><td>\(SVG.escape(check.target))</td><td>\(check.model?.rawValue ?? "—")</td><td>\(SVG.escape(check.basis))</td><td>"
-                    + (check.hasClosedForm ? check.slots.map(String.init) ?? "more than 100,000" : "—") + "</td><td>"
-                    + SVG.escape(check.reps.map { "\($0)" + fte($0) } ?? "—") + "</td></tr>"
-            }
-            body += "</tbody></table><p>\(SVG.escape(erlang.caveat))</p>"
+            body += "<section>\n<h2>Erlang cross-check</h2>\n<p>Measured for \(SVG.escape(answer.team)):"
+                + " \(String(format: "%.1f", erlang.load.arrivalsPerHour)) leads/hour, a lead holds a slot for"
+                + " \(Format.duration(erlang.load.holdingTime)) on average, \(Format.number(erlang.load.slotsPerRep)) slots per rep,"
+                + " reps on shift \(Format.percent(erlang.load.onShiftShare)) of the time.</p>\n"
+            body += HTMLReport.table(ReportTable(
+                title: "Erlang cross-check", header: ["target", "model", "computed", "slots", "reps on roster"],
+                rows: erlang.checks.map { check in
+                    [check.target, check.model?.rawValue ?? "—", check.basis,
+                     check.hasClosedForm ? check.slots.map(String.init) ?? "more than 100,000" : "—",
+                     check.reps.map { "\($0)" + fte($0) } ?? "—"]
+                }), heading: false)
+            body += "<p class=\"note\">\(SVG.escape(erlang.caveat))</p>\n</section>\n"
         }
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>leadsim staff: \(SVG.escape(answer.team))</title>"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLReport.css)</style></head><body>\(body)</body></html>\n"
+        return HTMLPage.render(title: "leadsim staff: \(answer.team) in \(scenario) with \(ruleSet)", meta: meta, body: body)
+    }
+
+    /// "p90 first touch by headcount (sdr)": the metric as people say it.
+    static func chartTitle(_ metric: String, team: String) -> String {
+        "\(MetricCatalog.info(metric).label) by headcount (\(team))"
     }
 }

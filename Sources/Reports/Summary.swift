@@ -28,11 +28,18 @@ public struct Summary: Sendable {
     public var comparisons: [Comparison]
     /// How many times each hour of the week (Monday 00:00 local = 0) occurs in the counted window.
     public var hourOfWeekOccurrences: [Int]
+    /// The metrics the verdict leads with, in order (`report: {headline: [...]}` or `--headline`;
+    /// by default `Summary.defaultHeadline`, which follows the SLA's clock).
+    public var headline: [String]
+    /// What the study assumed without being told: inputs left at their defaults, replay sample
+    /// sizes (filled by the study, which knows the scenario; empty from records alone).
+    public var assumptions: [String] = []
 
     public init(scenario: String, leadsimVersion: String, replications: Int, seed: UInt64, start: Instant,
                 countedStart: Instant, horizon: Seconds, warmup: Seconds, timeZone: String,
                 leadsPerReplication: Double, unownedAfter: Seconds, conversion: Conversion?,
-                ruleSets: [RuleSetSummary], comparisons: [Comparison], hourOfWeekOccurrences: [Int]) {
+                ruleSets: [RuleSetSummary], comparisons: [Comparison], hourOfWeekOccurrences: [Int],
+                headline: [String]? = nil) {
         self.scenario = scenario
         self.leadsimVersion = leadsimVersion
         self.replications = replications
@@ -48,7 +55,19 @@ public struct Summary: Sendable {
         self.ruleSets = ruleSets
         self.comparisons = comparisons
         self.hourOfWeekOccurrences = hourOfWeekOccurrences
+        self.headline = headline ?? Self.defaultHeadline(ruleSets)
     }
+
+    /// The headline when none is chosen: p90 first touch on the clock the SLA counts (business
+    /// time when any rule set's SLA, or a queue's own, is on the business clock), SLA met,
+    /// unowned leads, load Gini.
+    public static func defaultHeadline(_ ruleSets: [RuleSetSummary]) -> [String] {
+        let business = ruleSets.contains(where: \.slaOnBusinessClock)
+        return [business ? "ttft_business_p90_s" : "ttft_p90_s", "sla_met_rate", "unowned_rate", "load_gini"]
+    }
+
+    /// Whether the SLA the headline follows counts business time.
+    public var businessClock: Bool { ruleSets.contains(where: \.slaOnBusinessClock) }
 
     /// Builds the summary of an experiment.
     public init(result: ExperimentResult, leadsimVersion: String) {
@@ -93,6 +112,9 @@ public struct RuleSetSummary: Sendable {
     public var hourOfWeek: [HourPoint]
     /// TTFT of every touched counted lead, all replications merged (wall clock).
     public var ttft: StreamingQuantiles
+    /// TTFT of every touched counted lead on its first queue's business clock (SPEC §4
+    /// `ttft_business_*`), all replications merged: the chart's curve when the SLA counts business time.
+    public var ttftBusiness: StreamingQuantiles
     /// Counted human-bound leads over all replications (the CDF's denominator).
     public var humanBoundTotal: Int
 
@@ -101,7 +123,8 @@ public struct RuleSetSummary: Sendable {
                 routes: [RouteSummary] = [], teams: [GroupSummary] = [], queues: [GroupSummary] = [],
                 sources: [GroupSummary] = [], reps: [RepSummary] = [],
                 outcomes: [MetricEstimate] = [], hourly: [HourPoint] = [], hourOfWeek: [HourPoint] = [],
-                ttft: StreamingQuantiles = StreamingQuantiles(), humanBoundTotal: Int = 0) {
+                ttft: StreamingQuantiles = StreamingQuantiles(), ttftBusiness: StreamingQuantiles = StreamingQuantiles(),
+                humanBoundTotal: Int = 0) {
         self.name = name
         self.description = description
         self.sla = sla
@@ -116,6 +139,7 @@ public struct RuleSetSummary: Sendable {
         self.hourly = hourly
         self.hourOfWeek = hourOfWeek
         self.ttft = ttft
+        self.ttftBusiness = ttftBusiness
         self.humanBoundTotal = humanBoundTotal
     }
 
@@ -124,6 +148,11 @@ public struct RuleSetSummary: Sendable {
 
     /// The SLA target in seconds for charts: the rule set's first-touch SLA, else nil.
     public var slaTarget: Seconds? { sla?.firstTouch }
+
+    /// True when the rule set's SLA, or any queue's own SLA, counts business time.
+    public var slaOnBusinessClock: Bool {
+        sla?.clock == .business || queueSLAs.contains { $0.sla?.clock == .business }
+    }
 
     /// The queues with their own SLA, for the text beside the rule set's target:
     /// `per queue: demo 15m (business), content none` (nil: no queue has its own).

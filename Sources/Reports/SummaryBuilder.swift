@@ -41,14 +41,16 @@ public struct SummaryBuilder {
             ruleSets[r].summary(info: study.ruleSets[r], study: study, hourOfWeekSlots: slots, occurrences: occurrences)
         }
         let counted = ruleSets.first?.counted ?? []
-        return Summary(
+        var summary = Summary(
             scenario: study.scenario, leadsimVersion: leadsimVersion, replications: counted.count, seed: study.seed,
             start: study.start, countedStart: countedStart, horizon: study.horizon, warmup: study.warmup,
             timeZone: study.timeZone,
             leadsPerReplication: counted.isEmpty ? 0 : counted.reduce(0, +) / Double(counted.count),
             unownedAfter: study.unownedAfter, conversion: study.conversion, ruleSets: summaries,
             comparisons: summaries.dropFirst().map { Comparison(baseline: summaries[0], candidate: $0) },
-            hourOfWeekOccurrences: occurrences)
+            hourOfWeekOccurrences: occurrences, headline: study.headline)
+        summary.assumptions = study.assumptions ?? []
+        return summary
     }
 }
 
@@ -72,6 +74,7 @@ private struct RuleSetAccumulator {
     /// Hour by hour, the mean over replications so far (nil before the first record).
     var hourly: [HourPoint]?
     var ttft = StreamingQuantiles()
+    var ttftBusiness = StreamingQuantiles()
     var humanBoundTotal = 0
 
     struct RepSeries {
@@ -117,6 +120,7 @@ private struct RuleSetAccumulator {
         if hourly == nil { hourly = Array(repeating: HourPoint(), count: run.hourly.count) }
         for (h, point) in run.hourly.enumerated() where h < hourly!.count { hourly![h].add(HourPoint(point), scale: scale) }
         ttft.merge(run.ttft)
+        ttftBusiness.merge(run.ttftBusiness)
         humanBoundTotal += run.humanBound
     }
 
@@ -164,7 +168,7 @@ private struct RuleSetAccumulator {
             outcomes: LeadOutcome.allCases.enumerated().map { o, outcome in
                 MetricEstimate(name: outcome.rawValue, values: outcomes[o])
             },
-            hourly: hourly, hourOfWeek: folded, ttft: ttft, humanBoundTotal: humanBoundTotal)
+            hourly: hourly, hourOfWeek: folded, ttft: ttft, ttftBusiness: ttftBusiness, humanBoundTotal: humanBoundTotal)
     }
 
     /// One estimate per metric name (the first replication's names), over replications.

@@ -3,10 +3,8 @@ import Foundation
 /// Plain-language verdict lines: what a candidate changes against the baseline, with the
 /// 95% CI for changes that are significant and "not significant" for the rest.
 public enum Verdict {
-    /// The metric the sentence leads with.
-    static let headline = "ttft_p90_s"
-    /// Further clauses, in order, significant or not (left out when zero on both sides).
-    static let clauses = ["sla_met_rate", "unowned_rate", "load_gini"]
+    /// The headline when none is given: wall-clock p90 first touch, SLA met, unowned leads, load Gini.
+    public static let defaultHeadline = ["ttft_p90_s", "sla_met_rate", "unowned_rate", "load_gini"]
     /// Clauses added only when the change is significant.
     static let significantClauses = ["cold_rate", "dropped_rate", "unrouted_rate", "stale_rate", "expected_meetings"]
 
@@ -14,15 +12,18 @@ public enum Verdict {
     /// (−2h 24m, 95% CI −2h 40m … −2h 05m); unowned leads 0.8% → 1.1%, not significant".
     public static func lines(for summary: Summary) -> [String] {
         if summary.comparisons.isEmpty {
-            return summary.ruleSets.map { single($0, unownedAfter: summary.unownedAfter) }
+            return summary.ruleSets.map { single($0, unownedAfter: summary.unownedAfter, headline: summary.headline) }
         }
-        return summary.comparisons.map(line)
+        return summary.comparisons.map { line($0, headline: summary.headline) }
     }
 
-    /// The verdict for one comparison.
-    public static func line(_ comparison: Comparison) -> String {
+    /// The verdict for one comparison: the first headline metric leads the sentence, the other
+    /// headline metrics follow (significant or not), then other losses and gains only when significant.
+    public static func line(_ comparison: Comparison, headline: [String] = defaultHeadline) -> String {
         var parts: [String] = []
-        if let head = comparison.metrics[metric: headline] {
+        let lead = headline.first ?? defaultHeadline[0]
+        let clauses = Array(headline.dropFirst())
+        if let head = comparison.metrics[metric: lead] {
             parts.append(comparison.candidate + " " + headClause(head))
         } else {
             parts.append(comparison.candidate + " vs " + comparison.baseline)
@@ -31,7 +32,7 @@ public enum Verdict {
             guard let d = comparison.metrics[metric: name], let clause = clause(d) else { continue }
             parts.append(clause)
         }
-        for name in significantClauses {
+        for name in significantClauses where !headline.contains(name) {
             guard let d = comparison.metrics[metric: name], d.significant, let clause = clause(d) else { continue }
             parts.append(clause)
         }
@@ -74,7 +75,7 @@ public enum Verdict {
     }
 
     /// For `run` (no comparison): the rule set's headline numbers.
-    static func single(_ ruleSet: RuleSetSummary, unownedAfter: Double) -> String {
+    static func single(_ ruleSet: RuleSetSummary, unownedAfter: Double, headline: [String]) -> String {
         var parts: [String] = []
         func estimate(_ name: String) -> String? {
             guard let m = ruleSet.metric(name), let mean = m.mean else { return nil }
@@ -83,8 +84,12 @@ public enum Verdict {
             if let ci = m.ci95, m.count > 1 { text += " (95% CI \(info.format(ci.lower)) … \(info.format(ci.upper)))" }
             return text
         }
-        if let p90 = estimate("ttft_p90_s") { parts.append("\(ruleSet.name): p90 first touch \(p90)") } else {
-            parts.append("\(ruleSet.name): no lead touched")
+        let lead = headline.first ?? defaultHeadline[0]
+        if let value = estimate(lead) { parts.append("\(ruleSet.name): \(MetricCatalog.info(lead).label) \(value)") } else {
+            parts.append("\(ruleSet.name): no \(MetricCatalog.info(lead).label) (no lead touched)")
+        }
+        for name in headline.dropFirst() where !["sla_met_rate", "unowned_rate", "load_gini"].contains(name) {
+            if let value = estimate(name) { parts.append("\(MetricCatalog.info(name).label) \(value)") }
         }
         if let sla = estimate("sla_met_rate") {
             let target = (ruleSet.sla.map { "the \(Format.duration($0.firstTouch)) SLA" + ($0.clock == .business ? " (business time)" : "") }

@@ -24,6 +24,7 @@ extension FileFormat {
         KeyFormat("holidays", .list(.syntax(.date)), "Dates off for everyone: business hours skip them, reps are off all day."),
         KeyFormat("sources", .list(.object(source), minimum: 1), "Lead arrival streams.", required: true),
         KeyFormat("metrics", .object(metrics), "Settings of the metrics."),
+        KeyFormat("report", .object(report), "How the reports present the results."),
         KeyFormat("enrichment", .object(enrichment), "Fills missing lead fields after a delay (optional)."),
         KeyFormat("accounts", .object(accounts), "Existing accounts that leads may match, with their owners (optional)."),
         KeyFormat("teams", .list(.object(team)), "The teams reps belong to.", required: true),
@@ -92,6 +93,12 @@ extension FileFormat {
         KeyFormat("unowned_after", .syntax(.duration),
                   "A lead without an owner this long after arrival counts as unowned (default 1h)."),
         KeyFormat("conversion", .object(conversion), "Expected-meetings model: conversion falls with time to first touch."),
+    ])
+
+    static let report = ObjectFormat("report settings", [
+        KeyFormat("headline", .list(.choice(ReportSettings.metricNames, what: "metric"), minimum: 1),
+                  "Metrics the verdict leads with, in order (default: p90 first touch on the SLA's clock, then"
+                    + " sla_met_rate, unowned_rate, load_gini); `--headline` replaces them."),
     ])
 
     static let conversion = ObjectFormat("a conversion model", [

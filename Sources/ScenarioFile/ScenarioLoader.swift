@@ -92,6 +92,7 @@ struct ScenarioBuilder {
         let holidays = top["holidays"].map { dates($0, "holidays") } ?? []
         let metrics = top["metrics"].map { metricsSettings($0) } ?? MetricsSettings()
         let enrichment = top["enrichment"].flatMap { enrichmentSettings($0) }
+        let report = top["report"].map { reportSettings($0) } ?? ReportSettings()
 
         let teams = top["teams"].map { self.teams($0) } ?? []
         let teamNames = teams.map(\.team.name)
@@ -122,7 +123,7 @@ struct ScenarioBuilder {
         let scenario = Scenario(name: name, start: start, timeZone: zone, horizon: horizon, warmup: warmup, drain: drain,
                                 replications: replications, seed: seed, businessHours: businessHours, holidays: holidays,
                                 sources: sources, metrics: metrics, enrichment: enrichment, accounts: accounts,
-                                teams: teams.map(\.team), reps: reps)
+                                teams: teams.map(\.team), reps: reps, report: report)
         let leads = scenario.expectedLeadsPerReplication
         guard leads <= Scenario.maximumLeadsPerReplication else {
             r.error(top["horizon"], "horizon",
@@ -181,6 +182,15 @@ struct ScenarioBuilder {
         }
         guard let unownedAfter else { return nil }
         return MetricsSettings(unownedAfter: unownedAfter, conversion: conversion)
+    }
+
+    func reportSettings(_ node: Node) -> ReportSettings {
+        guard let m = r.map(node, "report", FileFormat.report), let h = m["headline"],
+              let items = r.list(h, m.path("headline"), what: "metric names") else { return ReportSettings() }
+        let names = items.enumerated().compactMap { i, item in
+            r.choice(item, m.path("headline") + "[\(i)]", ReportSettings.metricNames.map { ($0, $0) }, what: "a metric name")
+        }
+        return ReportSettings(headline: names.count == items.count && !names.isEmpty ? names : nil)
     }
 
     func enrichmentSettings(_ node: Node) -> Enrichment? {

@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
     public var holidays: [CalendarDate]
     public var sources: [Source]
     public var metrics: MetricsSettings
+    /// How the reports present the results (`report:`).
+    public var report: ReportSettings
     public var enrichment: Enrichment?
     public var accounts: Accounts?
     public var teams: [Team]
@@ -28,7 +30,7 @@ public struct Scenario: Sendable {
         drain: Seconds = 30 * 86_400, replications: Int, seed: UInt64,
         businessHours: WeeklySchedule = .defaultBusinessHours, holidays: [CalendarDate] = [],
         sources: [Source], metrics: MetricsSettings = MetricsSettings(), enrichment: Enrichment? = nil,
-        accounts: Accounts? = nil, teams: [Team], reps: [Rep]
+        accounts: Accounts? = nil, teams: [Team], reps: [Rep], report: ReportSettings = ReportSettings()
     ) {
         self.name = name
         self.start = start
@@ -42,6 +44,7 @@ public struct Scenario: Sendable {
         self.holidays = holidays
         self.sources = sources
         self.metrics = metrics
+        self.report = report
         self.enrichment = enrichment
         self.accounts = accounts
         self.teams = teams

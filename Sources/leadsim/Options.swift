@@ -34,6 +34,10 @@ struct SimulationOptions: ParsableArguments {
                                + "end of the horizon, e.g. for `leadsim backtest`.", valueName: "file"))
     var historyOut: String?
 
+    @Option(help: ArgumentHelp("Metrics the verdict leads with, comma-separated (default: p90 first touch on the SLA's clock,"
+                               + " sla_met_rate, unowned_rate, load_gini), e.g. ttft_business_p90_s,unowned_rate.", valueName: "list"))
+    var headline: String?
+
     @Flag(help: "No progress bar and no verdict on the terminal; only where the files went.")
     var quiet = false
 
@@ -58,12 +62,14 @@ struct SimulationOptions: ParsableArguments {
                                           overrides: StudyOverrides(replications: replications, seed: seed))
         for warning in inputs.warnings { printError(warning.description) }
         let options = RunOptions(out: out, jobs: jobs, trace: trace, formats: ReportFormats(list: format)!,
-                                 shard: try Shard.flag(shard), historyOut: historyOut)
+                                 shard: try Shard.flag(shard), historyOut: historyOut,
+                                 headline: headline.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
         let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome: RunOutcome
         do {
             defer { progress.finish() }
-            outcome = try RunStudy(inputs: inputs, options: options).run { done, total in progress.update(done, total) }
+            outcome = try RunStudy(inputs: inputs, options: options).run(progress: { done, total in progress.update(done, total) },
+                                                                              phase: { progress.phase($0) })
         }
         printOutcome(outcome, quiet: quiet)
     }

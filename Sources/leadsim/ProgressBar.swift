@@ -7,6 +7,7 @@ final class ProgressBar: Sendable {
     private struct State {
         var drawn = false
         var lastDraw = 0.0
+        var bar = ""
     }
 
     private let enabled: Bool
@@ -28,7 +29,21 @@ final class ProgressBar: Sendable {
             let width = 30
             let filled = total > 0 ? width * done / total : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let line = "\r\(bar) \(done)/\(total) runs  \(String(format: "%.1f", elapsed))s"
+            state.bar = "\(bar) \(done)/\(total) runs"
+            let line = "\r\(state.bar)  \(String(format: "%.1f", elapsed))s"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    /// Shows the phase after the runs (`summarising`, `writing reports`) on the bar's line, so a
+    /// long study never sits on a full bar saying nothing.
+    func phase(_ name: String) {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        guard elapsed > 1 else { return }
+        state.withLock { state in
+            state.drawn = true
+            let line = "\r\(state.bar)\(state.bar.isEmpty ? "" : "  ")\(String(format: "%.1f", elapsed))s  \(name)…\u{1B}[K"
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

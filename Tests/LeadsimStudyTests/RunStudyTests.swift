@@ -22,6 +22,26 @@ import Testing
         #expect(try w.read("out/summary.json").contains("\"candidate\": \"pooled\""))
     }
 
+    @Test func headlineLeadsTheVerdictAndAMisspeltOneIsRefusedBeforeRunning() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        let inputs = try StudyInputs.load(scenario: w.path("scenario.yaml"), rules: [w.path("baseline.yaml"), w.path("pooled.yaml")],
+                                          overrides: StudyOverrides(replications: 2))
+        let md = ReportFormats(reports: .markdown)
+        let outcome = try RunStudy(inputs: inputs, options: RunOptions(out: w.path("h"), formats: md,
+                                                                       headline: ["unowned_rate", "load_gini"])).run()
+        #expect(outcome.summary?.headline == ["unowned_rate", "load_gini"])
+        #expect(outcome.verdict.first?.hasPrefix("pooled ") == true)
+        #expect(outcome.verdict.first?.contains("unowned leads") == true)
+        #expect(try w.read("h/report.md").contains("## Assumptions"))
+        #expect(throws: StudyError.invalidInput(
+            "error: --headline: unknown metric 'unowned_rat'; did you mean 'unowned_rate'? (known: "
+                + MetricCatalog.names.joined(separator: ", ") + ")")) {
+            try RunStudy(inputs: inputs, options: RunOptions(out: w.path("bad"), headline: ["unowned_rat"])).run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: w.path("bad")))
+    }
+
     @Test func shardsMergeIntoTheWholeRun() throws {
         let w = try Workspace()
         defer { w.remove() }

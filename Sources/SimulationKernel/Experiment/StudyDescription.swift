@@ -25,6 +25,11 @@ public struct StudyDescription: Codable, Hashable, Sendable {
     /// The simulated reps (template reps left out), in scenario order.
     public var reps: [Rep]
     public var ruleSets: [RuleSetInfo]
+    /// The reports' headline metrics when chosen (`--headline`, `report: headline`); nil: the default.
+    public var headline: [String]?
+    /// The assumptions section's lines the study wrote from the scenario (nil: none recorded),
+    /// kept here so `merge` of shards writes the same report as the whole run.
+    public var assumptions: [String]?
 
     /// One simulated rep.
     public struct Rep: Codable, Hashable, Sendable {
@@ -125,6 +130,6 @@ public struct StudyDescription: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, replications, start, warmup, horizon, timeZone = "time_zone", unownedAfter = "unowned_after",
-             conversion, teams, sources, reps, ruleSets = "rule_sets"
+             conversion, teams, sources, reps, ruleSets = "rule_sets", headline, assumptions
     }
 }
