@@ -143,11 +143,11 @@ public enum BacktestReport {
                                      svg: BacktestCharts.weeklyBand(s, metric: metric.rawValue, unit: tickUnit(metric.rawValue),
                                                                     format: { formatted(metric.rawValue, $0) }),
                                      caption: "Observed (dots) against the simulated mean (dashed) and 99% range (band), per ISO week of creation.",
-                                     table: weekTable(s, metric: metric.rawValue), scroll: true)
+                                     table: weekTable(s, metric: metric.rawValue))
         }
         out += HTMLReport.figure(id: "reps", title: "First assignments per rep", svg: BacktestCharts.repAssignments(s),
                                  caption: "Observed first assignments (dark) against the simulated mean (light bar) and 99% range (whisker).",
-                                 table: repTable(s), scroll: true)
+                                 table: repTable(s))
         out += "</main>\n</body>\n</html>\n"
         return out
     }
