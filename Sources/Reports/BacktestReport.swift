@@ -125,7 +125,7 @@ public enum BacktestReport {
 
     /// `backtest.html`: self-contained (inline CSS and SVG).
     public static func html(_ s: BacktestSummary) -> String {
-        var out = HTMLReport.pageStart(title: title(s), reproducibility: reproducibility(s)) + """
+        var out = """
         <section class="verdict">
         <h2>Verdict</h2>
         <ul>
@@ -148,8 +148,7 @@ public enum BacktestReport {
         out += HTMLReport.figure(id: "reps", title: "First assignments per rep", svg: BacktestCharts.repAssignments(s),
                                  caption: "Observed first assignments (dark) against the simulated mean (light bar) and 99% range (whisker).",
                                  table: repTable(s))
-        out += "</main>\n</body>\n</html>\n"
-        return out
+        return HTMLPage.render(title: title(s), meta: reproducibility(s), body: out)
     }
 
     // MARK: JSON

@@ -66,29 +66,6 @@ public enum HTMLReport {
         return HTMLPage.render(title: c.title, meta: c.reproducibility, body: out)
     }
 
-    /// The page up to and including its heading and reproducibility line, on the shared frame's
-    /// CSS: for pages not yet built with `HTMLPage.render` (backtest), which close it themselves.
-    static func pageStart(title: String, reproducibility: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(SVG.escape(title))</title>
-        <style>\(css)</style>
-        </head>
-        <body>
-        <main>
-        <h1>\(SVG.escape(title))</h1>
-        <p class="repro">\(inline(reproducibility))</p>
-
-        """
-    }
-
-    /// The shared frame's CSS (`HTMLPage.css`).
-    static var css: String { HTMLPage.css }
-
     /// Escapes `text` and turns `code` spans into `<code>`.
     static func inline(_ text: String) -> String {
         let parts = text.split(separator: "`", omittingEmptySubsequences: false)

@@ -111,6 +111,6 @@ public struct RequirementReport: Sendable {
         body += "<figure>" + WeekHeatMap.svg(answer.hours.map { $0.erlangC ?? 0 }, title: "Erlang C per hour (stationary)")
             + "</figure>"
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>leadsim requirement: \(SVG.escape(answer.team))</title>"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLReport.css)</style></head><body>\(body)</body></html>\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLPage.css)</style></head><body>\(body)</body></html>\n"
     }
 }

@@ -149,6 +149,6 @@ public struct ShiftsReport: Sendable {
         }
         body += "</tbody></table>"
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>leadsim shifts: \(SVG.escape(plan.team))</title>"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLReport.css)</style></head><body>\(body)</body></html>\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLPage.css)</style></head><body>\(body)</body></html>\n"
     }
 }
