@@ -55,6 +55,12 @@ public struct FitStudy: Sendable {
 
     /// Reads the inputs, fits and checks that the scenario loads; writes nothing.
     public func fit() throws(StudyError) -> (fit: HistoryFit, text: String, warnings: [Diagnostic]) {
+        let result = try fitted()
+        return (result.fit, result.text, result.warnings)
+    }
+
+    /// `fit()` with the scenario's name as the text gives it.
+    private func fitted() throws(StudyError) -> (fit: HistoryFit, text: String, name: String, warnings: [Diagnostic]) {
         do throws(LoadFailure) {
             var base: LoadedScenario?
             var sections: [(key: String, text: String)] = []
@@ -84,7 +90,7 @@ public struct FitStudy: Sendable {
                 throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: written, line: 0, column: 0, keyPath: "",
                                                            message: "internal error: the fitted scenario does not load:\n\(error.description)")])
             }
-            return (fitted, text, history.warnings + (base?.warnings ?? []) + loaded.warnings)
+            return (fitted, text, name, history.warnings + (base?.warnings ?? []) + loaded.warnings)
         } catch {
             throw .invalidInput(error.description, diagnostics: error.diagnostics, omitted: error.omitted)
         }
@@ -100,29 +106,16 @@ public struct FitStudy: Sendable {
 
     /// Fits and writes `scenario.yaml` and the reports into the output directory.
     public func run() throws(StudyError) -> Outcome {
-        let (fitted, text, warnings) = try fit()
+        let (fitted, text, name, warnings) = try self.fitted()
         let directory = options.directory
-        let name = base(of: text)
         let report = FitReport(fit: fitted, scenarioName: name, version: leadsimVersion)
-        var written: [String] = []
-        try attempt {
-            func write(_ content: String, _ file: String) throws {
-                try ReportWriter.writeAtomically(content, to: (directory as NSString).appendingPathComponent(file))
-                written.append(file)
-            }
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try write(text, "scenario.yaml")
-            if options.formats.contains(.markdown) { try write(report.markdown(), "fit.md") }
-            if options.formats.contains(.html) { try write(report.html(), "fit.html") }
-            if options.formats.contains(.json) { try write(report.json().rendered(), "fit.json") }
-        }
+        var files = [(name: "scenario.yaml", text: text)]
+        if options.formats.contains(.markdown) { files.append(("fit.md", report.markdown())) }
+        if options.formats.contains(.html) { files.append(("fit.html", report.html())) }
+        if options.formats.contains(.json) { files.append(("fit.json", report.json().rendered())) }
+        let written = try StudyFiles.write(files, to: directory)
         return Outcome(fit: fitted, scenarioText: text, written: written, directory: directory, warnings: warnings,
                        lines: FitStudy.lines(fitted))
-    }
-
-    /// The scenario name as written in the fitted text.
-    private func base(of text: String) -> String {
-        text.split(separator: "\n").first { $0.hasPrefix("name: ") }.map { String($0.dropFirst(6)) } ?? "fit"
     }
 
     /// One line per source and per team for the terminal.
