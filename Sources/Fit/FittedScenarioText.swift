@@ -12,8 +12,12 @@ public enum FittedScenarioText {
     public static func render(_ fit: HistoryFit, name: String, replications: Int, seed: UInt64) -> String {
         var out = "# Fitted by `leadsim fit` from \((fit.file as NSString).lastPathComponent): \(grouped(fit.leadCount)) leads, "
             + "\(date(fit.start, fit)) to \(date(fit.asOf, fit)) (as of \(timestamp(fit.asOf, fit))).\n"
-        out += "# Every fitted value is commented with its evidence; fit.md says what the history could not tell.\n"
+        out += "# Every fitted value is commented with its evidence; fit.md has the charts and tables behind them.\n"
         if let basePath = fit.basePath { out += "# Roster, schedules, zones and capacities from \(basePath).\n" }
+        if !fit.assumptions.isEmpty {
+            out += FitProvenanceReader.notesHeading + "\n"
+            for note in fit.assumptions { out += FitProvenanceReader.notePrefix + note.replacingOccurrences(of: "\n", with: " ") + "\n" }
+        }
         out += "name: \(YAMLWriting.scalar(name))\n"
         out += "start: \(timestamp(fit.start, fit))\n"
         out += "timezone: \(fit.timeZone)\n"

@@ -87,6 +87,7 @@ public struct RunStudy: Sendable {
         var study = StudyDescription(plan: plan)
         study.headline = headline
         study.assumptions = StudyAssumptions.lines(scenario)
+        study.fitted = StudyAssumptions.provenance(ofScenarioAt: inputs.scenarioPath)
         let header = try StudyFiles.header(command: command, inputs: inputs, study: study, shard: shard ?? .whole)
 
         var experimentOptions = ExperimentOptions(trace: options.trace || options.historyOut != nil)

@@ -1,3 +1,4 @@
+import Fit
 import Foundation
 import Reports
 import SimulationModel
@@ -43,6 +44,13 @@ enum StudyAssumptions {
             lines.append("No `metrics: conversion` model: the report estimates no meetings.")
         }
         return lines
+    }
+
+    /// The evidence of a scenario `leadsim fit` wrote, read back from the file's comments
+    /// (nil: not a fitted scenario, or unreadable, which loading it already reported).
+    static func provenance(ofScenarioAt path: String) -> FitProvenance? {
+        guard let text = try? readText(path) else { return nil }
+        return FitProvenanceReader.read(text)
     }
 
     static func isConstantDelay(_ rep: Rep) -> Bool {

@@ -62,6 +62,7 @@ public enum HTMLReport {
             out += "<ul>" + items.map { "<li>\(inline($0))</li>" }.joined() + "</ul></li>\n"
         }
         out += "</ul>\n</section>\n"
+        if let fitted = c.fittedValues { out += table(fitted) }
         out += table(c.allMetrics)
         return HTMLPage.render(title: c.title, meta: c.reproducibility, body: out)
     }

@@ -27,6 +27,7 @@ public enum MarkdownReport {
             out += "- **\(ruleSet)**" + (items.isEmpty ? ": nothing notable: no lead dropped, gone cold, unrouted or left untouched; no rep idle or saturated.\n" : "\n")
             for item in items { out += "  - \(item)\n" }
         }
+        if let fitted = c.fittedValues { out += "\n" + table(fitted, level: 2) }
         out += "\n" + table(c.allMetrics, level: 2)
         return out
     }

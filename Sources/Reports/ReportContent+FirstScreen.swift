@@ -1,4 +1,5 @@
 import Foundation
+import SimulationModel
 
 /// The first screen's breakdowns and definitions: speed to lead by source on the headline's
 /// clock, each queue's SLA, unowned share and fairness inside it beside the rule set's overall
@@ -83,7 +84,13 @@ extension ReportContent {
     /// The assumptions box: the study's own (`Summary.assumptions`: inputs left at their
     /// defaults, replay sample sizes), then seed, replications and sample sizes, with a caveat when small.
     static func assumptionLines(_ s: Summary) -> [String] {
-        var lines = s.assumptions
+        var lines: [String] = []
+        if let fitted = s.fitted {
+            lines.append("The scenario was fitted by `leadsim fit` from \(fitted.history); the evidence of each of its"
+                         + " \(fitted.values.count) fitted values is under “Fitted values”.")
+            lines += fitted.notes.map { "From the fit: " + $0 }
+        }
+        lines += s.assumptions
         lines.append("Random seed \(s.seed), \(s.replications) replication\(s.replications == 1 ? "" : "s"),"
                      + " \(Format.number(s.leadsPerReplication)) counted leads per replication over"
                      + " \(Format.duration(s.horizon)) after a \(Format.duration(s.warmup)) warm-up.")
@@ -91,5 +98,29 @@ extension ReportContent {
         lines.append("Headline metrics: " + s.headline.map { MetricCatalog.info($0).label }.joined(separator: ", ")
                      + (s.businessClock ? " (first touch on business time, the clock the SLA counts)." : "."))
         return lines
+    }
+
+    /// The evidence of each value of a fitted scenario, as the fit wrote it into the file.
+    static func fittedValues(_ fitted: FitProvenance) -> ReportTable {
+        ReportTable(
+            title: "Fitted values",
+            note: "How `leadsim fit` estimated each value of the scenario, from the comments it wrote beside them:"
+                + " sample size, the estimate with its 95% CI, the family chosen by AIC and the runner-up."
+                + " A value edited after the fit keeps its old comment.",
+            header: ["for", "value", "as written", "evidence"],
+            rows: fitted.values.map { v in
+                [v.owner, fittedKeyLabel(v.key), v.value.isEmpty ? "–" : "`\(v.value)`", v.evidence]
+            },
+            numeric: [false, false, false, false])
+    }
+
+    /// `touch delay` for `touch_delay`, `region blank` for `missing.region`, `leads` for a rep's `name`.
+    static func fittedKeyLabel(_ key: String) -> String {
+        if key.isEmpty { return "–" }
+        if key == "name" { return "leads" }
+        let parts = key.split(separator: ".").map { $0.replacingOccurrences(of: "_", with: " ") }
+        if parts.count == 2 && parts[0] == "missing" { return "\(parts[1]) blank" }
+        if parts.count == 2 && parts[0] == "fields" { return "field \(parts[1])" }
+        return parts.joined(separator: " ")
     }
 }

@@ -34,6 +34,8 @@ public struct ReportContent: Sendable {
     public var queueBreakdown: ReportTable
     /// Inputs left at their defaults, sample sizes, seed and replications.
     public var assumptions: [String]
+    /// Each fitted value's evidence, when `leadsim fit` wrote the scenario.
+    public var fittedValues: ReportTable?
     /// The expected-meetings assumption, when the scenario models conversion.
     public var assumption: String?
     public var keyMetrics: ReportTable
@@ -69,6 +71,7 @@ public struct ReportContent: Sendable {
         sourceBreakdown = Self.sourceBreakdown(s)
         queueBreakdown = Self.queueBreakdown(s)
         assumptions = Self.assumptionLines(s)
+        fittedValues = s.fitted.map(Self.fittedValues)
         if let c = s.conversion {
             assumption = "Expected meetings assume a touched lead converts with probability \(Format.percent(c.base))"
                 + " × ½^(first touch ÷ \(Format.duration(c.halfLife))): \(Format.percent(c.base)) when touched at once,"

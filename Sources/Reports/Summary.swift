@@ -34,6 +34,9 @@ public struct Summary: Sendable {
     /// What the study assumed without being told: inputs left at their defaults, replay sample
     /// sizes (filled by the study, which knows the scenario; empty from records alone).
     public var assumptions: [String] = []
+    /// Where the scenario's values came from when `leadsim fit` wrote it (nil: not fitted, or
+    /// from records that do not say).
+    public var fitted: FitProvenance?
 
     public init(scenario: String, leadsimVersion: String, replications: Int, seed: UInt64, start: Instant,
                 countedStart: Instant, horizon: Seconds, warmup: Seconds, timeZone: String,

@@ -50,6 +50,7 @@ public struct SummaryBuilder {
             comparisons: summaries.dropFirst().map { Comparison(baseline: summaries[0], candidate: $0) },
             hourOfWeekOccurrences: occurrences, headline: study.headline)
         summary.assumptions = study.assumptions ?? []
+        summary.fitted = study.fitted
         return summary
     }
 }

@@ -30,6 +30,8 @@ public struct StudyDescription: Codable, Hashable, Sendable {
     /// The assumptions section's lines the study wrote from the scenario (nil: none recorded),
     /// kept here so `merge` of shards writes the same report as the whole run.
     public var assumptions: [String]?
+    /// Where the scenario's values came from when `leadsim fit` wrote it (nil: not fitted).
+    public var fitted: FitProvenance?
 
     /// One simulated rep.
     public struct Rep: Codable, Hashable, Sendable {
@@ -130,6 +132,6 @@ public struct StudyDescription: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, replications, start, warmup, horizon, timeZone = "time_zone", unownedAfter = "unowned_after",
-             conversion, teams, sources, reps, ruleSets = "rule_sets", headline, assumptions
+             conversion, teams, sources, reps, ruleSets = "rule_sets", headline, assumptions, fitted
     }
 }
