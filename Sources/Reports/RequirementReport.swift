@@ -58,12 +58,19 @@ public struct RequirementReport: Sendable {
             + "mean touch delay + mean handle time."
     }
 
+    /// The page title of both renderings.
+    var title: String { "leadsim requirement: \(answer.team) in \(scenario) with \(ruleSet)" }
+
+    /// The line under the title: enough to reproduce the run (`code` spans as Markdown).
+    var meta: String {
+        "Scenario `\(scenario)` · rule set `\(ruleSet)` · seed \(seed) · \(replications) replications · targets \(goals) · "
+            + "hours in \(answer.timeZone) · leadsim \(version)"
+    }
+
     // MARK: Markdown
 
     public func markdown() -> String {
-        var out = "# leadsim requirement: \(answer.team) in \(scenario) with \(ruleSet)\n\n"
-        out += "Scenario `\(scenario)` · rule set `\(ruleSet)` · seed \(seed) · \(replications) replications · targets \(goals) · "
-            + "hours in \(answer.timeZone) · leadsim \(version)\n\n"
+        var out = "# \(title)\n\n\(meta)\n\n"
         out += "## Answer\n\n\(verdict)\n\n\(method)\n\n"
         out += "## Reps on shift by hour (simulation / Erlang C)\n\n| day | " + (0..<24).map { "\($0)" }.joined(separator: " | ") + " |\n"
         out += "|:---|" + String(repeating: "---:|", count: 24) + "\n"
@@ -101,16 +108,16 @@ public struct RequirementReport: Sendable {
 
     // MARK: HTML
 
+    /// `requirement.html` on the shared page frame (`HTMLPage`): the answer, the method, and the
+    /// week's heat maps (simulation, Erlang C).
     public func html() -> String {
-        var body = "<h1>leadsim requirement: \(SVG.escape(answer.team)) in \(SVG.escape(scenario))</h1>"
-        body += "<p class=\"meta\">Scenario <code>\(SVG.escape(scenario))</code> · rule set <code>\(SVG.escape(ruleSet))</code> · seed \(seed) · \(replications) replications · hours in \(SVG.escape(answer.timeZone)) · leadsim \(SVG.escape(version))</p>"
-        body += "<h2>Answer</h2><p class=\"verdict\">\(SVG.escape(verdict))</p><p>\(SVG.escape(method))</p>"
+        var body = "<section class=\"verdict\"><h2>Answer</h2><p>\(HTMLReport.inline(verdict))</p>"
+            + "<p>\(HTMLReport.inline(method))</p></section>\n"
         body += "<figure>" + WeekHeatMap.svg(answer.hours.map(\.reps), title: "Reps on shift needed (simulation)",
                                              marked: answer.hours.map { !$0.meets })
-            + "<figcaption>Outlined: hours whose leads still miss a target.</figcaption></figure>"
+            + "<figcaption>Outlined: hours whose leads still miss a target.</figcaption></figure>\n"
         body += "<figure>" + WeekHeatMap.svg(answer.hours.map { $0.erlangC ?? 0 }, title: "Erlang C per hour (stationary)")
-            + "</figure>"
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>leadsim requirement: \(SVG.escape(answer.team))</title>"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLPage.css)</style></head><body>\(body)</body></html>\n"
+            + "<figcaption>Erlang C for the hour's arrival rate alone (stationary); blank: no rep needed, or a target without a closed form.</figcaption></figure>\n"
+        return HTMLPage.render(title: title, meta: meta, body: body)
     }
 }

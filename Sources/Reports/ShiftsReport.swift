@@ -56,24 +56,41 @@ public struct ShiftsReport: Sendable {
         "\(StaffReport.show(e.mean, metric: target.metric)) (\(StaffReport.show(e.ci95[0], metric: target.metric)) – \(StaffReport.show(e.ci95[1], metric: target.metric)))"
     }
 
+    /// The page title of both renderings.
+    var title: String { "leadsim shifts: \(plan.team) in \(scenario) with \(ruleSet)" }
+
+    /// The line under the title: enough to reproduce the run (`code` spans as Markdown).
+    var meta: String {
+        "Scenario `\(scenario)` · rule set `\(ruleSet)` · seed \(seed) · \(replications) replications · requirement from \(source) · "
+            + "hours in \(plan.timeZone) · leadsim \(version)"
+    }
+
+    /// The roster table: every template with its schedule, zone, cost and reps.
+    var rosterTable: ReportTable {
+        ReportTable(title: "Roster", header: ["template", "schedule", "zone", "cost per rep", "reps"],
+                    rows: zip(plan.templates, plan.reps).map { template, reps in
+                        [template.name, ScenarioValueText.schedule(template.schedule), template.timeZone ?? plan.timeZone,
+                         Format.number(template.cost), "\(reps)"]
+                    }, numeric: [false, false, false, true, true])
+    }
+
+    /// The simulated targets table: each target's estimate with its 95% CI, and whether it is met.
+    var targetsTable: ReportTable {
+        ReportTable(title: "Simulated targets", header: ["target", "roster (95% CI)", "met"],
+                    rows: zip(plan.targets, plan.result.estimates).map { target, e in
+                        [target.text, cell(e, target), target.isMet(by: e.mean) ? "yes" : "no"]
+                    }, numeric: [false, true, false])
+    }
+
     // MARK: Markdown
 
     public func markdown() -> String {
-        var out = "# leadsim shifts: \(plan.team) in \(scenario) with \(ruleSet)\n\n"
-        out += "Scenario `\(scenario)` · rule set `\(ruleSet)` · seed \(seed) · \(replications) replications · requirement from \(source) · "
-            + "hours in \(plan.timeZone) · leadsim \(version)\n\n"
+        var out = "# \(title)\n\n\(meta)\n\n"
         out += "## Answer\n\n\(verdict)\n\n"
         out += "The roster minimises Σ cost × reps over the templates subject to, in every hour of the week, the reps on shift "
             + "covering the whole hour being at least the requirement; GLPK's branch and cut solves it to proven optimality.\n\n"
-        out += "## Roster\n\n| template | schedule | zone | cost per rep | reps |\n|:---|:---|:---|---:|---:|\n"
-        for (template, reps) in zip(plan.templates, plan.reps) {
-            out += "| \(template.name) | \(ScenarioValueText.schedule(template.schedule)) | \(template.timeZone ?? plan.timeZone) | "
-                + "\(Format.number(template.cost)) | \(reps) |\n"
-        }
-        out += "\n## Simulated targets\n\n| target | roster (95% CI) | met |\n|:---|---:|:---|\n"
-        for (target, e) in zip(plan.targets, plan.result.estimates) {
-            out += "| \(target.text) | \(cell(e, target)) | \(target.isMet(by: e.mean) ? "yes" : "no") |\n"
-        }
+        out += MarkdownReport.table(rosterTable, level: 2)
+        out += "\n" + MarkdownReport.table(targetsTable, level: 2)
         out += "\n## Coverage by hour (on shift / required)\n\n| day | " + (0..<24).map { "\($0)" }.joined(separator: " | ") + " |\n"
         out += "|:---|" + String(repeating: "---:|", count: 24) + "\n"
         for d in 0..<7 {
@@ -130,25 +147,16 @@ public struct ShiftsReport: Sendable {
 
     // MARK: HTML
 
+    /// `shifts.html` on the shared page frame (`HTMLPage`): the answer, the roster, the week's
+    /// coverage and requirement heat maps, and the simulated targets.
     public func html() -> String {
-        var body = "<h1>leadsim shifts: \(SVG.escape(plan.team)) in \(SVG.escape(scenario))</h1>"
-        body += "<p class=\"meta\">Scenario <code>\(SVG.escape(scenario))</code> · rule set <code>\(SVG.escape(ruleSet))</code> · seed \(seed) · \(replications) replications · requirement from \(SVG.escape(source)) · hours in \(SVG.escape(plan.timeZone)) · leadsim \(SVG.escape(version))</p>"
-        body += "<h2>Answer</h2><p class=\"verdict\">\(SVG.escape(verdict))</p>"
-        body += "<h2>Roster</h2><table><thead><tr><th>template</th><th>schedule</th><th>zone</th><th>cost per rep</th><th>reps</th></tr></thead><tbody>"
-        for (template, reps) in zip(plan.templates, plan.reps) {
-            body += "<tr><td>\(SVG.escape(template.name))</td><td>\(SVG.escape(ScenarioValueText.schedule(template.schedule)))</td>"
-                + "<td>\(SVG.escape(template.timeZone ?? plan.timeZone))</td><td>\(Format.number(template.cost))</td><td>\(reps)</td></tr>"
-        }
-        body += "</tbody></table>"
+        var body = "<section class=\"verdict\"><h2>Answer</h2><p>\(HTMLReport.inline(verdict))</p></section>\n"
+        body += HTMLReport.table(rosterTable)
         body += "<figure>" + WeekHeatMap.svg(plan.coverage, title: "Reps on shift with the roster",
-                                             marked: zip(plan.coverage, plan.required).map { $0 < $1 }) + "</figure>"
-        body += "<figure>" + WeekHeatMap.svg(plan.required, title: "Reps required") + "</figure>"
-        body += "<h2>Simulated targets</h2><table><thead><tr><th>target</th><th>roster (95% CI)</th><th>met</th></tr></thead><tbody>"
-        for (target, e) in zip(plan.targets, plan.result.estimates) {
-            body += "<tr><td>\(SVG.escape(target.text))</td><td>\(SVG.escape(cell(e, target)))</td><td>\(target.isMet(by: e.mean) ? "yes" : "no")</td></tr>"
-        }
-        body += "</tbody></table>"
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>leadsim shifts: \(SVG.escape(plan.team))</title>"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>\(HTMLPage.css)</style></head><body>\(body)</body></html>\n"
+                                             marked: zip(plan.coverage, plan.required).map { $0 < $1 })
+            + "<figcaption>Outlined: hours with fewer reps on shift than required.</figcaption></figure>\n"
+        body += "<figure>" + WeekHeatMap.svg(plan.required, title: "Reps required") + "</figure>\n"
+        body += HTMLReport.table(targetsTable)
+        return HTMLPage.render(title: title, meta: meta, body: body)
     }
 }

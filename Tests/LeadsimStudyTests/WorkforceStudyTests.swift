@@ -34,6 +34,14 @@ import Testing
         // Every hour covered, and the cost is what the roster costs.
         #expect(zip(plan.coverage, plan.required).allSatisfy { $0 >= $1 })
         #expect(plan.cost == zip(plan.templates, plan.reps).map { $0.cost * Double($1) }.reduce(0, +))
+        // Both pages on the shared frame: one <main>, the title as <h1>, the meta line, the frame's CSS.
+        for (file, title) in [("plan/requirement.html", "leadsim requirement: na in"), ("plan/shifts.html", "leadsim shifts: na in")] {
+            let html = try w.read(file)
+            #expect(html.components(separatedBy: "<main>").count == 2 && html.contains("</main>\n</body>"), "\(file) outside <main>")
+            #expect(html.contains("<h1>\(title)") && html.contains("<p class=\"repro\">Scenario <code>"), "\(file) without title or meta line")
+            #expect(html.contains("@media print") && html.contains("<section class=\"verdict\"><h2>Answer</h2>"))
+        }
+        #expect(try w.read("plan/shifts.html").contains("<h2>Roster</h2>\n<table>"))
         let roster = try w.read("plan/roster.yaml")
         #expect(roster.components(separatedBy: "\n  - {name: ").count - 1 == plan.roster.count)
         let shiftsJSON = try JSONSerialization.jsonObject(with: Data(w.read("plan/shifts.json").utf8)) as! [String: Any]
