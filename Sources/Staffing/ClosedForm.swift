@@ -6,7 +6,9 @@ import Statistics
 /// fewest servers of M/M/c (Erlang C) or M/M/c+M (Erlang A, when leads have patience) meeting it.
 ///
 /// TTFT is the wait for a slot plus the touch delay, so TTFT limits become wait limits by
-/// subtracting the mean touch delay. Targets on the business clock, on load spread, on
+/// subtracting the mean touch delay. With patience, TTFT quantiles are those of the touched
+/// leads (Erlang A's served arrivals) and an SLA is met only by leads touched in time (a lead
+/// gone cold misses it). Targets on the business clock, on load spread, on
 /// ownership or on anything the formulas do not model have no closed form and say so.
 public struct ClosedForm: Sendable {
     /// λ per second.
@@ -76,10 +78,16 @@ public struct ClosedForm: Sendable {
             guard let w = waitLimit(target.value) else {
                 return none("the mean touch delay (\(Self.duration(touchDelay))) alone exceeds \(target.text)")
             }
-            check.model = .erlangC
-            check.basis = "P(wait > \(Self.duration(w))) ≤ \(Self.share(1 - q))\(delayNote)"
-                + (patient ? "; Erlang C ignoring patience (conservative: abandonment only shortens the queue)" : "")
-            check.slots = erlangCServers(waitAbove: w, atMost: 1 - q)
+            guard patient else {
+                check.model = .erlangC
+                check.basis = "P(wait > \(Self.duration(w))) ≤ \(Self.share(1 - q))\(delayNote)"
+                check.slots = erlangCServers(waitAbove: w, atMost: 1 - q)
+                return check
+            }
+            check.model = .erlangA
+            check.basis = "P(wait > \(Self.duration(w)) | touched) ≤ \(Self.share(1 - q))\(delayNote); "
+                + "the wait of the leads touched before their patience (mean \(Self.duration(1 / abandonmentRate))) ran out"
+            check.slots = arrivalRate == 0 ? 0 : servers { erlangA($0).probabilityWaitExceedsGivenServed(w) <= 1 - q }
             return check
         }
         if metric == "ttft_mean_s" && target.comparison == .atMost {
@@ -97,9 +105,20 @@ public struct ClosedForm: Sendable {
             guard let w = waitLimit(sla.firstTouch) else {
                 return none("the mean touch delay (\(Self.duration(touchDelay))) alone exceeds first_touch")
             }
-            check.model = .erlangC
-            check.basis = "P(wait > \(Self.duration(w))) ≤ \(Self.share(1 - target.value)) (first_touch \(Self.duration(sla.firstTouch))\(delayNote))"
-            check.slots = erlangCServers(waitAbove: w, atMost: 1 - target.value)
+            guard patient else {
+                check.model = .erlangC
+                check.basis = "P(wait > \(Self.duration(w))) ≤ \(Self.share(1 - target.value)) (first_touch \(Self.duration(sla.firstTouch))\(delayNote))"
+                check.slots = erlangCServers(waitAbove: w, atMost: 1 - target.value)
+                return check
+            }
+            // Met = touched within the limit; a lead gone cold never meets it.
+            check.model = .erlangA
+            check.basis = "P(touched within \(Self.duration(w))) ≥ \(Self.share(target.value)) (first_touch \(Self.duration(sla.firstTouch))\(delayNote)); "
+                + "leads gone cold (mean patience \(Self.duration(1 / abandonmentRate))) miss it"
+            check.slots = arrivalRate == 0 ? 0 : servers { c in
+                let model = erlangA(c)
+                return model.probabilityOfService - model.probabilityServedAfterWaitExceeding(w) >= target.value
+            }
             return check
         }
         if (metric == "touched_rate" && target.comparison == .atLeast) || (metric == "cold_rate" && target.comparison == .atMost) {

@@ -126,7 +126,8 @@ public struct ErlangB: Hashable, Sendable {
 ///   cμ/(cμ + (i + 1)θ) and, if served, waited Σ_{k=0…i} 1/(cμ + (k + 1)θ) on average (the
 ///   holding time of each stage is independent of how the stage ends), which gives the
 ///   mean wait of served customers.
-/// θ = 0 reduces to Erlang C (then λ < cμ is required).
+/// θ = 0 reduces to Erlang C (then λ < cμ is required). The distribution of the wait of the
+/// served arrivals (its tail and quantiles) is in `ErlangA+ServedWait.swift`.
 public struct ErlangA: Hashable, Sendable {
     public let arrivalRate: Double
     public let serviceRate: Double
@@ -148,6 +149,9 @@ public struct ErlangA: Hashable, Sendable {
     public let probabilityOfService: Double
     /// Number of states kept in the truncated chain.
     public let statesUsed: Int
+    /// Ω_b = Σ_{i ≥ b} πᵢ₊c·sᵢ: the share of arrivals that find at least b customers ahead in
+    /// the queue and are served (sᵢ = cμ/(cμ + (i + 1)θ)), for b = 0 … the longest queue kept.
+    let servedFromPosition: [Double]
 
     /// - Precondition: λ ≥ 0, μ > 0, c ≥ 1, θ ≥ 0; with θ = 0 also λ < cμ.
     public init(arrivalRate: Double, serviceRate: Double, servers: Int, abandonmentRate: Double) {
@@ -187,6 +191,8 @@ public struct ErlangA: Hashable, Sendable {
         var servedMass = 0.0          // P(served) over all arrivals
         var servedWaitMass = 0.0      // E[W·1{served}]
         var stageSum = 0.0            // Σ_{k=0…i} 1/(cμ + (k+1)θ)
+        var servedAt: [Double] = []   // πᵢ₊c·sᵢ before normalisation, i = 0, 1, …
+        servedAt.reserveCapacity(max(0, logWeights.count - c))
         for (state, logWeight) in logWeights.enumerated() {
             let p = exp(logWeight - logMax)
             total += p
@@ -201,7 +207,15 @@ public struct ErlangA: Hashable, Sendable {
             queueMass += Double(ahead) * p
             servedMass += p * served
             servedWaitMass += p * served * stageSum
+            servedAt.append(p * served)
         }
+        var tail = 0.0
+        var fromPosition = [Double](repeating: 0, count: servedAt.count)
+        for i in servedAt.indices.reversed() {
+            tail += servedAt[i]
+            fromPosition[i] = tail / total
+        }
+        servedFromPosition = fromPosition
         probabilityOfWait = waitMass / total
         meanQueueLength = queueMass / total
         meanWait = lambda > 0 ? meanQueueLength / lambda : 0

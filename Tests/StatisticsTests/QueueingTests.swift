@@ -74,37 +74,12 @@ struct QueueingTests {
     @Test func erlangAServedWaitMatchesSimulation() {
         let lambda = 1.2, mu = 1.0, theta = 0.5
         let model = ErlangA(arrivalRate: lambda, serviceRate: mu, servers: 1, abandonmentRate: theta)
-        var state: UInt64 = 12345
-        func uniform() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return (Double(state >> 11) + 0.5) * 0x1p-53
-        }
-        func exponential(_ rate: Double) -> Double { -log(uniform()) / rate }
-        // Single server FIFO with reneging: the server frees at `free`; a customer arriving at t
-        // with patience p is served at max(t, free) if that is within t + p.
-        var t = 0.0, free = 0.0
-        var batches: [Double] = []
-        var batchSum = 0.0, batchCount = 0
-        var served = 0, arrived = 0
-        // Each waiting customer's start time depends only on earlier served customers (FIFO).
-        for _ in 0..<400_000 {
-            t += exponential(lambda)
-            arrived += 1
-            let patience = exponential(theta)
-            let start = max(t, free)
-            if start - t <= patience {
-                served += 1
-                free = start + exponential(mu)
-                batchSum += start - t
-                batchCount += 1
-                if batchCount == 10_000 { batches.append(batchSum / 10_000); batchSum = 0; batchCount = 0 }
-            }
-        }
-        let mean = batches.reduce(0, +) / Double(batches.count)
-        let sd = (batches.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(batches.count - 1)).squareRoot()
-        #expect(abs(mean - model.meanWaitOfServed) <= 4.5 * sd / Double(batches.count).squareRoot(),
-                "simulated \(mean) vs \(model.meanWaitOfServed)")
-        let abandon = 1 - Double(served) / Double(arrived)
+        let run = SingleServerAbandonment.simulate(arrivalRate: lambda, serviceRate: mu, abandonmentRate: theta,
+                                                   arrivals: 400_000, seed: 12345)
+        let batches = SingleServerAbandonment.batchMeans(run.servedWaits, size: 10_000) { $0 }
+        #expect(abs(batches.mean - model.meanWaitOfServed) <= 4.5 * batches.standardError,
+                "simulated \(batches.mean) vs \(model.meanWaitOfServed)")
+        let abandon = 1 - Double(run.servedWaits.count) / Double(run.arrived)
         #expect(abs(abandon - model.probabilityOfAbandonment) < 0.01)
     }
 }
