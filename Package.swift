@@ -12,7 +12,7 @@ let package = Package(
         // For the benchmark package in Benchmarks/ (a separate package depending on ../).
         .library(name: "RoutingRules", targets: ["RoutingRules", "SimulationModel"]),
         // For the fuzz package in Fuzz/ (a separate package depending on ../): every reader of input files.
-        .library(name: "LeadsimReaders", targets: ["ScenarioFile", "History", "SalesforceImport", "Shards", "RuleLint",
+        .library(name: "LeadsimReaders", targets: ["ScenarioFile", "History", "SalesforceImport", "Shards", "RuleLint", "Fit",
                                                    "SimulationModel", "TextFormats"]),
         .library(name: "LeadsimValidation", targets: ["Validation", "SimulationKernel", "ScenarioFile", "SimulationModel", "RandomStreams", "Statistics"]),
     ],

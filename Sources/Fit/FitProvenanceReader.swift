@@ -50,8 +50,9 @@ public enum FitProvenanceReader {
         var owner = ""
         /// Keys above the current line within the owner, with their indentation.
         var parents: [(indent: Int, key: String)] = []
-        /// Whole-line comments without a label, waiting for the next key at their indentation.
-        var pending: [(indent: Int, text: String)] = []
+        /// Whole-line comments without a label, waiting for the next key at their indentation
+        /// (keyed by it, so a key costs the number of indentations waiting, not of comments).
+        var pending: [Int: [String]] = [:]
         /// Labelled comments of the current owner whose key has not been seen: key → index in `values`.
         var labelled: [String: Int] = [:]
 
@@ -98,8 +99,8 @@ public enum FitProvenanceReader {
             parents.append((keyIndent, key))
             // The layout of a pattern (its hours, one line per day) is not evidence.
             if path.hasPrefix("pattern.") { return }
-            var evidence = pending.filter { $0.indent == keyIndent }.map(\.text)
-            pending.removeAll { $0.indent >= keyIndent }
+            var evidence = pending[keyIndent] ?? []
+            pending = pending.filter { $0.key < keyIndent }
             if let trailing, path != "pattern" { evidence.append(trailing) }
             if let index = labelled.removeValue(forKey: path) {
                 values[index].value = value
@@ -117,14 +118,16 @@ public enum FitProvenanceReader {
                 values.append(FittedValue(owner: owner, key: key, value: "",
                                           evidence: String(text.dropFirst(label.count + 2))))
             } else {
-                pending.append((indent, text))
+                pending[indent, default: []].append(text)
             }
         }
 
         /// Ends the current source or rep: comments still waiting have no key to go to.
         mutating func finishOwner() {
-            for comment in pending { values.append(FittedValue(owner: owner, key: "", value: "", evidence: comment.text)) }
-            pending = []
+            for indent in pending.keys.sorted() {
+                for text in pending[indent] ?? [] { values.append(FittedValue(owner: owner, key: "", value: "", evidence: text)) }
+            }
+            pending = [:]
             labelled = [:]
         }
 
