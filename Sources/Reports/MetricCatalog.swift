@@ -94,7 +94,8 @@ public enum MetricCatalog {
     }
 
     /// The columns of a rule set's queue table and source table (SPEC §7), in reading order.
-    public static let queueColumns = ["leads", "ttft_p50_s", "ttft_p90_s", "sla_met_rate", "unowned_rate", "load_gini"]
+    public static let queueColumns = ["leads", "ttft_p50_s", "ttft_p90_s", "ttft_business_p90_s", "sla_met_rate", "unowned_rate",
+                                      "load_gini"]
     public static let sourceColumns = ["leads", "ttft_p50_s", "ttft_p90_s", "ttft_business_p90_s", "sla_met_rate",
                                        "unowned_rate", "touched_rate", "cold_rate"]
 

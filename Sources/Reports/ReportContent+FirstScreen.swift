@@ -5,10 +5,11 @@ import SimulationModel
 /// clock, each queue's SLA, unowned share and fairness inside it beside the rule set's overall
 /// figure, and what "unowned" and "SLA met" mean.
 extension ReportContent {
-    /// The headline's first metric when sources have it (business-time p90 does), else wall-clock p90.
-    static func sourceSpeedMetric(_ s: Summary) -> String {
+    /// The headline's first metric when it is a first-touch time the groups (sources or queues)
+    /// have (business-time p90 is), else wall-clock p90: the breakdowns' speed column.
+    static func speedMetric(_ s: Summary, in groups: (RuleSetSummary) -> [GroupSummary]) -> String {
         let lead = s.headline.first ?? Verdict.defaultHeadline[0]
-        let has = s.ruleSets.contains { rs in rs.sources.contains { $0.metric(lead) != nil } }
+        let has = lead.hasPrefix("ttft_") && s.ruleSets.contains { rs in groups(rs).contains { $0.metric(lead) != nil } }
         return has ? lead : "ttft_p90_s"
     }
 
@@ -16,7 +17,7 @@ extension ReportContent {
     /// cell adds its paired difference from the baseline, or "n.s." when the 95% CI of that
     /// difference includes 0. (Rows, not columns, per rule set: the table stays narrow enough to print.)
     static func sourceBreakdown(_ s: Summary) -> ReportTable {
-        let speed = sourceSpeedMetric(s)
+        let speed = speedMetric(s) { $0.sources }
         let metrics = ["leads", speed, "sla_met_rate", "unowned_rate"]
         var rows: [[String]] = []
         for source in s.ruleSets.first?.sources ?? [] {
@@ -41,10 +42,11 @@ extension ReportContent {
             numeric: [false, false, true, true, true, true])
     }
 
-    /// Every rule set's queues: leads, SLA met, unowned and the load Gini among the queue's
-    /// members, beside the rule set's overall Gini (which counts every rep, idle ones included).
+    /// Every rule set's queues: leads, p90 first touch on the headline's clock (as the source table),
+    /// SLA met, unowned and the load Gini among the queue's members, beside the rule set's overall
+    /// Gini (which counts every rep, idle ones included).
     static func queueBreakdown(_ s: Summary) -> ReportTable {
-        let columns = ["leads", "ttft_p90_s", "sla_met_rate", "unowned_rate", "load_gini"]
+        let columns = ["leads", speedMetric(s) { $0.queues }, "sla_met_rate", "unowned_rate", "load_gini"]
         var rows: [[String]] = []
         for rs in s.ruleSets {
             let overall = MetricCatalog.info("load_gini").format(rs.metric("load_gini")?.mean)

@@ -45,7 +45,7 @@ public struct StaffQuestion: Codable, Hashable, Sendable {
 
 /// The first line of a records file: which study, which shard.
 public struct StudyHeader: Codable, Hashable, Sendable {
-    public static let currentFormat = "leadsim-replications/3"
+    public static let currentFormat = "leadsim-replications/4"
     public var format: String
     public var leadsimVersion: String
     /// `run`, `compare` or `staff`.

@@ -14,7 +14,7 @@ import Testing
 
     /// SPEC §7 per-queue and per-source metrics.
     static let queueMetrics = ["leads", "load_gini", "load_cv", "load_max_over_mean", "ttft_p50_s", "ttft_p90_s",
-                               "sla_met_rate", "unowned_rate"]
+                               "ttft_business_p90_s", "sla_met_rate", "unowned_rate"]
     static let sourceMetrics = ["leads", "ttft_p50_s", "ttft_p90_s", "ttft_business_p90_s", "sla_met_rate",
                                 "unowned_rate", "touched_rate", "cold_rate"]
 

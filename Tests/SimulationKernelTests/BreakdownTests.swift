@@ -54,6 +54,7 @@ import Testing
         #expect(ae["leads"] == 3 && ae["sla_met_rate"] == 1 && ae["unowned_rate"] == 0)
         Self.expectClose(ae["ttft_p50_s"], 300, "ae p50")
         Self.expectClose(ae["ttft_p90_s"], 300, "ae p90")
+        Self.expectClose(ae["ttft_business_p90_s"], 300, "ae business p90")
         // Loads 2 and 1: Gini 2·1 / (2·2²·1.5), CV 0.5 / 1.5, max/mean 2 / 1.5.
         Self.expectClose(ae["load_gini"], 1.0 / 6, "ae Gini")
         Self.expectClose(ae["load_cv"], 1.0 / 3, "ae CV")
@@ -61,6 +62,8 @@ import Testing
         let sdr = run.metrics.queueMetricValues(queue: 1)
         #expect(sdr["leads"] == 2 && sdr["sla_met_rate"] == 0 && sdr["unowned_rate"] == 0.5 && sdr["load_gini"] == 0)
         Self.expectClose(sdr["ttft_p90_s"], 1200, "sdr p90")
+        // Its one touched lead: 17:50 → 18:10, 20 minutes of which 10 in business hours.
+        Self.expectClose(sdr["ttft_business_p90_s"], 600, "sdr business p90")
         // The automated queue counts its lead and has no other value.
         let nurture = run.metrics.queueMetricValues(queue: 2)
         #expect(nurture["leads"] == 1)
@@ -114,6 +117,51 @@ import Testing
                     && sketch.quantile(0.9) == overall.quantile(0.9))
         }
         #expect(run.metrics.sources[0].ttftBusiness.quantile(0.9) == run.metrics.ttftBusiness.quantile(0.9))
+        #expect(run.metrics.queues[0].ttftBusiness.count == 3
+                && run.metrics.queues[0].ttftBusiness.quantile(0.9) == run.metrics.ttftBusiness.quantile(0.9))
         #expect(run.metrics.queues[0].memberAssignments == [2, 1] && run.metrics.queues[1].leads == 0)
+    }
+
+    /// A queue whose leads all arrive at night: Tuesday 01:00, 02:00 and 03:00, while the one rep
+    /// works weekdays 09:00–18:00 (the business hours). Each is touched at 09:05, 6–8 wall-clock
+    /// hours later but 5 business minutes later: the queue's business p90 is 5 minutes, its
+    /// wall-clock p90 over 7 hours. The daytime queue's leads (touched 5 minutes after arrival)
+    /// have the same p90 on both clocks.
+    @Test func aQueueOfNightLeadsHasABusinessP90FarBelowItsWallClockOne() throws {
+        let scenario = """
+            business_hours: weekdays 09:00-18:00
+            sources:
+              - {name: daytime, replay: {file: day.csv, align: recorded}}
+              - {name: overnight, replay: {file: night.csv, align: recorded}}
+            teams: [{name: ae}]
+            reps:
+              - {name: ana, team: ae, schedule: "weekdays 09:00-18:00", touch_delay: 5m, handle_time: 10m, capacity: {open: 5}}
+            """
+        let rules = """
+            name: by-clock
+            routes:
+              - {name: days, when: {source: daytime}, to: day}
+              - {name: nights, when: {source: overnight}, to: night}
+            queues:
+              day: {team: ae}
+              night: {team: ae}
+            sla: {first_touch: 1h, clock: business}
+            """
+        let run = try KernelWorld.run(scenario: scenario, rules: rules, files: [
+            "day.csv": "created_at,n\n2026-01-05T10:00,1\n2026-01-05T10:30,2\n2026-01-05T11:00,3\n",
+            "night.csv": "created_at,n\n2026-01-06T01:00,1\n2026-01-06T02:00,2\n2026-01-06T03:00,3\n",
+        ])
+        #expect(run.metrics.queues.map(\.leads) == [3, 3])
+        let day = run.metrics.queueMetricValues(queue: 0)
+        Self.expectClose(day["ttft_p90_s"], 300, "day p90")
+        Self.expectClose(day["ttft_business_p90_s"], 300, "day business p90")
+        let night = run.metrics.queueMetricValues(queue: 1)
+        Self.expectClose(night["ttft_business_p90_s"], 300, "night business p90")
+        // Wall-clock TTFTs 6h05m, 7h05m and 8h05m: the p90 lies between the last two.
+        let wall = try #require(night["ttft_p90_s"])
+        #expect(wall >= 25_500 * 0.995 && wall <= 29_100 * 1.005, "night p90 \(wall)")
+        #expect(night["sla_met_rate"] == 1 && day["sla_met_rate"] == 1)
+        // The same leads by source: the per-source figure, computed the same way, agrees.
+        Self.expectClose(run.metrics.sourceMetricValues(source: 1)["ttft_business_p90_s"], 300, "overnight source business p90")
     }
 }

@@ -136,6 +136,7 @@ extension ReplicationMetrics {
         m.appendLoad(shape)
         m.append("ttft_p50_s", quantile(queue.ttft, 0.5))
         m.append("ttft_p90_s", quantile(queue.ttft, 0.9))
+        m.append("ttft_business_p90_s", quantile(queue.ttftBusiness, 0.9))
         m.append("sla_met_rate", rate(queue.slaMet, queue.humanBound))
         m.append("unowned_rate", rate(queue.unowned, queue.humanBound))
         return m

@@ -50,8 +50,10 @@ final class MetricsCollector {
     private let cellStride: Int
     /// Per rule queue: whether it is automated (its leads are not human-bound).
     private let queueIsAutomated: [Bool]
-    /// Per rule queue and per source: TTFT sketches (`result.queues`, `result.sources` at the end).
+    /// Per rule queue and per source: TTFT sketches, wall-clock and business time (`result.queues`,
+    /// `result.sources` at the end).
     private let queueTTFT: Column<QuantileAccumulator>
+    private let queueTTFTBusiness: Column<QuantileAccumulator>
     private let sourceTTFT: Column<QuantileAccumulator>
     private let sourceTTFTBusiness: Column<QuantileAccumulator>
     /// The rule queue whose TTFT sketch is the overall one, not kept apart (−1: none): the rule
@@ -129,6 +131,7 @@ final class MetricsCollector {
         let ruleQueues = plan.compiled[ruleIndex].queues
         queueNumbering = QueueNumbering(ruleQueueCount: ruleQueues.count)
         queueTTFT = Column(ruleQueues.map { _ in QuantileAccumulator() })
+        queueTTFTBusiness = Column(ruleQueues.map { _ in QuantileAccumulator() })
         let sources = plan.scenario.sources.count
         cellStride = ruleQueues.count + 1
         cellCounts = Column(repeating: GroupCounts(), count: sources * cellStride)
@@ -280,7 +283,10 @@ final class MetricsCollector {
         let source = Int(lead.source)
         let queue = routedRuleQueue(of: lead)
         cellCounts[source * cellStride + queue + 1].noteTouch(met: met)
-        if queue >= 0 && queue != queueSharingTTFT { queueTTFT[queue].add(ttft) }
+        if queue >= 0 && queue != queueSharingTTFT {
+            queueTTFT[queue].add(ttft)
+            queueTTFTBusiness[queue].add(business)
+        }
         if !oneSource {
             sourceTTFT[source].add(ttft)
             sourceTTFTBusiness[source].add(business)
@@ -370,6 +376,7 @@ final class MetricsCollector {
             (queue.leads, queue.humanBound, queue.slaMet, queue.unowned) = (counts.leads, counts.humanBound, counts.slaMet, counts.unowned)
             assert(q != queueSharingTTFT || counts.touched == result.touched, "the shared queue sketch misses touched leads")
             queue.ttft = q == queueSharingTTFT ? result.ttft : queueTTFT[q].sketch
+            queue.ttftBusiness = q == queueSharingTTFT ? result.ttftBusiness : queueTTFTBusiness[q].sketch
             queue.memberAssignments = members.map { queueRepAssignments[q * repAssignments.count + $0] }
             return queue
         }

@@ -105,6 +105,8 @@ public struct QueueMetrics: Codable, Sendable {
     /// Of those, the leads bound for a human owner (none in an automated queue).
     public var humanBound = 0
     public var ttft = StreamingQuantiles()
+    /// First touch in business time, on the business clock of the lead's routed queue (as `SourceMetrics.ttftBusiness`).
+    public var ttftBusiness = StreamingQuantiles()
     public var slaMet = 0
     public var unowned = 0
     /// Assignments of counted leads made from this queue (whichever queue routing sent them
