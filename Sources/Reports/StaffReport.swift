@@ -34,17 +34,26 @@ public struct StaffReport: Sendable {
         return Format.number(value)
     }
 
+    /// A target as people say it: `SLA met ≥ 70%` for `sla_met_rate>=70%`, `p90 first touch
+    /// (whole run) ≤ 1d` for `overall.ttft_p90<=1d`.
+    static func label(_ target: StaffingTarget) -> String {
+        let sign = target.comparison == .atMost ? "≤" : "≥"
+        return MetricCatalog.info(target.metric).label + (target.overall ? " (whole run)" : "")
+            + " \(sign) \(show(target.value, metric: target.metric))"
+    }
+
     /// The answer in one or two sentences.
     public var verdict: String {
         let team = answer.team
-        let goals = answer.targets.map(\.text).joined(separator: ", ")
+        let labels = answer.targets.map(Self.label)
+        let goals = labels.count > 1 ? labels.dropLast().joined(separator: ", ") + " and " + labels.last! : labels.joined()
         guard let safe = answer.safeHeadcount else {
             if let mean = answer.meanHeadcount {
                 return "\(team) meets \(goals) on average from \(mean) reps, but no headcount in \(range.lowerBound)…\(range.upperBound) meets them with 95% confidence."
             }
             let best = answer.results.last!
             let gaps = zip(answer.targets, best.estimates).filter { !$0.isMet(by: $1.mean) }.map { target, estimate in
-                "\(target.metric) \(Self.show(estimate.mean, metric: target.metric)) vs \(target.comparison.rawValue) \(Self.show(target.value, metric: target.metric)) (short by \(Self.show(target.shortfall(estimate.mean), metric: target.metric)))"
+                "\(MetricCatalog.info(target.metric).label) \(Self.show(estimate.mean, metric: target.metric)) vs \(target.comparison == .atMost ? "≤" : "≥") \(Self.show(target.value, metric: target.metric)) (short by \(Self.show(target.shortfall(estimate.mean), metric: target.metric)))"
             }
             var text = "No headcount in \(range.lowerBound)…\(range.upperBound) meets \(goals). At \(best.headcount) reps: " + gaps.joined(separator: "; ") + "."
             for gap in answer.gaps where gap.explainsMiss { text += " " + Self.sentence(gap) }
@@ -98,7 +107,7 @@ public struct StaffReport: Sendable {
         out += "## Headcounts\n\n"
         out += "Rostered reps are the team's headcount; productive FTE = rostered × (1 − shrinkage), shrinkage "
             + "\(Format.percent(answer.shrinkage)) (simulated: each on-shift half-hour of a rep is out with that probability).\n\n"
-        out += "| reps | productive FTE | " + answer.targets.map(\.text).joined(separator: " | ") + " | result |\n"
+        out += "| reps | productive FTE | " + answer.targets.map(Self.label).joined(separator: " | ") + " | result |\n"
         out += "|---:|---:|" + answer.targets.map { _ in "---:|" }.joined() + ":---|\n"
         for result in answer.results {
             out += "| \(result.headcount) | \(Format.number(result.productive)) | " + zip(result.estimates, answer.targets).map { cell($0, $1) }.joined(separator: " | ")
@@ -110,12 +119,10 @@ public struct StaffReport: Sendable {
         }
         if let erlang = answer.erlang {
             out += "\n## Erlang cross-check\n\n"
-            out += "Measured for \(answer.team): \(String(format: "%.1f", erlang.load.arrivalsPerHour)) leads/hour, a lead holds a slot for \(Format.duration(erlang.load.holdingTime)) on average, "
-            out += "\(Format.number(erlang.load.slotsPerRep)) slots per rep, reps on shift and available \(Format.percent(erlang.load.onShiftShare)) of the time"
-            out += erlang.abandonmentRate > 0 ? ", mean patience \(Format.duration(1 / erlang.abandonmentRate)) (Erlang A).\n\n" : ", no patience (Erlang C).\n\n"
+            out += measured(erlang) + "\n\n"
             out += "| target | model | computed | slots | reps on roster |\n|:---|:---|:---|---:|---:|\n"
             for check in erlang.checks {
-                out += "| \(check.target) | \(check.model?.rawValue ?? "—") | \(check.basis) | "
+                out += "| \(checkLabel(check)) | \(check.model?.rawValue ?? "—") | \(check.basis) | "
                     + (check.hasClosedForm ? check.slots.map(String.init) ?? "more than 100,000" : "—") + " | "
                     + (check.reps.map { "\($0)" + fte($0) } ?? "—") + " |\n"
             }
@@ -188,7 +195,8 @@ public struct StaffReport: Sendable {
     func chart(_ t: Int) -> String {
         let target = answer.targets[t]
         let points = answer.results.map { ($0.headcount, $0.estimates[t]) }.filter { $0.1.mean.isFinite }
-        let width = 640.0, height = 280.0, left = 70.0, right = 20.0, top = 34.0, bottom = 44.0
+        // The title, then the legend on its own line above the plot (never on the top gridline).
+        let width = 640.0, height = 290.0, left = 70.0, right = 20.0, top = 50.0, bottom = 44.0
         let xs = points.map { Double($0.0) }
         let (xMin, xMax) = (xs.min() ?? 0, max((xs.max() ?? 1), (xs.min() ?? 0) + 1))
         let values = points.flatMap { [$0.1.ci95[0], $0.1.ci95[1]] }.filter(\.isFinite) + [target.value]
@@ -220,7 +228,7 @@ public struct StaffReport: Sendable {
         }
         svg += SVG.line(left, y(target.value), width - right, y(target.value), stroke: SVG.color(5),
                         extra: " stroke-width=\"2\" stroke-dasharray=\"5 3\"")
-        svg += SVG.legend(["mean (95% CI band)"], x: left, y: top - 2, dashed: [("target \(target.text)", SVG.color(5))])
+        svg += SVG.legend(["mean (95% CI band)"], x: left, y: 38, dashed: [("target: \(Self.label(target))", SVG.color(5))])
         return svg + "</svg>"
     }
 
@@ -237,29 +245,39 @@ public struct StaffReport: Sendable {
                                       caption: "Mean over replications with its 95% confidence band; dashed: the target.", table: nil) + "</div>\n"
         }
         body += HTMLReport.table(ReportTable(
-            title: "Headcounts", header: ["reps"] + answer.targets.map(\.text) + ["result"],
+            title: "Headcounts", header: ["reps"] + answer.targets.map(Self.label) + ["result"],
             rows: answer.results.map { result in
                 ["\(result.headcount) (\(Format.number(result.productive)) FTE)"]
                     + zip(result.estimates, answer.targets).map { cell($0, $1) } + [mark(result)]
-            }))
+            }, numeric: [false] + answer.targets.map { _ in true } + [false]))
         if !answer.gaps.isEmpty {
             body += "<h2>Why no headcount meets the targets</h2><ul>" + answer.gaps.map { "<li>\(SVG.escape(Self.sentence($0)))</li>" }.joined() + "</ul>"
         }
         if let erlang = answer.erlang {
-            body += "<section>\n<h2>Erlang cross-check</h2>\n<p>Measured for \(SVG.escape(answer.team)):"
-                + " \(String(format: "%.1f", erlang.load.arrivalsPerHour)) leads/hour, a lead holds a slot for"
-                + " \(Format.duration(erlang.load.holdingTime)) on average, \(Format.number(erlang.load.slotsPerRep)) slots per rep,"
-                + " reps on shift \(Format.percent(erlang.load.onShiftShare)) of the time.</p>\n"
+            body += "<section>\n<h2>Erlang cross-check</h2>\n<p>\(HTMLReport.inline(measured(erlang)))</p>\n"
             body += HTMLReport.table(ReportTable(
                 title: "Erlang cross-check", header: ["target", "model", "computed", "slots", "reps on roster"],
                 rows: erlang.checks.map { check in
-                    [check.target, check.model?.rawValue ?? "—", check.basis,
+                    [checkLabel(check), check.model?.rawValue ?? "—", check.basis,
                      check.hasClosedForm ? check.slots.map(String.init) ?? "more than 100,000" : "—",
                      check.reps.map { "\($0)" + fte($0) } ?? "—"]
-                }), heading: false)
+                }, numeric: [false, false, false, true, true]), heading: false)
             body += "<p class=\"note\">\(SVG.escape(erlang.caveat))</p>\n</section>\n"
         }
         return HTMLPage.render(title: "leadsim staff: \(answer.team) in \(scenario) with \(ruleSet)", meta: meta, body: body)
+    }
+
+    /// The load the Erlang cross-check was computed on, one sentence for both reports.
+    func measured(_ erlang: ErlangEstimate) -> String {
+        "Measured for \(answer.team): \(String(format: "%.1f", erlang.load.arrivalsPerHour)) leads/hour, a lead holds a slot for"
+            + " \(Format.duration(erlang.load.holdingTime)) on average, \(Format.number(erlang.load.slotsPerRep)) slots per rep,"
+            + " reps on shift and available \(Format.percent(erlang.load.onShiftShare)) of the time"
+            + (erlang.abandonmentRate > 0 ? ", mean patience \(Format.duration(1 / erlang.abandonmentRate)) (Erlang A)." : ", no patience (Erlang C).")
+    }
+
+    /// A cross-check row's target as people say it (its text as given when it is not one of the answer's).
+    func checkLabel(_ check: ErlangTargetCheck) -> String {
+        answer.targets.first { $0.text == check.target }.map(Self.label) ?? check.target
     }
 
     /// "p90 first touch by headcount (sdr)": the metric as people say it.

@@ -34,6 +34,16 @@ import Testing
         for file in ["staff.md", "staff.html", "staff.json"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("staff/\(file)").path))
         }
+        // Targets as people say them in the answer, the tables and the chart legend; the JSON keeps the target as given.
+        let markdown = try String(contentsOf: dir.appendingPathComponent("staff/staff.md"), encoding: .utf8)
+        let html = try String(contentsOf: dir.appendingPathComponent("staff/staff.html"), encoding: .utf8)
+        let json = try String(contentsOf: dir.appendingPathComponent("staff/staff.json"), encoding: .utf8)
+        #expect(easy.stdout.contains("to meet touched ≥ 50.0%"), "\(easy.stdout)")
+        #expect(markdown.contains("| touched ≥ 50.0% |") && html.contains("target: touched ≥ 50.0%"))
+        #expect(json.contains("touched_rate>=50%"))
+        // The load the Erlang cross-check used reads the same in both reports.
+        let measured = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("Measured for na:") })
+        #expect(html.contains("<p>" + measured + "</p>"), "\(measured)")
         let impossible = try Leadsim.run(["staff", "scenario.yaml", "baseline.yaml", "--team", "na", "--reps", "1...2",
                                           "--target", "ttft_p90<=1s", "--out", "staff2", "--quiet"], in: dir)
         #expect(impossible.status == 3, "\(impossible.stdout) \(impossible.stderr)")
