@@ -45,7 +45,7 @@ public enum FittedScenarioText {
             let v = a.weeklyVolume
             out += "    # \(grouped(source.leads)) leads; \(YAMLWriting.number(v.value)) a week (95% CI \(YAMLWriting.number(v.ci95[0]))"
                 + "–\(YAMLWriting.number(v.ci95[1])))"
-            out += a.unusualDays.isEmpty ? "\n" : "; \(a.unusualDays.count) unusual day(s) set aside: "
+            out += a.unusualDays.isEmpty ? "\n" : "; \(a.unusualDays.count) unusual day\(a.unusualDays.count == 1 ? "" : "s") set aside: "
                 + a.unusualDays.prefix(6).map { "\($0.date) (\($0.count) vs \(YAMLWriting.number($0.expected, digits: 3)))" }
                 .joined(separator: ", ") + (a.unusualDays.count > 6 ? ", …" : "") + "\n"
             let t = a.productTest

@@ -41,12 +41,14 @@ struct Roster {
             return ta != tb ? ta < tb : history.owners[a].compare(history.owners[b], options: .numeric) == .orderedAscending
         }
         if base != nil, !unmatched.isEmpty {
-            notes.append("\(unmatched.count) owner(s) of the history are not reps of the base scenario and were added with "
+            notes.append((unmatched.count == 1 ? "1 owner of the history is not a rep of the base scenario and was added with "
+                            : "\(unmatched.count) owners of the history are not reps of the base scenario and were added with ")
                          + "inferred schedules: " + Roster.list(unmatched.map { history.owners[$0] }) + ".")
         }
         let unnamed = entries.filter { $0.owner == nil }.map(\.rep.name)
         if !unnamed.isEmpty {
-            notes.append("\(unnamed.count) rep(s) of the base scenario own no lead in the history and keep the base's "
+            notes.append((unnamed.count == 1 ? "1 rep of the base scenario owns no lead in the history and keeps the base's "
+                            : "\(unnamed.count) reps of the base scenario own no lead in the history and keep the base's ")
                          + "values: " + Roster.list(unnamed) + ".")
         }
         // Team touches, for reps with too few of their own.
@@ -138,8 +140,8 @@ struct Roster {
         }
         let kept = reps.filter { $0.inHistory && $0.touchDelayOrigin == .kept }.map(\.rep.name)
         if !kept.isEmpty {
-            notes.append("Touch delay: \(kept.count) rep(s) whose team has fewer than \(Fitter.minimumObserved) first "
-                         + "touches keep the " + (base == nil ? "default 15m" : "base scenario's value") + ": "
+            notes.append("Touch delay: \(kept.count) rep\(kept.count == 1 ? "" : "s") whose team has fewer than \(Fitter.minimumObserved) first "
+                         + "touches keep\(kept.count == 1 ? "s" : "") the " + (base == nil ? "default 15m" : "base scenario's value") + ": "
                          + Roster.list(kept) + ".")
         }
         for rep in reps where rep.scheduleOrigin == .base {

@@ -124,7 +124,7 @@ public struct FitStudy: Sendable {
             "source \(s.name): \(s.leads) leads, \(Format.number(s.weeklyVolume))/week, "
                 + (s.arrivals.map { $0.pattern == .product ? "hourly × weekdays" : "hour of week" } ?? "flat (too few leads)")
                 + (s.dispersion.map { ", dispersion \(Format.number($0))" } ?? "")
-                + (s.arrivals.map { $0.unusualDays.isEmpty ? "" : ", \($0.unusualDays.count) unusual day(s)" } ?? "")
+                + (s.arrivals.map { $0.unusualDays.isEmpty ? "" : ", \($0.unusualDays.count) unusual day\($0.unusualDays.count == 1 ? "" : "s")" } ?? "")
         }
         for team in fit.teams {
             let reps = fit.reps.filter { $0.rep.team == team.name }
