@@ -13,11 +13,19 @@ public enum RouteFormat: String, CaseIterable, Sendable {
 public enum RouteInputError: Error, CustomStringConvertible {
     case badJSON(String)
     case badCSV(line: Int, String)
+    /// Every bad row of `--leads` (the first `LoadFailure.cap`), in file order, and how many more.
+    case badRows([(line: Int, reason: String)], omitted: Int)
 
     public var description: String {
         switch self {
         case .badJSON(let reason): return "--lead: \(reason)"
         case .badCSV(let line, let reason): return "--leads line \(line): \(reason)"
+        case .badRows(let rows, let omitted):
+            let count = rows.count + omitted
+            if count == 1, let row = rows.first { return RouteInputError.badCSV(line: row.line, row.reason).description }
+            // One `error: ` line per row, like the first (whose `error: ` the caller writes).
+            return rows.map { RouteInputError.badCSV(line: $0.line, $0.reason).description }.joined(separator: "\nerror: ")
+                + (omitted > 0 ? "\n… and \(omitted) more" : "") + "\n\(count) bad rows in --leads; none was routed"
         }
     }
 }
@@ -94,26 +102,41 @@ public enum LeadRouter {
 
     /// Routes every CSV row; CSV out: input columns + route + queue (+ rep, + reason). Columns are
     /// read as fields by `FieldColumns` (name, the rule set's aliases, the map); a field the
-    /// rules test that no column holds is warned about once.
+    /// rules test that no column holds is warned about once. Every bad row (wrong number of
+    /// cells, an unclosed quote, an unreadable `created_at`) is an error, and then none is routed.
     public static func routeMany(csv: String, ruleSet: RuleSet, scenario: Scenario?, format: RouteFormat,
                                  explain: Bool, seed: UInt64, map: ImportMap? = nil, dateFormat: DateFormat = .iso) throws -> Output {
-        let rows: [CSV.Row]
-        do { rows = try CSV.parse(csv) } catch { throw RouteInputError.badCSV(line: error.line, error.message) }
-        guard let header = rows.first?.cells else { throw RouteInputError.badCSV(line: 1, "no header row") }
+        let records = CSV.records(csv)
+        guard let first = records.first else { throw RouteInputError.badCSV(line: 1, "no header row") }
+        let header: [String]
+        switch first {
+        case .success(let row): header = row.cells
+        case .failure(let problem): throw RouteInputError.badCSV(line: problem.line, problem.message)
+        }
         let names = try fieldNames(header.map { $0.trimmingCharacters(in: .whitespaces) }, ruleSet: ruleSet, map: map,
                                    scenario: scenario) { RouteInputError.badCSV(line: 1, $0) }
         let warnings = FieldColumns.missingFields(ruleSet.testedFields, columns: header, fields: names, aliases: ruleSet.fields)
             .map { "--leads: " + $0 }
-        var leads: [Lead] = []
-        for row in rows.dropFirst() {
+        var rows: [CSV.Row] = [], leads: [Lead] = [], bad: [(line: Int, reason: String)] = []
+        for record in records.dropFirst() {
+            let row: CSV.Row
+            switch record {
+            case .success(let read): row = read
+            case .failure(let problem): bad.append((problem.line, problem.message)); continue
+            }
             guard row.cells.count == header.count else {
-                throw RouteInputError.badCSV(line: row.line, "\(row.cells.count) cells, the header has \(header.count)")
+                bad.append((row.line, "\(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), the header has \(header.count)"))
+                continue
             }
             do {
                 leads.append(try Lead(fields: zip(names, row.cells).map { ($0, leadValue(ofCell: $1)) }, scenario: scenario,
                                       dateFormat: dateFormat))
+                rows.append(row)
             }
-            catch { throw RouteInputError.badCSV(line: row.line, Lead.explained(error)) }
+            catch { bad.append((row.line, Lead.explained(error))) }
+        }
+        if !bad.isEmpty {
+            throw RouteInputError.badRows(Array(bad.prefix(LoadFailure.cap)), omitted: max(0, bad.count - LoadFailure.cap))
         }
         var session = try Session(ruleSet: ruleSet, scenario: scenario, seed: seed)
         let outcomes = session.route(leads)
@@ -122,7 +145,7 @@ public enum LeadRouter {
         if scenario != nil { columns.append("rep") }
         if explain { columns.append("reason") }
         var lines = [CSV.line(columns)]
-        for (row, outcome) in zip(rows.dropFirst(), outcomes) {
+        for (row, outcome) in zip(rows, outcomes) {
             var cells = row.cells + [outcome.route ?? "", outcome.destination]
             if scenario != nil { cells.append(outcome.rep ?? "") }
             if explain {

@@ -1,5 +1,6 @@
 import Foundation
 import LeadsimStudy
+import ScenarioFile
 import Testing
 
 /// `route` on the library: one lead, a CSV read by TextFormats' CSV reader, and its errors.
@@ -32,6 +33,23 @@ import Testing
         try w.write("id,region\n1,\"EMEA\n", "open.csv")
         #expect(throws: StudyError.invalidInput("error: --leads line 2: a quoted cell is never closed")) {
             try study.route(csvFile: w.path("open.csv"), format: .text, explain: false, seed: 1)
+        }
+        // Every bad row, not the first only: rows after an unclosed quote are read on.
+        try w.write("id,region\n1\n2,NA\n3,\"EMEA\n4,NA,x\n", "several.csv")
+        #expect(throws: StudyError.invalidInput("error: --leads line 2: 1 cell, the header has 2\n"
+                                                + "error: --leads line 4: a quoted cell is never closed\n"
+                                                + "error: --leads line 5: 3 cells, the header has 2\n"
+                                                + "3 bad rows in --leads; none was routed")) {
+            try study.route(csvFile: w.path("several.csv"), format: .text, explain: false, seed: 1)
+        }
+        try w.write("id,region\n" + (1...60).map { "\($0)" }.joined(separator: "\n") + "\n", "many.csv")
+        do {
+            _ = try study.route(csvFile: w.path("many.csv"), format: .text, explain: false, seed: 1)
+            Issue.record("60 bad rows were routed")
+        } catch {
+            let lines = error.message.components(separatedBy: "\n")
+            #expect(lines.count == LoadFailure.cap + 2)
+            #expect(lines.suffix(2) == ["… and 10 more", "60 bad rows in --leads; none was routed"])
         }
         #expect(throws: StudyError.invalidInput("error: --lead: expected a JSON object of fields")) {
             try study.route(json: "[1]", format: .json, seed: 1)
@@ -170,8 +188,12 @@ import Testing
             _ = try study.route(csvFile: w.path("export.csv"), format: .text, explain: false, seed: 1)
             Issue.record("a US date read as ISO")
         } catch {
-            #expect(error.message == "error: --leads line 2: created_at: '01/05/2026 10:00 AM' is ambiguous: January 5, 2026 as MM/DD/YYYY, "
-                    + "May 1, 2026 as DD/MM/YYYY; valid: --date-format us or --date-format eu to say which, or ISO dates such as 2025-10-08T13:05")
+            let lines = error.message.components(separatedBy: "\n")
+            let ambiguous = "is ambiguous: January 5, 2026 as MM/DD/YYYY, May 1, 2026 as DD/MM/YYYY; valid: --date-format us "
+                + "or --date-format eu to say which, or ISO dates such as 2025-10-08T13:05"
+            #expect(lines == ["error: --leads line 2: created_at: '01/05/2026 10:00 AM' " + ambiguous,
+                              "error: --leads line 3: created_at: '01/05/2026 2:30 PM' " + ambiguous,
+                              "2 bad rows in --leads; none was routed"])
         }
     }
 
