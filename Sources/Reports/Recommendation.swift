@@ -1,9 +1,11 @@
 import Foundation
 
 /// The one-paragraph recommendation of a comparison, written from the numbers: what each
-/// candidate wins (significant gains), what it costs (significant losses), what is not
-/// significant among the headline metrics, which candidate to adopt, and a caveat when the
-/// confidence intervals cannot carry much (few leads per replication, few replications).
+/// candidate wins (significant and material gains), what it costs (significant and material
+/// losses), what is not significant or significant but too small to act on
+/// (`MetricDifference.isMaterial`) among the headline metrics, which candidate to adopt, and a
+/// caveat when the confidence intervals cannot carry much (few leads per replication, few
+/// replications).
 public enum Recommendation {
     /// Under this many counted leads per replication the CIs mostly reflect the simulation's own
     /// luck (touch delays, handle times) on a handful of leads.
@@ -26,13 +28,13 @@ public enum Recommendation {
             let leads = judged.contains { $0.d.name == lead && $0.better }
             let gain = leads ? leadLabel : list(judged.filter { $0.better && headline.contains($0.d.name) }
                 .map { MetricCatalog.info($0.d.name).label })
-            if !leads { sentences.append("No candidate significantly improves \(leadLabel).") }
+            if !leads { sentences.append("No candidate improves \(leadLabel) by enough to act on.") }
             sentences.append("On these numbers adopt \(winner.candidate)"
                 + (losses.isEmpty ? ": it wins on \(gain) at no significant cost."
                    : ", if \(list(losses)) is a price worth its gain on \(gain)."))
         } else {
-            sentences.append("No candidate significantly improves a headline metric on the baseline,"
-                             + " \(s.comparisons[0].baseline), without a headline loss: keep it.")
+            sentences.append("No candidate improves a headline metric on the baseline,"
+                             + " \(s.comparisons[0].baseline), by enough to act on without a headline loss: keep it.")
         }
         if let caveat = caveat(s) { sentences.append(caveat) }
         return sentences.joined(separator: " ")
@@ -48,20 +50,27 @@ public enum Recommendation {
             guard let d = c.metrics[metric: name], d.diff != nil, !d.significant else { return nil }
             return MetricCatalog.info(name).label
         }
+        let small = headline.compactMap { name -> String? in
+            guard let d = c.metrics[metric: name], d.significant, let diff = d.diff, diff != 0, !d.isMaterial else { return nil }
+            return "\(MetricCatalog.info(name).label) (\(MetricCatalog.info(name).formatDifference(diff)))"
+        }
         var text = c.candidate
         text += gains.isEmpty ? " wins on nothing significant" : " wins on " + list(gains)
         text += losses.isEmpty ? " and costs nothing significant" : "; it costs " + list(losses)
         if !flat.isEmpty { text += "; " + list(flat) + (flat.count == 1 ? " is" : " are") + " not significant" }
+        if !small.isEmpty {
+            text += "; " + list(small) + (small.count == 1 ? " changes" : " change") + " significantly but too little to act on"
+        }
         return text + "."
     }
 
-    /// The significant changes of the headline and key metrics with a direction, headline first:
-    /// better true (a gain) or false (a loss).
+    /// The significant and material changes of the headline and key metrics with a direction,
+    /// headline first: better true (a gain) or false (a loss).
     static func assessed(_ c: Comparison, headline: [String]) -> [(d: MetricDifference, better: Bool)] {
         var names = headline
         for name in MetricCatalog.keyMetrics where !names.contains(name) { names.append(name) }
         return names.compactMap { name in
-            guard let d = c.metrics[metric: name], d.significant, let diff = d.diff, diff != 0 else { return nil }
+            guard let d = c.metrics[metric: name], d.isMaterial, let diff = d.diff, diff != 0 else { return nil }
             switch MetricCatalog.info(name).better {
             case .lower: return (d, diff < 0)
             case .higher: return (d, diff > 0)
@@ -79,9 +88,9 @@ public enum Recommendation {
         return text
     }
 
-    /// The candidate to adopt: one whose first headline metric improves significantly, with the
-    /// fewest significant headline losses, then the largest relative gain; failing that, one with
-    /// the most significant headline gains and no headline loss; nil when none qualifies.
+    /// The candidate to adopt: one whose first headline metric improves significantly and
+    /// materially, with the fewest such headline losses, then the largest relative gain; failing
+    /// that, one with the most such headline gains and no headline loss; nil when none qualifies.
     static func winner(_ comparisons: [Comparison], headline: [String]) -> Comparison? {
         let lead = headline[0]
         let scored = comparisons.compactMap { c -> (c: Comparison, leads: Bool, losses: Int, gains: Int, gain: Double)? in

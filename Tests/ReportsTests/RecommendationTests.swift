@@ -53,7 +53,7 @@ import Testing
         ])
         let text = try #require(Recommendation.paragraph(for: Self.summary([noise], replications: 3)))
         #expect(text.contains("noise wins on nothing significant and costs nothing significant; p90 first touch is not significant."))
-        #expect(text.contains("No candidate significantly improves a headline metric on the baseline, baseline, without a headline loss: keep it."))
+        #expect(text.contains("No candidate improves a headline metric on the baseline, baseline, by enough to act on without a headline loss: keep it."))
         #expect(text.contains("Caveat: with only 3 replications"))
     }
 
@@ -65,8 +65,47 @@ import Testing
             ("load_gini", [0.10, 0.11, 0.09, 0.10], [0.10, 0.11, 0.09, 0.10]),
         ])
         let text = try #require(Recommendation.paragraph(for: Self.summary([sla])))
-        #expect(text.contains("No candidate significantly improves p90 first touch. On these numbers adopt catch-up:"
+        #expect(text.contains("No candidate improves p90 first touch by enough to act on. On these numbers adopt catch-up:"
                               + " it wins on SLA met at no significant cost."))
+    }
+
+    /// 30 seconds faster on a 2-hour p90 in every replication, SLA met up 0.2 points in every one:
+    /// significant, but below the material thresholds (1 minute and 2%, half a point), so neither
+    /// is a win and nothing is adopted; a 2-minute gain on a 1-hour p90 is material.
+    @Test func significantButSmallChangesAreNoReasonToAdopt() throws {
+        let slightly: (String, [(String, [Double], [Double])]) = ("slightly", [
+            ("ttft_p90_s", [7_200, 7_260, 7_140, 7_200], [7_170, 7_230, 7_110, 7_170]),
+            ("sla_met_rate", [0.800, 0.810, 0.790, 0.800], [0.802, 0.812, 0.792, 0.802]),
+        ])
+        let s = Self.summary([slightly])
+        #expect(s.comparisons[0].metrics[metric: "ttft_p90_s"]?.significant == true)
+        let text = try #require(Recommendation.paragraph(for: s))
+        #expect(text.contains("slightly wins on nothing significant and costs nothing significant; p90 first touch (−30s)"
+                              + " and SLA met (+0.2 pts) change significantly but too little to act on."))
+        #expect(text.contains("keep it."))
+        #expect(!text.contains("adopt"))
+
+        let material: (String, [(String, [Double], [Double])]) = ("material", [
+            ("ttft_p90_s", [3_600, 3_660, 3_540, 3_600], [3_480, 3_540, 3_420, 3_480]),
+        ])
+        let adopted = try #require(Recommendation.paragraph(for: Self.summary([material])))
+        #expect(adopted.contains("On these numbers adopt material: it wins on p90 first touch at no significant cost."))
+    }
+
+    @Test func materialThresholdsByKind() {
+        #expect(!MetricCatalog.isMaterial("ttft_p90_s", diff: -59, baseline: 600))
+        #expect(MetricCatalog.isMaterial("ttft_p90_s", diff: -60, baseline: 600))
+        #expect(!MetricCatalog.isMaterial("ttft_p90_s", diff: -300, baseline: 18_000))   // under 2% of 5h
+        #expect(MetricCatalog.isMaterial("ttft_p90_s", diff: -360, baseline: 18_000))
+        #expect(!MetricCatalog.isMaterial("sla_met_rate", diff: 0.004, baseline: 0.8))
+        #expect(MetricCatalog.isMaterial("sla_met_rate", diff: -0.005, baseline: 0.8))
+        #expect(MetricCatalog.isMaterial("dropped_rate", diff: -0.002, baseline: 0.004))     // halved
+        #expect(!MetricCatalog.isMaterial("dropped_rate", diff: -0.0005, baseline: 0.004))
+        #expect(MetricCatalog.isMaterial("sla_met_rate", diff: 0.004, baseline: 0.99))       // misses down 40%
+        #expect(!MetricCatalog.isMaterial("load_gini", diff: 0.009, baseline: 0.1))
+        #expect(MetricCatalog.isMaterial("load_gini", diff: 0.01, baseline: 0.1))
+        #expect(MetricCatalog.isMaterial("sla_breaches", diff: 1, baseline: 0))
+        #expect(!MetricCatalog.isMaterial("sla_breaches", diff: 1, baseline: 100))
     }
 
     @Test func smallSampleCaveat() throws {
