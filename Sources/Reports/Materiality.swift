@@ -1,8 +1,8 @@
 /// Practical significance for the recommendation. With common random numbers and many
 /// replications, a 37-second change of a multi-hour p90 can have a 95% CI that excludes 0; it
 /// is real, but no reason to change routing. The recommendation counts a significant change as a
-/// win or a cost only when it is also at least this large, and calls it "significant but small"
-/// otherwise. `summary.json`'s `significant` and the comparison tables are unchanged (SPEC §6).
+/// win or a cost only when it is also at least this large, and otherwise says it "changes
+/// significantly but too little to act on". `summary.json`'s `significant` and the comparison tables are unchanged (SPEC §6).
 ///
 /// The thresholds, by metric kind (docs/SEMANTICS.md "The headline and the recommendation"):
 /// - durations: at least 1 minute and at least 2% of the baseline;
